@@ -1,0 +1,238 @@
+"""The ``sitrep`` command line. Thin: it calls the pipeline and the store, and talks to people."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.logging import RichHandler
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.table import Table
+
+from sitrep.config import Settings, load_settings
+from sitrep.errors import SitrepError
+from sitrep.model import Event
+from sitrep.pipeline import Pipeline, ingest_paths
+from sitrep.store import Store, export_articles, export_events
+
+__all__ = ["app", "main"]
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    help="sitrep: news articles in, a deduplicated, geocoded, corroborated event database out.",
+)
+console = Console()
+err = Console(stderr=True)
+
+DbOption = Annotated[
+    str | None,
+    typer.Option("--db", help="Database: a SQLite file path or an SQLAlchemy URL [default: sitrep.db]."),
+]
+ConfigOption = Annotated[
+    Path | None, typer.Option("--config", help="A TOML settings file (see README: Settings).")
+]
+
+
+def _settings(db: str | None, config: Path | None) -> Settings:
+    return load_settings(config).with_overrides(db=db)
+
+
+@contextmanager
+def _store(settings: Settings) -> Iterator[Store]:
+    store = Store.open(settings.db)
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+def _fmt_count(low: int | None, high: int | None) -> str:
+    if low is None:
+        return "–"
+    if low == high:
+        return str(low)
+    return f"{low}–{high}" if high is not None else f"≥{low}"
+
+
+@app.callback()
+def _main(
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="Show the library's log messages.")
+    ] = False,
+) -> None:
+    logging.basicConfig(
+        level=logging.INFO if verbose else logging.WARNING,
+        format="%(message)s",
+        handlers=[RichHandler(console=err, show_path=False, show_time=False)],
+    )
+
+
+@app.command("ingest")
+def ingest_cmd(
+    paths: Annotated[
+        list[str], typer.Argument(help="Files or folders: .txt, .html, RSS/Atom feeds, .jsonl.")
+    ],
+    db: DbOption = None,
+    config: ConfigOption = None,
+) -> None:
+    """Read articles, extract their incidents, and update the event database."""
+    settings = _settings(db, config)
+    with (
+        _store(settings) as store,
+        Progress(
+            TextColumn("[progress.description]{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeRemainingColumn(),
+            console=err,
+            transient=True,
+        ) as progress,
+    ):
+        task = progress.add_task("reading", total=None)
+        pipeline = Pipeline.default(settings)
+        report = ingest_paths(
+            paths,
+            store,
+            pipeline,
+            on_start=lambda n: progress.update(task, total=n, description="extracting"),
+            on_article=lambda a: progress.advance(task),
+        )
+    console.print(
+        f"[bold]{len(report.added)}[/] ingested, {len(report.already_stored)} already stored, "
+        f"{len(report.skipped)} skipped; {report.events} events in [cyan]{settings.db}[/]"
+    )
+    for s in report.skipped:
+        where = f"{s.path}:{s.line}" if s.line else s.path
+        err.print(f"  skipped {where}: {s.reason}", markup=False)
+
+
+@app.command("events")
+def events_cmd(
+    db: DbOption = None,
+    config: ConfigOption = None,
+    limit: Annotated[int, typer.Option(help="Show at most this many events (0: all).")] = 0,
+) -> None:
+    """List the events as a table, newest first."""
+    settings = _settings(db, config)
+    with _store(settings) as store:
+        events = store.events()
+    table = Table(title=f"{len(events)} events in {settings.db}")
+    for col in ("id", "date", "type", "place", "killed", "injured", "sources", "disputed"):
+        table.add_column(col)
+    for e in events[: limit or None]:
+        table.add_row(
+            e.id,
+            f"{e.date.isoformat()} ({e.date_precision})" if e.date else "–",
+            e.sub_event_type,
+            _place_label(e),
+            _fmt_count(e.killed_low, e.killed_high),
+            _fmt_count(e.injured_low, e.injured_high),
+            str(len(e.sources)),
+            ", ".join(sorted({c.field for c in e.contradictions})) or "",
+        )
+    console.print(table)
+
+
+def _place_label(e: Event) -> str:
+    if e.place is None:
+        return "–"
+    parts = [e.place.name, e.place.admin1, e.place.country]
+    return ", ".join(p for p in parts if p)
+
+
+@app.command("show")
+def show_cmd(
+    event_id: Annotated[str, typer.Argument(help="An event id (or a unique prefix of one).")],
+    why: Annotated[bool, typer.Option("--why", help="Also list the evidence behind each merge.")] = False,
+    db: DbOption = None,
+    config: ConfigOption = None,
+) -> None:
+    """Show one event with each source's claims side by side."""
+    settings = _settings(db, config)
+    with _store(settings) as store:
+        e = store.get_event(event_id)
+    console.print(f"[bold]{e.id}[/]  {e.event_type} / {e.sub_event_type}")
+    console.print(
+        f"date {e.date or '–'} ({e.date_precision or 'unknown'}) · place {_place_label(e)}"
+        + (f" ({e.place.latitude:.3f}, {e.place.longitude:.3f})" if e.place else "")
+        + f" · killed {_fmt_count(e.killed_low, e.killed_high)}"
+        + f" · injured {_fmt_count(e.injured_low, e.injured_high)}"
+    )
+    console.print(
+        f"weapons: {', '.join(e.weapons) or '–'}   related: {', '.join(e.related_event_ids) or '–'}"
+    )
+    sources = sorted({c.source for c in e.claims})
+    table = Table(title="claims by source", show_lines=True)
+    table.add_column("field")
+    for s in sources:
+        table.add_column(s)
+    fields = list(dict.fromkeys(c.field for c in e.claims))
+    for f in fields:
+        row = [f]
+        for src in sources:
+            vals = [
+                c.value
+                + (" [dim](hedged)[/]" if c.hedged else "")
+                + (f" [dim]via {c.origin}[/]" if c.origin else "")
+                for c in e.claims
+                if c.field == f and c.source == src
+            ]
+            row.append("\n".join(dict.fromkeys(vals)) or "–")
+        table.add_row(*row)
+    console.print(table)
+    for c in e.contradictions:
+        listed = "; ".join(f"{v.value} ({', '.join(v.sources)})" for v in c.values)
+        console.print(
+            f"[red]disputed[/] {c.field}: {listed} → [bold]{c.resolution or 'unresolved'}[/]: {c.reason}"
+        )
+    if why:
+        console.print("[bold]why these articles are one event[/]")
+        for r in e.merge_reasons or ["a single report: nothing was merged"]:
+            console.print(f"  • {r}", markup=False)
+
+
+@app.command("export")
+def export_cmd(
+    fmt: Annotated[str, typer.Option("--format", help="jsonl, csv or geojson.")] = "jsonl",
+    what: Annotated[str, typer.Option("--what", help="events or articles.")] = "events",
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")
+    ] = None,
+    db: DbOption = None,
+    config: ConfigOption = None,
+) -> None:
+    """Export events or articles (schema in README: Export schema)."""
+    if fmt not in ("jsonl", "csv", "geojson"):
+        raise SitrepError(f"unknown format {fmt!r}", hint="use --format jsonl, csv or geojson")
+    if what not in ("events", "articles"):
+        raise SitrepError(f"unknown --what {what!r}", hint="use --what events or --what articles")
+    settings = _settings(db, config)
+    exporter = export_events if what == "events" else export_articles
+    with _store(settings) as store:
+        if output is None:
+            n = exporter(store, fmt, sys.stdout)
+        else:
+            with output.open("w", encoding="utf-8", newline="") as fh:
+                n = exporter(store, fmt, fh)
+    err.print(f"exported {n} {what}" + (f" to {output}" if output else ""))
+
+
+def main() -> None:
+    """Entry point of the ``sitrep`` console script: errors become one clear line and exit code 1."""
+    try:
+        app()
+    except SitrepError as exc:
+        err.print(f"[red]error:[/] {exc}", markup=True)
+        raise SystemExit(1) from None
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,30 @@
+"""Corroboration: per event and field, what each source claims and where sources disagree."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from sitrep.corroborate.claims import build_claims, count_value, date_value, describe_direction
+from sitrep.corroborate.contradictions import find_contradictions, independent_key
+from sitrep.extract.gazetteer import Gazetteer, load_gazetteer
+from sitrep.model import Article, Event
+
+__all__ = [
+    "build_claims",
+    "corroborate_event",
+    "count_value",
+    "date_value",
+    "describe_direction",
+    "find_contradictions",
+    "independent_key",
+]
+
+
+def corroborate_event(
+    event: Event, articles: Mapping[str, Article], gazetteer: Gazetteer | None = None
+) -> Event:
+    """Fill ``event.claims`` and ``event.contradictions`` from its mentions' articles."""
+    gaz = gazetteer or load_gazetteer()
+    event.claims = build_claims(event, articles)
+    event.contradictions = find_contradictions(event, event.claims, articles, gaz)
+    return event

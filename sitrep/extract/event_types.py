@@ -1,0 +1,248 @@
+"""Rule-based ACLED sub-event typing of sentences, and the incident triggers of an article.
+
+Each rule is a precompiled pattern for one of ACLED's sub-event types (names from
+:mod:`sitrep.taxonomy`, definitions after the public ACLED codebook). Rules are
+listed in order of precedence: when several fire in one sentence, the first one
+wins, so specific weapon-based types beat the generic "Attack" ("a rocket attack
+... killed a contractor" is shelling), protest types beat "Armed clash" and
+"Arrests", and defusing or intercepting a weapon beats the weapon itself.
+
+A trigger is dropped when the sentence only talks about a possible, feared or
+threatened incident (an irrealis cue such as "would", "warned", "any", "prevent",
+"called for" shortly before it) and reports no actual harm ("killed", "hit", ...).
+A weapon word with no impact next to a word of discovery ("rockets were found")
+is not an explosion.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import math
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+from sitrep.model import Article, Span
+from sitrep.taxonomy import event_type_of
+from sitrep.text import sentences
+
+__all__ = ["Trigger", "TypeGuess", "article_type", "classify_sentence", "find_triggers"]
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class TypeGuess:
+    """The sub-event type of one sentence; ``start``/``end`` locate the trigger words in it."""
+
+    sub_event_type: str
+    event_type: str
+    score: float
+    start: int
+    end: int
+    trigger: str
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """The words of an article that report an incident of a given ACLED type."""
+
+    span: Span  # the trigger words
+    sentence: Span
+    sub_event_type: str
+    event_type: str
+    score: float
+
+
+@dataclass(frozen=True, slots=True)
+class _Rule:
+    sub: str
+    pattern: re.Pattern[str]
+    score: float
+    weapon: bool = False  # an explosive/remote weapon: needs an impact unless nothing was found
+    protest: bool = False  # fires only in a sentence about a protest
+    realis: bool = True  # subject to the irrealis filter
+    gate: tuple[str, ...] = ()  # prefixes of words one of which every match contains (a fast pre-check)
+
+
+def _rx(p: str) -> re.Pattern[str]:
+    return re.compile(p, re.IGNORECASE)
+
+
+_WORD = re.compile(r"[a-z]+")
+_PROTEST = _rx(
+    r"\b(?:protest(?:s|ed|ing|ers?|ors?)?|demonstrat(?:ion|ions|ors?|ed|ing)|rall(?:y|ies|ied)|marchers|sit-?ins?"
+    r"|took\s+to\s+the\s+streets|taken\s+to\s+the\s+streets|strikers|rioters?|riot(?:s|ed|ing)?)\b"
+)
+_IMPACT = _rx(
+    r"\b(?:kill(?:ed|ing|s)?|dead|died|wound(?:ed|ing|s)?|injur(?:ed|ing|ies)|hurt|casualt(?:y|ies)|hit|hitting|struck"
+    r"|landed|slammed|exploded|explod(?:es|ing)|explosions?|went\s+off|blasts?|detonated|destroy(?:ed|ing)|damag(?:ed|ing)"
+    r"|pounded|rocked|tore\s+through|ripped\s+through|targeted|targeting|fired|launched|dropped)\b"
+)
+_FOUND = _rx(
+    r"\b(?:found|discovered|seized|recovered|confiscated|uncovered|defused|intercepted|shot\s+down|foiled|thwarted"
+    r"|cache|stash|unexploded|dismantled)\b"
+)
+_IRREALIS = _rx(
+    r"\b(?:would|will|could|might|may|should|must|threat(?:en(?:ed|s|ing)?|s)?|warn(?:ed|s|ing)?|vow(?:ed|s)?"
+    r"|pledg(?:ed|es)|plan(?:s|ned|ning)?\s+to|prevent(?:ed|ing)?|avoid|any|future|possible|potential|risk\s+of"
+    r"|fears?\s+of|call(?:ed|s|ing)?\s+for|urg(?:ed|es|ing)|demand(?:ed|s|ing)?|sanctions?|talks|negotiat\w+|if"
+    r"|unless|against\s+the\s+use\s+of|ban\s+on|deter)\b"
+)
+_STATE = _rx(
+    r"\b(?:army|troops|soldiers|military|government|pro-government|regime|security\s+forces|armed\s+forces|police"
+    r"|forces\s+loyal\s+to\s+the\s+government|federal\s+forces|tatmadaw|national\s+guard)\b"
+)
+_NONSTATE = re.compile(
+    r"\b(?:(?i:militants?|rebels?|insurgents?|jihadists?|fighters|militias?|militiamen|gunmen|extremists|terrorists"
+    r"|group|taliban|shabaa?b|houthis?|islamic\s+state|daesh|boko\s+haram|wagner|separatists|bandits)"
+    r"|IS|ISIS|ISIL|ISWAP|JNIM|HTS|SDF|YPG|PKK|M23|ADF|RSF)\b"
+)
+
+_ASIDE = re.compile(r",\s*(?:which|who|whose|backed|supported|aided|helped|led)\b[^,]*,", re.IGNORECASE)
+
+_DATA = Path(__file__).resolve().parent.parent / "data" / "event_keywords.json"
+
+
+def _load_rules(path: Path = _DATA) -> tuple[_Rule, ...]:
+    """The typing rules, in order of precedence, from ``sitrep/data/event_keywords.json``."""
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    fragments: dict[str, str] = doc["fragments"]
+    rules: list[_Rule] = []
+    for row in doc["rules"]:
+        event_type_of(row["sub"])  # fail early on a misspelt sub-event type
+        body = "|".join(row["any"])
+        for name, fragment in fragments.items():
+            body = body.replace("{" + name + "}", fragment)
+        rules.append(
+            _Rule(
+                sub=row["sub"],
+                pattern=_rx(rf"\b(?:{body})\b"),
+                score=float(row["score"]),
+                weapon=bool(row.get("weapon", False)),
+                protest=bool(row.get("protest", False)),
+                realis=bool(row.get("realis", True)),
+                gate=tuple(row.get("gate", "").split()),
+            )
+        )
+    return tuple(rules)
+
+
+# Rules in order of precedence.
+_RULES: tuple[_Rule, ...] = _load_rules()
+
+
+@dataclass(frozen=True, slots=True)
+class _Hit:
+    rule: _Rule
+    start: int
+    end: int
+
+
+def _first_hit(text: str) -> _Hit | None:
+    """The first match of the rule of highest precedence that fires in ``text``."""
+    protest = _PROTEST.search(text) is not None
+    impact = _IMPACT.search(text) is not None
+    found = _FOUND.search(text) is not None
+    prefixes = {w[:i] for w in set(_WORD.findall(text.lower())) for i in range(2, len(w) + 1)}
+    for rule in _RULES:
+        if rule.gate and prefixes.isdisjoint(rule.gate):
+            continue
+        if rule.protest and not protest:
+            continue
+        if rule.weapon and found and not impact:
+            continue
+        for m in rule.pattern.finditer(text):
+            if rule.realis and not impact and _irrealis_before(text, m.start()):
+                continue
+            return _Hit(rule, m.start(), m.end())
+    return None
+
+
+def _irrealis_before(text: str, start: int) -> bool:
+    window = text[max(0, start - 70) : start]
+    cut = max(window.rfind(";"), window.rfind(". "))
+    if cut >= 0:
+        window = window[cut + 1 :]
+    return _IRREALIS.search(window) is not None
+
+
+def _territory_sub(text: str, hit: _Hit) -> str:
+    """Who took the territory: state forces regain it, anyone else overtakes it."""
+    before = text[max(0, hit.start - 120) : hit.start]
+    before = _ASIDE.sub(" ", before)  # "the army, which is backed by militias, captured ..."
+    last_state = max((m.end() for m in _STATE.finditer(before)), default=-1)
+    last_non = max((m.end() for m in _NONSTATE.finditer(before)), default=-1)
+    if hit.rule.sub == "Government regains territory":
+        return (
+            hit.rule.sub if last_state >= last_non or last_non < 0 else "Non-state actor overtakes territory"
+        )
+    return "Government regains territory" if last_state > last_non else hit.rule.sub
+
+
+def _score(text: str, hit: _Hit) -> float:
+    score = hit.rule.score
+    trigger = text[hit.start : hit.end].lower()
+    if hit.rule.weapon and _IMPACT.search(text):
+        score += 0.05
+    if re.search(r"(?:attacks|strikes|raids|bombings|shootings)$", trigger) and not re.search(r"\d", text):
+        score -= 0.15  # a plural with no numbers is usually a series recalled, not an incident
+    return round(max(0.05, min(1.0, score)), 3)
+
+
+def classify_sentence(text: str) -> TypeGuess | None:
+    """The ACLED sub-event type a sentence reports, or None when it reports no incident.
+
+    Among the rules that fire the one of highest precedence wins; statements,
+    warnings, politics and talks with no incident verb yield None.
+    """
+    hit = _first_hit(text)
+    if hit is None:
+        return None
+    sub = hit.rule.sub
+    if sub in ("Government regains territory", "Non-state actor overtakes territory"):
+        sub = _territory_sub(text, hit)
+    return TypeGuess(
+        sub, event_type_of(sub), _score(text, hit), hit.start, hit.end, text[hit.start : hit.end]
+    )
+
+
+def find_triggers(article: Article) -> list[Trigger]:
+    """One trigger per sentence of ``article.clean_text`` that reports an incident, in text order."""
+    text = article.clean_text
+    out: list[Trigger] = []
+    for sent in sentences(text):
+        guess = classify_sentence(sent.text)
+        if guess is None:
+            continue
+        out.append(
+            Trigger(
+                span=article.span(sent.start + guess.start, sent.start + guess.end),
+                sentence=article.span(sent.start, sent.end),
+                sub_event_type=guess.sub_event_type,
+                event_type=guess.event_type,
+                score=guess.score,
+            )
+        )
+    return out
+
+
+def article_type(triggers: list[Trigger]) -> Trigger | None:
+    """The trigger of the article's main incident: the type with the most position-weighted evidence.
+
+    Triggers near the top (headline, lead) weigh up to 2.5 times as much as those deep in the
+    text. Returns the best-placed trigger of the winning type, or None when there are none.
+    """
+    if not triggers:
+        return None
+
+    def weight(t: Trigger) -> float:
+        return t.score * (1.0 + 1.5 * math.exp(-t.sentence.start / 500.0))
+
+    totals: dict[str, float] = defaultdict(float)
+    for t in triggers:
+        totals[t.sub_event_type] += weight(t)
+    best_sub = max(totals, key=lambda s: totals[s])
+    return max((t for t in triggers if t.sub_event_type == best_sub), key=weight)

@@ -1,0 +1,325 @@
+"""Assemble an article's findings into event mentions: one per incident it reports.
+
+The first incident sentence of an article opens its *primary* incident. A later
+incident sentence joins an incident already open when its own date and place are
+compatible with it; otherwise it opens a separate, non-primary incident (an
+earlier attack recalled for context). Sentences about a series of incidents, or
+cumulative tolls ("since October"), are background: they join nothing.
+Sentences without an incident word join the incident being described when
+nothing in them (a date, a distant place) points elsewhere.
+"""
+
+from __future__ import annotations
+
+import bisect
+import logging
+import re
+from collections.abc import Callable, Hashable, Sequence
+from dataclasses import dataclass, field, replace
+from typing import TypeVar
+
+from sitrep.extract.blame import find_blame
+from sitrep.extract.casualties import combine_counts, find_counts
+from sitrep.extract.event_types import Trigger, find_triggers
+from sitrep.extract.gazetteer import Gazetteer
+from sitrep.extract.hedging import is_hedged
+from sitrep.extract.weapons import find_weapons
+from sitrep.geo import distance_km
+from sitrep.model import (
+    ActorMention,
+    Article,
+    BlameMention,
+    CountMention,
+    DateMention,
+    DatePrecision,
+    EventMention,
+    PlaceMention,
+    Span,
+    WeaponMention,
+)
+from sitrep.text import sentences
+
+__all__ = ["assemble_events", "dates_compatible", "places_compatible"]
+
+logger = logging.getLogger(__name__)
+
+T = TypeVar("T")
+
+_MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
+_BACKGROUND = re.compile(
+    r"\b(series|string|wave|spate|number|campaign) of\b|\bany (attacks?|strikes?)\b"
+    rf"|\bsince (late |early |mid-?)?({_MONTHS}|\d{{4}}|the start)\b"
+    r"|\bso far this (year|month)\b|\bin recent (weeks|months|years)\b|\bthis year alone\b",
+    re.IGNORECASE,
+)
+_SINCE_BEFORE = re.compile(r"\bsince\s+(\w+\s+){0,2}$", re.IGNORECASE)
+_DIRECTION_BEFORE = re.compile(
+    r"\b(north|south|east|west|north-?east|north-?west|south-?east|south-?west|central)(ern)?\s+$",
+    re.IGNORECASE,
+)
+_SINGULAR_REF = re.compile(
+    r"\b(the|this|that|the latest) (incident|attack|strike|bombing|shooting|blast|explosion|assault|raid)\b",
+    re.IGNORECASE,
+)
+_GENERIC_PLURAL = re.compile(
+    r"^(attacks|strikes|bombings|shootings|raids|assaults|airstrikes|air strikes)$", re.I
+)
+_FINE_FEATURES = ("facility", "point", "city", "admin2")
+_SPECIFICITY = {"facility": 0, "point": 0, "city": 1, "admin2": 2, "admin1": 3, "region": 3, "country": 4}
+
+_PRECISION_DAYS = {
+    DatePrecision.DAY: 1,
+    DatePrecision.WEEK: 7,
+    DatePrecision.MONTH: 31,
+    DatePrecision.YEAR: 366,
+}
+
+
+def dates_compatible(a: DateMention, b: DateMention, slack_days: int = 1) -> bool:
+    """True when two dates can denote the same day, given their precisions."""
+    if a.precision == DatePrecision.MONTH and b.precision in (DatePrecision.DAY, DatePrecision.MONTH):
+        return (a.date.year, a.date.month) == (b.date.year, b.date.month)
+    if b.precision == DatePrecision.MONTH and a.precision == DatePrecision.DAY:
+        return (a.date.year, a.date.month) == (b.date.year, b.date.month)
+    if DatePrecision.YEAR in (a.precision, b.precision):
+        return a.date.year == b.date.year
+    window = max(_PRECISION_DAYS[a.precision], _PRECISION_DAYS[b.precision]) - 1 + slack_days
+    return abs((a.date - b.date).days) <= window
+
+
+def places_compatible(gaz: Gazetteer, a: PlaceMention, b: PlaceMention, max_km: float = 50.0) -> bool:
+    """True when two resolved places can denote where one incident happened."""
+    pa, pb = a.place, b.place
+    if pa is None or pb is None:
+        return True
+    if pa.feature in ("country", "admin1", "region") or pb.feature in ("country", "admin1", "region"):
+        return gaz.contains(pa, pb) or gaz.contains(pb, pa) or pa == pb
+    return distance_km(pa.latitude, pa.longitude, pb.latitude, pb.longitude) <= max_km
+
+
+@dataclass(slots=True)
+class _Sentence:
+    span: Span
+    triggers: list[Trigger] = field(default_factory=list)
+    dates: list[DateMention] = field(default_factory=list)
+    places: list[PlaceMention] = field(default_factory=list)
+    counts: list[CountMention] = field(default_factory=list)
+    weapons: list[WeaponMention] = field(default_factory=list)
+    actors: list[ActorMention] = field(default_factory=list)
+    blame: list[BlameMention] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class _Incident:
+    primary: bool
+    trigger: Trigger
+    sentences: list[_Sentence] = field(default_factory=list)
+    triggers: list[Trigger] = field(default_factory=list)
+    date: DateMention | None = None
+    places: list[PlaceMention] = field(default_factory=list)
+    extra_blame: list[BlameMention] = field(default_factory=list)
+
+
+def _attach_stray_blame(incidents: list[_Incident], sents: list[_Sentence]) -> None:
+    """Blame stated outside any incident's sentences goes to the primary incident when it
+    speaks of a single incident ("did not attribute blame for the incident")."""
+    if not incidents:
+        return
+    used = {id(s) for inc in incidents for s in inc.sentences}
+    for s in sents:
+        if id(s) in used:
+            continue
+        for b in s.blame:
+            if (b.kind == "none" or _SINGULAR_REF.search(s.span.text)) and not _BACKGROUND.search(
+                s.span.text
+            ):
+                incidents[0].extra_blame.append(b)
+
+
+def _bucket(items: Sequence[T], spans: list[Span], get_span: Callable[[T], Span]) -> list[list[T]]:
+    """Distribute ``items`` over the sentence ``spans`` that contain their start."""
+    out: list[list[T]] = [[] for _ in spans]
+    starts = [s.start for s in spans]
+    for item in items:
+        sp = get_span(item)
+        i = bisect.bisect_right(starts, sp.start) - 1
+        if 0 <= i < len(spans) and sp.start < spans[i].end:
+            out[i].append(item)
+    return out
+
+
+def _specificity(p: PlaceMention) -> int:
+    """0 for a facility, up to 4 for a country, 5 when unresolved."""
+    return _SPECIFICITY.get(p.place.feature, 5) if p.place is not None else 5
+
+
+def _is_dateline(sent: Span, date: DateMention) -> bool:
+    """A line that is little more than a date (a publication-date header) is not an event date."""
+    return len(sent.text) - len(date.span.text) < 16 and "\n" not in sent.text
+
+
+def _event_places(places: list[PlaceMention]) -> list[PlaceMention]:
+    """Resolved places in a sentence that can locate an incident, most specific first."""
+    usable = [
+        p
+        for p in places
+        if p.place is not None and (p.is_event_location or p.place.feature != "country" or p.description)
+    ]
+    return sorted(usable, key=lambda p: (not p.is_event_location, _specificity(p)))
+
+
+def _with_directions(text: str, places: list[PlaceMention]) -> list[PlaceMention]:
+    """Give a country mention such as "northern Iraq" its description ("north IQ")."""
+    out = []
+    for p in places:
+        if p.place is not None and p.place.feature == "country" and p.description is None and p.place.country:
+            m = _DIRECTION_BEFORE.search(text, max(0, p.span.start - 20), p.span.start)
+            if m:
+                direction = m.group(1).lower().replace("-", "")
+                p = replace(
+                    p,
+                    description=f"{direction} {p.place.country}",
+                    description_span=Span.of(text, m.start(), p.span.end),
+                )
+        out.append(p)
+    return out
+
+
+def _background(sentence: _Sentence, trigger: Trigger) -> bool:
+    """A trigger about a series, a cumulative toll or a hypothetical, judged near the trigger words."""
+    text, base = sentence.span.text, sentence.span.start
+    lo, hi = max(0, trigger.span.start - base - 40), min(len(text), trigger.span.end - base + 60)
+    if _BACKGROUND.search(text[lo:hi]) or _SINCE_BEFORE.search(text[: trigger.span.start - base]):
+        return True
+    words = trigger.span.text.split()
+    return bool(words) and bool(_GENERIC_PLURAL.match(words[-1])) and not sentence.counts
+
+
+def _compatible(gaz: Gazetteer, inc: _Incident, dates: list[DateMention], places: list[PlaceMention]) -> bool:
+    if dates and inc.date is not None and not any(dates_compatible(d, inc.date) for d in dates):
+        return False
+    if places and inc.places:
+        fine_new = [p for p in places if p.place and p.place.feature in _FINE_FEATURES]
+        fine_old = [p for p in inc.places if p.place and p.place.feature in _FINE_FEATURES]
+        if fine_new and fine_old:
+            return any(places_compatible(gaz, a, b) for a in fine_new for b in fine_old)
+        return any(places_compatible(gaz, a, b) for a in places for b in inc.places)
+    return True
+
+
+def _group(gaz: Gazetteer, sents: list[_Sentence]) -> list[_Incident]:
+    incidents: list[_Incident] = []
+    current: _Incident | None = None
+    for s in sents:
+        dates = [d for d in s.dates if not _is_dateline(s.span, d)]
+        places = _event_places(s.places)
+        live = [t for t in s.triggers if not _background(s, t)]
+        if not live:
+            if s.triggers or _BACKGROUND.search(s.span.text):
+                current = None  # background talk: what follows is not about the open incident
+                continue
+            if current is not None and _compatible(gaz, current, dates, places):
+                current.sentences.append(s)
+                _absorb(current, dates, places)
+            continue
+        trig = max(live, key=lambda t: t.score)
+        target = next((inc for inc in incidents if _compatible(gaz, inc, dates, places)), None)
+        if target is None:
+            target = _Incident(primary=not incidents, trigger=trig)
+            incidents.append(target)
+        target.sentences.append(s)
+        target.triggers.extend(live)
+        _absorb(target, dates, places, trig)
+        current = target
+    return incidents
+
+
+def _absorb(
+    inc: _Incident, dates: list[DateMention], places: list[PlaceMention], trigger: Trigger | None = None
+) -> None:
+    if inc.date is None and dates:
+        if trigger is not None:  # the date nearest the incident words
+            inc.date = min(
+                dates,
+                key=lambda d: min(abs(d.span.start - trigger.span.end), abs(trigger.span.start - d.span.end)),
+            )
+        else:
+            inc.date = min(dates, key=lambda d: list(DatePrecision).index(d.precision))
+    for p in places:
+        if all(q.place != p.place for q in inc.places):
+            inc.places.append(p)
+
+
+def _sub_type(inc: _Incident) -> Trigger:
+    """The incident's type: the most confident trigger, the first one on ties."""
+    return max(inc.triggers, key=lambda t: t.score)
+
+
+def assemble_events(article: Article, gazetteer: Gazetteer) -> Article:
+    """Fill ``article.events`` with one :class:`EventMention` per incident the article reports."""
+    text = article.clean_text
+    spans = sentences(text)
+    if not spans:
+        article.events = []
+        return article
+    sents = [_Sentence(span=s) for s in spans]
+    for name, items, get in (
+        ("triggers", find_triggers(article), lambda t: t.span),
+        ("dates", article.dates, lambda d: d.span),
+        ("places", _with_directions(article.text, article.places), lambda p: p.span),
+        ("counts", find_counts(article), lambda c: c.span),
+        ("weapons", find_weapons(article), lambda w: w.span),
+        ("actors", article.actors, lambda a: a.span),
+        ("blame", find_blame(article), lambda b: b.span),
+    ):
+        for sent, bucket in zip(sents, _bucket(items, spans, get), strict=True):
+            getattr(sent, name).extend(bucket)
+
+    incidents = _group(gazetteer, sents)
+    _attach_stray_blame(incidents, sents)
+    events: list[EventMention] = []
+    for n, inc in enumerate(incidents):
+        best = _sub_type(inc)
+        places = sorted(inc.places, key=lambda p: (_specificity(p), not p.is_event_location))
+        counts = [c for s in inc.sentences for c in s.counts]
+        mention = EventMention(
+            id=f"{article.id}#{n}",
+            article_id=article.id,
+            event_type=best.event_type,
+            sub_event_type=best.sub_event_type,
+            trigger=inc.trigger.span,
+            primary=inc.primary,
+            date=inc.date,
+            places=places,
+            killed=_pick_count(counts, "killed"),
+            injured=_pick_count(counts, "injured"),
+            weapons=_unique([w for s in inc.sentences for w in s.weapons], key=lambda w: w.weapon),
+            actors=_unique([a for s in inc.sentences for a in s.actors], key=lambda a: (a.name, a.role)),
+            blame=[b for s in inc.sentences for b in s.blame] + inc.extra_blame,
+            hedged=is_hedged(article, inc.trigger.span),
+        )
+        events.append(mention)
+    article.events = events
+    return article
+
+
+def _pick_count(counts: list[CountMention], kind: str) -> CountMention | None:
+    """The incident's count of one kind as a CountMention spanning its most informative source."""
+    of_kind = [c for c in counts if c.kind == kind]
+    if not of_kind:
+        return None
+    low, high = combine_counts(of_kind, kind)
+    # the span: the mention that states the combined value, else the first one
+    src = next((c for c in of_kind if (c.low, c.high) == (low, high)), of_kind[0])
+    return CountMention(span=src.span, kind=kind, low=low, high=high, hedged=src.hedged)
+
+
+def _unique(items: list[T], key: Callable[[T], Hashable]) -> list[T]:
+    seen: set[Hashable] = set()
+    out: list[T] = []
+    for item in items:
+        k = key(item)
+        if k not in seen:
+            seen.add(k)
+            out.append(item)
+    return out

@@ -1,0 +1,165 @@
+"""Name folding, tokenising and the word lists shared by the gazetteer and place extraction.
+
+Gazetteer names and article text are compared as *keys*: the name is accent-folded,
+lower-cased and cut into word tokens (``[^\\W_]+``), which are joined by single spaces.
+``"Al-Asad Air Base"``, ``"al Asad air-base"`` and ``"AL ASAD AIR BASE"`` all give the
+key ``"al asad air base"``; ``"U.S."`` gives ``"u s"`` and ``"Kirkuk's"`` gives
+``"kirkuk s"`` (whose first token is ``"kirkuk"``). Because text and names are cut the
+same way, a toponym is a run of consecutive text tokens whose joined key is in the
+gazetteer's name table.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+__all__ = [
+    "DIRECTION_WORDS",
+    "PARTICLES",
+    "STOP_NAMES",
+    "TOKEN_RE",
+    "fold",
+    "name_key",
+    "tokens",
+    "word_set",
+]
+
+TOKEN_RE = re.compile(r"[^\W_]+")
+
+_SPECIAL = str.maketrans(
+    {
+        "ı": "i",
+        "ø": "o",
+        "Ø": "O",
+        "ß": "ss",
+        "æ": "ae",
+        "Æ": "AE",
+        "œ": "oe",
+        "Œ": "OE",
+        "đ": "d",
+        "Đ": "D",
+        "ł": "l",
+        "Ł": "L",
+        "ð": "d",
+        "þ": "th",
+        "ʼ": "'",
+        "ʻ": "'",
+        "ə": "e",
+        "Ə": "E",
+        "ħ": "h",
+        "Ħ": "H",
+        "ŋ": "n",
+        "ɛ": "e",
+        "ɔ": "o",
+    }
+)
+
+
+def word_set(words: str) -> frozenset[str]:
+    """The set of whitespace-separated words in ``words``."""
+    return frozenset(words.split())
+
+
+def fold(text: str) -> str:
+    """Lower-case ``text`` and strip accents (``"Kərkük"`` → ``"kerkuk"``)."""
+    text = text.translate(_SPECIAL)
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+
+
+def tokens(text: str) -> list[str]:
+    """The folded word tokens of ``text``."""
+    return TOKEN_RE.findall(fold(text))
+
+
+def name_key(name: str) -> str:
+    """The lookup key of a place name: its folded tokens joined by spaces."""
+    return " ".join(tokens(name))
+
+
+# Lower-case connecting words allowed inside a proper place name ("Rio de Janeiro",
+# "Bab al-Hawa", "Stratford upon Avon"). Other lower-case tokens end a name.
+PARTICLES = word_set(
+    """al el ad an ar as ash at az ath adh bin ibn bani beni abu umm um de del della dei des di da do
+    dos das du la le les lo los las of the and on upon en y e sur sous am im an der den van von
+    bei zu op ter aan"""
+)
+
+# Direction adjectives and their normalised direction ("south-eastern" → "southeast").
+DIRECTION_WORDS: dict[str, str] = {
+    "north": "north",
+    "northern": "north",
+    "south": "south",
+    "southern": "south",
+    "east": "east",
+    "eastern": "east",
+    "west": "west",
+    "western": "west",
+    "central": "central",
+    "centre": "central",
+    "center": "central",
+    "northeast": "northeast",
+    "northeastern": "northeast",
+    "northwest": "northwest",
+    "northwestern": "northwest",
+    "southeast": "southeast",
+    "southeastern": "southeast",
+    "southwest": "southwest",
+    "southwestern": "southwest",
+}
+
+# Capitalised words that are also names of some populated place (or alternate names of
+# one) but in news text almost never denote a place: weekdays, months, titles, news and
+# institution words, sentence starters, common first names and virtue words. Keys are
+# folded. Real cities that are also English words but usually mean the city in news
+# (Reading, Nice, Mobile, Bath, Aden, Split...) are deliberately NOT listed.
+STOP_NAMES = word_set(
+    """
+    monday tuesday wednesday thursday friday saturday sunday
+    january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec
+    president minister prime general colonel major captain sergeant lieutenant commander admiral
+    mayor governor king queen prince princess sheikh imam pope bishop emir sultan senator
+    secretary chairman chief director spokesman spokeswoman spokesperson officer official
+    officials police army navy marine marines military ministry council party forces force
+    government court university college school hospital church mosque temple bank company
+    news times post press herald tribune journal daily weekly radio television agency reuters
+    associated union federation league alliance coalition front movement brigade brigades
+    battalion division regiment corps guard guards command office department bureau service
+    services committee commission congress parliament senate assembly house state states city
+    county district province region street road avenue square bridge park station port airport
+    base camp village town center centre hotel market tower palace hall house club centre
+    the a an it its but and or nor however after before when while during according
+    many some most several both each other another this that these those they he she we you
+    his her their our my your if as at in on for with from by since until although though
+    meanwhile also earlier later last next first second third fourth fifth one two three four
+    five six seven eight nine ten eleven twelve twenty thirty forty fifty hundred thousand
+    here there now then today yesterday tomorrow tonight no yes not all any such only even
+    still just what who why how where which whose because despite without within between
+    among against under over above below into onto upon off out up down again once never
+    always often sometimes soon about around across along amid near outside inside beyond
+    hope liberty independence unity victory freedom progress union enterprise commerce
+    industry justice harmony paradise friendship concord peace faith charity grace mercy
+    patience prosperity plenty fortune welcome success triumph glory honor honour truth
+    man woman men women boy girl child children people family friend friends member members
+    bar sale street of police mobile sun moon star stars sky rain snow fire water stone rock
+    security attack attacks bomb strike strikes war battle fight killed dead death
+    american americans british european african asian arab arabs western eastern northern
+    southern central north south east west national international global world
+    john james david michael robert william richard joseph thomas charles daniel matthew
+    mark paul george kevin jason brian steven edward donald ronald anthony kenneth
+    mary maria sarah linda barbara susan jessica karen nancy lisa betty helen sandra
+    ali ahmed ahmad mohammed muhammad mohamed hassan hussein omar abdul abdullah khalid
+    ibrahim mustafa yusuf youssef ismail salman faisal hamid karim rashid
+    christmas easter ramadan eid
+    breaking update updated read more share email print comments photo video image
+    mr mrs ms dr gen col lt sgt capt st mt
+    federal capital autonomous special metropolitan coast island islands municipal provincial
+    federal district capital district
+    islamic islam muslim christian jewish sunni shia shiite kurdish
+    hamas hezbollah hizbollah taliban isis isil daesh qaeda god lord metro area grand olympic much
+    wal mart honda toyota marshal dick northeast northwest southeast southwest midwest
+
+    """
+)

@@ -1,0 +1,121 @@
+"""Hedging: does a sentence present a value as uncertain?
+
+A value (a count, a weapon, an actor) is *hedged* when the sentence that states it
+carries a hedge cue ("reportedly", "suspected", "according to", "may have", ...):
+
+* a cue **before** the value counts anywhere earlier in the same sentence, as long
+  as no semicolon separates the two (a semicolon starts a new clause);
+* a cue **after** the value counts only when it follows closely (within
+  :data:`AFTER_WINDOW` characters, no semicolon and at most one comma between): "two
+  people were killed, according to local media";
+* a cue inside the value's own span counts too ("possibly three people").
+
+Deliberately not cues: "reported" on its own ("police reported two deaths" is an
+attribution, not doubt), "claimed responsibility" / "claimed the lives of", and
+"possible" in fixed phrases such as "as soon as possible".
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+
+from sitrep.model import Article, Span
+from sitrep.text import sentences
+
+__all__ = ["AFTER_WINDOW", "HEDGE_CUES", "hedge_cue", "is_hedged"]
+
+logger = logging.getLogger(__name__)
+
+#: How far (in characters) after a value a trailing cue may sit and still hedge it.
+AFTER_WINDOW = 80
+
+#: The hedge cues, as regular expressions (matched case-insensitively on word boundaries).
+HEDGE_CUES: tuple[str, ...] = (
+    r"(?:is|are|was|were)\s+believed\s+to",
+    r"believed\s+to\s+(?:be|have)",
+    r"reportedly",
+    r"(?:is|are|was|were)\s+reported\s+(?:to|as)",
+    r"(?:unconfirmed|initial|preliminary|media|local|unverified)\s+reports?",
+    r"reports\s+(?:said|say|suggest(?:ed)?|indicat(?:e|ed))",
+    r"suspected",
+    r"allegedly",
+    r"alleged",
+    r"according\s+to",
+    r"claimed(?!\s+(?:responsibility|credit|the\s+lives?|(?:\w+\s+)?lives?))",
+    r"claims?\s+that",
+    r"(?<!as\s)(?<!if\s)(?<!where\s)(?<!whenever\s)(?<!wherever\s)possible(?!\s+(?:to|for))",
+    r"possibly",
+    r"may\s+have",
+    r"might",
+    r"could\s+have",
+    r"apparent(?:ly)?",
+    r"unconfirmed",
+    r"unverified",
+    r"could\s+not\s+(?:be\s+)?(?:independently\s+)?(?:verif(?:y|ied)|confirm(?:ed)?)",
+    r"(?:is|are|was|were)\s+said\s+to",
+    r"(?:is|are|was|were)\s+thought\s+to",
+    r"thought\s+to\s+(?:be|have)",
+    r"looking\s+into\s+the\s+possible\s+involvement",
+    r"likely",
+    r"probably",
+    r"perhaps",
+    r"purportedly",
+    r"presumably",
+    r"presumed",
+    r"feared",
+    r"appear(?:s|ed)?\s+to",
+    r"(?:a\s+)?sources?\s+(?:said|say|says|told|close\s+to)",
+    r"unclear",
+    r"not\s+(?:yet\s+)?clear",
+)
+
+_CUE_RE = re.compile(r"\b(?:" + "|".join(HEDGE_CUES) + r")\b", re.IGNORECASE)
+_WINDOW = 400  # characters of context examined around a value to find its sentence
+
+
+def hedge_cue(text: str, start: int, end: int, *, bounds: tuple[int, int] | None = None) -> Span | None:
+    """The hedge cue that hedges ``text[start:end]``, or None.
+
+    ``text`` is the article text (or its ``clean_text``, which shares offsets).
+    ``bounds`` is the (start, end) of the sentence holding the value, when the caller
+    already knows it; otherwise the sentence is found with :func:`sitrep.text.sentences`
+    on a window around the value. Among several cues the one nearest the value wins.
+    """
+    if bounds is None:
+        bounds = _sentence_bounds(text, start, end)
+    s_start, s_end = bounds
+    best: tuple[int, Span] | None = None
+    for m in _CUE_RE.finditer(text, s_start, s_end):
+        if m.end() <= start:  # before the value: same clause (no semicolon between)
+            if ";" in text[m.end() : start]:
+                continue
+            distance = start - m.end()
+        elif m.start() >= end:  # after the value: only close by
+            gap = text[end : m.start()]
+            if len(gap) > AFTER_WINDOW or ";" in gap or gap.count(",") > 1:
+                continue
+            distance = m.start() - end
+        else:
+            distance = 0
+        if best is None or distance < best[0]:
+            best = (distance, Span.of(text, m.start(), m.end()))
+    return best[1] if best else None
+
+
+def is_hedged(article: Article, span: Span) -> bool:
+    """True when the sentence of ``article`` holding ``span`` hedges it (see :func:`hedge_cue`)."""
+    return hedge_cue(article.clean_text, span.start, span.end) is not None
+
+
+def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    lo = max(0, start - _WINDOW)
+    hi = min(len(text), end + _WINDOW)
+    window = text[lo:hi]
+    s_start, s_end = start, end
+    for sent in sentences(window):
+        a, b = sent.start + lo, sent.end + lo
+        if a <= start < b or (a < end <= b):
+            s_start = min(s_start, a)
+            s_end = max(s_end, b)
+    return s_start, s_end

@@ -1,0 +1,142 @@
+"""Turn a cluster of mentions into one :class:`Event` with resolved fields."""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+
+from sitrep.geo import distance_km
+from sitrep.model import (
+    ActorRole,
+    Article,
+    CountMention,
+    DatePrecision,
+    Event,
+    EventMention,
+    Place,
+)
+from sitrep.resolve.cluster import Cluster
+
+__all__ = ["combine_source_counts", "event_id_for", "merge_cluster", "source_name"]
+
+_PRECISION_ORDER = list(DatePrecision)
+_SPECIFICITY = {"facility": 0, "point": 0, "city": 1, "admin2": 2, "admin1": 3, "region": 3, "country": 4}
+
+
+def source_name(article: Article) -> str:
+    """The name a source is shown under: its outlet, else its URL's host, else its id."""
+    if article.outlet:
+        return article.outlet
+    if article.url and "//" in article.url:
+        host = article.url.split("//", 1)[1].split("/", 1)[0]
+        return host.removeprefix("www.")
+    return f"article {article.id}"
+
+
+def event_id_for(anchor: EventMention) -> str:
+    """A stable event id derived from the mention that founded the event."""
+    return "ev-" + hashlib.sha1(anchor.id.encode("utf-8")).hexdigest()[:10]
+
+
+def combine_source_counts(counts: Sequence[CountMention]) -> tuple[int | None, int | None]:
+    """One (low, high) from several sources' counts of the same victims.
+
+    Sources that give an exact number outvote vague ones: the exact value most
+    sources give wins (the lowest on a tie, ACLED's conservative practice). With
+    only vague counts, overlapping ranges are intersected; otherwise the widest
+    lower bound is kept with an open top.
+    """
+    exact = [c.exact for c in counts if c.exact is not None]
+    if exact:
+        tally = Counter(exact)
+        top = max(tally.values())
+        value = min(v for v, n in tally.items() if n == top)
+        return value, value
+    lows = [c.low for c in counts if c.low is not None]
+    highs = [c.high for c in counts if c.high is not None]
+    low = max(lows) if lows else None
+    high = min(highs) if highs and len(highs) == len(counts) else None
+    if low is not None and high is not None and high < low:
+        high = None
+    return low, high
+
+
+def _best_date(mentions: Sequence[EventMention]) -> EventMention | None:
+    """The mention whose date is finest and most often given (the earliest on ties)."""
+    dated = [(m, m.date) for m in mentions if m.date is not None]
+    if not dated:
+        return None
+    best_precision = min(_PRECISION_ORDER.index(d.precision) for _, d in dated)
+    finest = [(m, d) for m, d in dated if _PRECISION_ORDER.index(d.precision) == best_precision]
+    tally = Counter(d.date for _, d in finest)
+    top = max(tally.values())
+    value = min(day for day, n in tally.items() if n == top)
+    return next(m for m, d in finest if d.date == value)
+
+
+def _best_place(mentions: Sequence[EventMention]) -> tuple[Place | None, str | None]:
+    """The most specific place that most sources agree with (within 25 km or by containment)."""
+    places = [(m.place.place, m.place.name) for m in mentions if m.place is not None and m.place.place]
+    if not places:
+        return None, None
+
+    def support(p: Place) -> int:
+        return sum(
+            1
+            for q, _ in places
+            if distance_km(p.latitude, p.longitude, q.latitude, q.longitude) <= 25
+            or (q.country == p.country and q.feature in ("country", "admin1"))
+        )
+
+    place, name = min(places, key=lambda pn: (-support(pn[0]), _SPECIFICITY.get(pn[0].feature, 5)))
+    return place, name
+
+
+def merge_cluster(cluster: Cluster, articles: Mapping[str, Article]) -> Event:
+    """Build the event for a cluster: fields resolved across its mentions."""
+    mentions = cluster.mentions
+    primaries = [m for m in mentions if m.primary] or mentions
+    anchor = primaries[0]
+    type_votes = Counter(m.sub_event_type for m in primaries)
+    sub = max(type_votes, key=lambda t: (type_votes[t], -[m.sub_event_type for m in primaries].index(t)))
+    event_type = next(m.event_type for m in primaries if m.sub_event_type == sub)
+
+    dated = _best_date(mentions)
+    if dated is not None:
+        mentions = [
+            replace(m, date=dated.date, date_borrowed_from=dated.article_id) if m.date is None else m
+            for m in mentions
+        ]
+    place, place_name = _best_place(mentions)
+    killed = combine_source_counts([m.killed for m in mentions if m.killed is not None])
+    injured = combine_source_counts([m.injured for m in mentions if m.injured is not None])
+
+    weapons = sorted({w.weapon for m in mentions for w in m.weapons})
+    actors: list[tuple[str, ActorRole]] = []
+    for m in mentions:
+        for a in m.actors:
+            if (a.name, a.role) not in actors:
+                actors.append((a.name, a.role))
+    article_ids = sorted({m.article_id for m in mentions})
+    sources = sorted({source_name(articles[a]) for a in article_ids if a in articles})
+    return Event(
+        id=event_id_for(anchor),
+        event_type=event_type,
+        sub_event_type=sub,
+        mentions=mentions,
+        date=dated.date.date if dated and dated.date else None,
+        date_precision=dated.date.precision if dated and dated.date else None,
+        place=place,
+        place_name=place_name,
+        killed_low=killed[0],
+        killed_high=killed[1],
+        injured_low=injured[0],
+        injured_high=injured[1],
+        weapons=weapons,
+        actors=actors,
+        article_ids=article_ids,
+        sources=sources,
+        merge_reasons=list(cluster.reasons),
+    )

@@ -1,0 +1,117 @@
+"""Small text utilities shared by the extractors: sentences and paragraphs as spans."""
+
+from __future__ import annotations
+
+import re
+
+from sitrep.model import Span
+
+__all__ = ["paragraphs", "sentence_of", "sentences"]
+
+_ABBREV = {
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "gen",
+    "lt",
+    "col",
+    "sgt",
+    "capt",
+    "maj",
+    "rep",
+    "sen",
+    "gov",
+    "st",
+    "jr",
+    "sr",
+    "no",
+    "vs",
+    "inc",
+    "corp",
+    "co",
+    "ltd",
+    "u.s",
+    "u.k",
+    "u.n",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "mt",
+    "ft",
+    "ave",
+    "blvd",
+    "rd",
+    "e.g",
+    "i.e",
+    "approx",
+    "dept",
+    "est",
+    "fig",
+    "pres",
+    "prof",
+    "rev",
+    "adm",
+    "cpl",
+    "pvt",
+    "cmdr",
+}
+_BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])|\n\s*\n|\n")
+
+
+def sentences(text: str) -> list[Span]:
+    """Split ``text`` into sentence spans (offsets into ``text``), skipping blank stretches.
+
+    A rule-based splitter: it breaks after ``.!?`` followed by a capitalised word
+    (unless the period ends a known abbreviation or an initial) and at line breaks.
+    """
+    spans: list[Span] = []
+    start = 0
+    for m in _BOUNDARY.finditer(text):
+        end = m.end()
+        if m.group(0).startswith("."):
+            word = re.search(r"([A-Za-z.]+)\.*$", text[start : m.start() + 1])
+            token = word.group(1).rstrip(".").lower() if word else ""
+            if token in _ABBREV or (len(token) == 1 and token.isalpha()):
+                continue
+        _add(text, start, end, spans)
+        start = end
+    _add(text, start, len(text), spans)
+    return spans
+
+
+def _add(text: str, start: int, end: int, out: list[Span]) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        out.append(Span.of(text, start, end))
+
+
+def paragraphs(text: str) -> list[Span]:
+    """Split ``text`` into paragraph spans at line breaks."""
+    out: list[Span] = []
+    start = 0
+    for m in re.finditer(r"\n", text):
+        _add(text, start, m.start(), out)
+        start = m.end()
+    _add(text, start, len(text), out)
+    return out
+
+
+def sentence_of(sents: list[Span], offset: int) -> Span | None:
+    """The sentence among ``sents`` that contains character ``offset``."""
+    for s in sents:
+        if s.start <= offset < s.end:
+            return s
+    return None

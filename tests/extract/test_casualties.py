@@ -1,0 +1,214 @@
+"""Tests for sitrep.extract.casualties: killed and injured counts."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.extract.casualties import combine_counts, find_counts, parse_quantity
+from sitrep.model import Article, CountMention, Span
+
+Counts = dict[str, tuple[int | None, int | None]]
+
+
+def _counts(text: str) -> list[CountMention]:
+    return find_counts(Article(id="t", text=text))
+
+
+def _combined(text: str) -> Counts:
+    found = _counts(text)
+    return {kind: combine_counts(found, kind) for kind in ("killed", "injured")}
+
+
+def _kinds(text: str) -> list[tuple[str, int | None, int | None]]:
+    return [(c.kind, c.low, c.high) for c in _counts(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # object side, a/an + singular noun = 1
+        ("A drone strike on the convoy killed an American contractor.", [("killed", 1, 1)]),
+        ("The shells landed in the market, killing three civilians.", [("killed", 3, 3)]),
+        ("The blast killed 3 and injured 7 near the gate.", [("killed", 3, 3), ("injured", 7, 7)]),
+        ("The mob wounded dozens of marchers.", [("injured", 24, None)]),
+        # subject side and passive
+        ("Two people were shot dead outside a cafe.", [("killed", 2, 2)]),
+        ("5 found dead in a burned barn.", [("killed", 5, 5)]),
+        ("A man was fatally shot on Birch Lane.", [("killed", 1, 1)]),
+        ("Three were killed and two others were wounded.", [("killed", 3, 3), ("injured", 2, 2)]),
+        ("Twenty-three villagers died in the flood of fire.", [("killed", 23, 23)]),
+        ("Eleven pilgrims have been hospitalised.", [("injured", 11, 11)]),
+        ("A 9-year-old was in critical condition on Tuesday.", [("injured", 1, 1)]),
+        ("A man aged 61 was treated for burns.", [("injured", 1, 1)]),
+        ("Lena Marsh, 34, was shot and killed at her door.", [("killed", 1, 1)]),
+        ("The guard died at the scene.", [("killed", 1, 1)]),
+        # leaving / tolls
+        ("The ambush left two dead and four wounded.", [("killed", 2, 2), ("injured", 4, 4)]),
+        ("By evening the death toll rose to 12.", [("killed", 12, 12)]),
+        ("Medics reported 14 deaths and 30 injuries.", [("killed", 14, 14), ("injured", 30, 30)]),
+        ("The bodies of four men were found in a ditch.", [("killed", 4, 4)]),
+        ("Five people lost their lives in the crash.", [("killed", 5, 5)]),
+    ],
+)
+def test_counts(text: str, expected: list[tuple[str, int | None, int | None]]) -> None:
+    assert _kinds(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "low", "high"),
+    [
+        ("At least 30 people were killed in the raid.", "killed", 30, None),
+        ("More than a dozen recruits were wounded.", "injured", 13, None),
+        ("Several farmers were hurt.", "injured", 2, 9),
+        ("A few guards were injured.", "injured", 2, 5),
+        ("Dozens of students were injured.", "injured", 24, None),
+        ("Hundreds of people were wounded.", "injured", 200, 999),
+        ("Scores of people were killed.", "killed", 40, None),
+        ("Many residents were killed.", "killed", 2, None),
+        ("Nearly 40 people were injured.", "injured", 36, 39),
+        ("Up to 15 miners died underground.", "killed", 1, 15),
+        ("Some 20 herders were killed.", "killed", 20, 20),
+        ("Medics cared for wounded service members at the airfield.", "injured", 1, None),
+    ],
+)
+def test_vague_quantities_become_ranges(text: str, kind: str, low: int, high: int | None) -> None:
+    assert _kinds(text) == [(kind, low, high)]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("No one was hurt in the fire.", "injured"),
+        ("Nobody was killed.", "killed"),
+        ("There were no injuries, the mayor said.", "injured"),
+    ],
+)
+def test_explicit_zero(text: str, kind: str) -> None:
+    assert _kinds(text) == [(kind, 0, 0)]
+
+
+def test_no_casualties_means_zero_of_both() -> None:
+    assert _combined("The shell hit an empty field without causing casualties.") == {
+        "killed": (0, 0),
+        "injured": (0, 0),
+    }
+
+
+def test_shot_total_minus_fatally_shot_gives_injured() -> None:
+    text = "Five teenagers were shot at the park, one fatally."
+    assert _combined(text) == {"killed": (1, 1), "injured": (4, 4)}
+
+
+def test_shot_without_deaths_counts_as_injured() -> None:
+    assert _combined("Three people were shot at a party on Saturday.") == {
+        "killed": (None, None),
+        "injured": (3, 3),
+    }
+
+
+def test_shot_and_explicit_injured_are_not_summed() -> None:
+    text = "Four people were shot on Main Street. A 19-year-old was listed in critical condition."
+    assert _combined(text)["injured"] == (4, 4)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A 12-year-old boy's bicycle was stolen.",  # an age is not a count
+        "Thirty rockets hit the base and four vehicles were damaged.",  # things, not people
+        "One of the victims was identified as a teacher.",
+        "The attack began at 10:45 and 2019 was a bad year.",  # times and years
+        "The other victims, ages 13, 17 and 19, were treated and released.",
+        "Two gunmen killed a shopkeeper.",  # the number counts the attackers
+        "The militants threatened to kill two hostages.",
+        "He was the first person to be hurt, and the 2nd officer left.",  # ordinals
+        "The reward of $5,000 was paid to 3 informants.",
+        "Two officers were not injured.",
+    ],
+)
+def test_non_counts(text: str) -> None:
+    assert _kinds(text) == []
+
+
+def test_age_of_a_single_victim_is_not_the_count() -> None:
+    assert _kinds("A 12-year-old was wounded by a stray bullet.") == [("injured", 1, 1)]
+
+
+def test_hedged_counts() -> None:
+    hedged = _counts("The strike reportedly killed four soldiers.")
+    plain = _counts("The strike killed four soldiers.")
+    assert [c.hedged for c in hedged] == [True]
+    assert [c.hedged for c in plain] == [False]
+
+
+def test_firm_count_beats_a_hedged_one_in_the_same_sentence() -> None:
+    text = "The bombing killed 40 people, officials said, though unconfirmed reports put the toll at 60."
+    assert [(c.low, c.hedged) for c in _counts(text)] == [(40, False), (60, True)]
+    assert _combined(text)["killed"] == (40, 40)
+
+
+def test_spans_point_into_the_original_text() -> None:
+    text = "Early reports differ. Three people were killed when the roof fell."
+    (mention,) = _counts(text)
+    assert mention.span.text == "Three people were killed"
+    assert text[mention.span.start : mention.span.end] == mention.span.text
+
+
+# ---------------------------------------------------------------- parse_quantity
+
+
+@pytest.mark.parametrize(
+    ("num", "mod", "expected"),
+    [
+        ("three", None, (3, 3)),
+        ("twenty-three", None, (23, 23)),
+        ("1,200", None, (1200, 1200)),
+        ("a dozen", "more than", (13, None)),
+        ("30", "at least", (30, None)),
+        ("30", "more than", (31, None)),
+        ("several", None, (2, 9)),
+        ("2019", None, None),
+    ],
+)
+def test_parse_quantity(num: str, mod: str | None, expected: tuple[int | None, int | None] | None) -> None:
+    assert parse_quantity(num, mod) == expected
+
+
+# ---------------------------------------------------------------- combine_counts
+
+_SPAN = Span(0, 1, "x")
+
+
+def _m(low: int | None, high: int | None, kind: str = "killed", hedged: bool = False) -> CountMention:
+    return CountMention(_SPAN, kind, low, high, hedged)
+
+
+def test_combine_takes_the_largest_exact_count_without_summing() -> None:
+    assert combine_counts([_m(2, 2), _m(3, 3), _m(2, 2)], "killed") == (3, 3)
+
+
+def test_combine_exact_wins_over_a_containing_range() -> None:
+    assert combine_counts([_m(24, None), _m(30, 30)], "killed") == (30, 30)
+    assert combine_counts([_m(2, 9), _m(4, 4)], "killed") == (4, 4)
+
+
+def test_combine_range_above_the_exact_widens_it() -> None:
+    assert combine_counts([_m(3, 3), _m(10, None)], "killed") == (3, None)
+    assert combine_counts([_m(3, 3), _m(5, 9)], "killed") == (3, 9)
+
+
+def test_combine_ranges_intersect_or_the_larger_wins() -> None:
+    assert combine_counts([_m(2, 9), _m(5, None)], "killed") == (5, 9)
+    assert combine_counts([_m(2, 5), _m(24, None)], "killed") == (24, None)
+
+
+def test_combine_prefers_unhedged_mentions_and_filters_by_kind() -> None:
+    assert combine_counts([_m(50, 50, hedged=True), _m(3, 3)], "killed") == (3, 3)
+    assert combine_counts([_m(50, 50, hedged=True)], "killed") == (50, 50)
+    assert combine_counts([_m(4, 4, kind="injured")], "killed") == (None, None)
+    assert combine_counts([], "injured") == (None, None)
+
+
+def test_combine_zero_and_a_positive_count() -> None:
+    # "No one else was hurt" next to "a guard was wounded": the positive count stands.
+    assert combine_counts([_m(0, 0, "injured"), _m(1, 1, "injured")], "injured") == (1, 1)

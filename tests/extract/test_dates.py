@@ -1,0 +1,208 @@
+"""Tests for sitrep.extract.dates: finding and resolving date expressions."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from sitrep.extract.dates import best_event_date, find_dates
+from sitrep.model import Article, DatePrecision, Span
+from sitrep.text import sentences
+
+SATURDAY = dt.date(2019, 12, 28)
+
+
+def _dates(text: str, published: dt.date | None = SATURDAY) -> list[tuple[str, dt.date, DatePrecision, bool]]:
+    article = Article(id="t", text=text, published=published)
+    return [(d.span.text, d.date, d.precision, d.relative) for d in find_dates(article)]
+
+
+def _one(text: str, published: dt.date | None = SATURDAY) -> tuple[str, dt.date, DatePrecision, bool]:
+    found = _dates(text, published)
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The depot burned on December 27, 2019, officials said.", "December 27, 2019"),
+        ("The depot burned on 27 December 2019.", "27 December 2019"),
+        ("The depot burned on 28 December, 2019.", "28 December, 2019"),
+        ("The log entry was dated 2019-12-27.", "2019-12-27"),
+        ("The form was signed 12/27/2019 by the mayor.", "12/27/2019"),
+        ("It started on Friday, December 27, 2019 at dawn.", "Friday, December 27, 2019"),
+    ],
+)
+def test_full_dates_resolve_to_the_day(text: str, expected: str) -> None:
+    span, date, precision, relative = _one(text)
+    assert span == expected
+    assert (date.month, date.day) == (12, 27 if "28" not in expected else 28)
+    assert precision is DatePrecision.DAY
+    assert relative is False
+
+
+def test_weekday_prefix_is_part_of_a_full_date() -> None:
+    span, date, precision, _ = _one("Monday, 30 September 2019 was the day the bridge fell.")
+    assert span == "Monday, 30 September 2019"
+    assert date == dt.date(2019, 9, 30)
+    assert precision is DatePrecision.DAY
+
+
+def test_us_numeric_order_is_month_first() -> None:
+    assert _one("Filed 03/04/2019 at the clerk's office.")[1] == dt.date(2019, 3, 4)
+
+
+def test_month_and_day_take_the_publication_year() -> None:
+    span, date, _, relative = _one("Protesters gathered on Dec. 3 outside the ministry.")
+    assert span == "Dec. 3"
+    assert date == dt.date(2019, 12, 3)
+    assert relative is True
+    assert _one("The raid happened on December 3.")[1] == dt.date(2019, 12, 3)
+
+
+def test_month_and_day_after_publication_fall_in_the_previous_year() -> None:
+    published = dt.date(2020, 1, 5)
+    assert _one("The feud began on December 30.", published)[1] == dt.date(2019, 12, 30)
+    assert _one("The feud began on 8 January.", published)[1] == dt.date(2019, 1, 8)
+    # one day after publication is tolerated (time zones)
+    assert _one("The feud began on 6 January.", published)[1] == dt.date(2020, 1, 6)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("on Friday", dt.date(2019, 12, 27)),  # published Saturday: the day before
+        ("Friday night", dt.date(2019, 12, 27)),
+        ("last Tuesday", dt.date(2019, 12, 24)),
+        ("on Saturday", dt.date(2019, 12, 28)),  # same weekday as publication: that day
+        ("on Sunday", dt.date(2019, 12, 22)),
+        ("yesterday", dt.date(2019, 12, 27)),
+        ("last night", dt.date(2019, 12, 27)),
+        ("today", dt.date(2019, 12, 28)),
+        ("this morning", dt.date(2019, 12, 28)),
+        ("three days ago", dt.date(2019, 12, 25)),
+    ],
+)
+def test_relative_days(phrase: str, expected: dt.date) -> None:
+    span, date, precision, relative = _one(f"A convoy was ambushed {phrase} near the river.")
+    assert date == expected
+    assert precision is DatePrecision.DAY
+    assert relative is True
+    assert span.lower().endswith(phrase.split()[-1].lower())
+
+
+def test_last_weekday_on_the_same_weekday_goes_back_a_week() -> None:
+    assert _one("The market was shelled last Saturday.")[1] == dt.date(2019, 12, 21)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected", "precision"),
+    [
+        ("earlier this month", dt.date(2019, 12, 1), DatePrecision.MONTH),
+        ("this month", dt.date(2019, 12, 1), DatePrecision.MONTH),
+        ("last month", dt.date(2019, 11, 1), DatePrecision.MONTH),
+        ("in November", dt.date(2019, 11, 1), DatePrecision.MONTH),
+        ("since late October", dt.date(2019, 10, 1), DatePrecision.MONTH),
+        ("last week", dt.date(2019, 12, 16), DatePrecision.WEEK),
+        ("last year", dt.date(2018, 1, 1), DatePrecision.YEAR),
+    ],
+)
+def test_coarse_relative_periods(phrase: str, expected: dt.date, precision: DatePrecision) -> None:
+    _, date, found_precision, relative = _one(f"Fighting has flared {phrase} in the hills.")
+    assert (date, found_precision, relative) == (expected, precision, True)
+
+
+def test_bare_month_is_never_after_publication() -> None:
+    # December is the publication month: this December; in February it is last December.
+    assert _one("The siege began in December.")[1] == dt.date(2019, 12, 1)
+    assert _one("The siege began in December.", dt.date(2020, 2, 10))[1] == dt.date(2019, 12, 1)
+
+
+def test_years_and_month_years_are_absolute() -> None:
+    assert _one("The group was founded in 2014.") == ("2014", dt.date(2014, 1, 1), DatePrecision.YEAR, False)
+    found = _one("The truce collapsed in March 2018.")
+    assert found == ("March 2018", dt.date(2018, 3, 1), DatePrecision.MONTH, False)
+
+
+def test_without_publication_date_only_full_dates_survive() -> None:
+    text = "On Friday, and on Dec. 3, and yesterday, and on December 27, 2019, things happened."
+    assert [d[0] for d in _dates(text, None)] == ["December 27, 2019"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The council will meet on Monday to discuss the attack.",
+        "Talks are scheduled for Tuesday in the capital.",
+        "Elections are due next Friday.",
+        "The trial opens on March 3, 2020.",  # after publication
+    ],
+)
+def test_future_dates_are_dropped(text: str) -> None:
+    assert _dates(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The blast happened at 7:20 pm near the square.",
+        "Call the hotline on 555-123-4567 with tips.",
+        "He paid $12.50 for the fare and 3/4 of the crowd left.",
+        "The suspect, age 17, was detained.",
+        "The home side won 3-1 in front of 20,000 fans.",
+        "Authorities may release the names later.",
+    ],
+)
+def test_times_phones_money_ages_and_scores_are_not_dates(text: str) -> None:
+    assert _dates(text) == []
+
+
+def test_dates_come_in_text_order_with_spans_into_the_text() -> None:
+    text = "Shelling resumed on Friday after a lull that began on December 20."
+    article = Article(id="t", text=text, published=SATURDAY)
+    found = find_dates(article)
+    assert [d.span.text for d in found] == ["Friday", "December 20"]
+    assert all(text[d.span.start : d.span.end] == d.span.text for d in found)
+
+
+def test_clean_text_is_searched_but_spans_use_the_original_text() -> None:
+    text = "Menu: Friday specials.\nThe depot was hit on Thursday."
+    clean = " " * 22 + text[22:]
+    found = find_dates(Article(id="t", text=text, clean_text=clean, published=SATURDAY))
+    assert [(d.span.text, d.date) for d in found] == [("Thursday", dt.date(2019, 12, 26))]
+
+
+# ---------------------------------------------------------------- best_event_date
+
+
+def _setup(text: str) -> tuple[Article, list[Span]]:
+    article = Article(id="t", text=text, published=SATURDAY)
+    article.dates = find_dates(article)
+    return article, sentences(text)
+
+
+def test_best_date_is_in_the_same_sentence() -> None:
+    text = "Talks ended on Monday. Gunmen attacked the checkpoint on Thursday, killing two."
+    article, sents = _setup(text)
+    near = article.span(text.index("attacked"), text.index("attacked") + 8)
+    best = best_event_date(article.dates, near, sents)
+    assert best is not None and best.span.text == "Thursday"
+
+
+def test_best_date_falls_back_to_the_nearest_preceding_date_in_the_paragraph() -> None:
+    text = "Talks ended on Monday. Rebels moved in on Wednesday. They attacked the checkpoint."
+    article, sents = _setup(text)
+    near = article.span(text.index("attacked"), text.index("attacked") + 8)
+    best = best_event_date(article.dates, near, sents)
+    assert best is not None and best.span.text == "Wednesday"
+
+
+def test_best_date_respects_paragraphs_when_given() -> None:
+    text = "Talks ended on Monday.\nThey attacked the checkpoint."
+    article, sents = _setup(text)
+    near = article.span(text.index("attacked"), text.index("attacked") + 8)
+    paragraphs = [article.span(0, 22), article.span(23, len(text))]
+    assert best_event_date(article.dates, near, sents, paragraphs=paragraphs) is None
+    assert best_event_date([], near, sents) is None

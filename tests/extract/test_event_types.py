@@ -1,0 +1,233 @@
+"""Rule-based ACLED sub-event typing: one positive per sub-type, statements that must yield nothing,
+precedence between rules, triggers on an article, the main incident, and speed."""
+
+from __future__ import annotations
+
+import dataclasses
+import time
+from collections.abc import Callable
+
+import pytest
+
+from sitrep.extract import event_types
+from sitrep.extract.event_types import Trigger, article_type, classify_sentence, find_triggers
+from sitrep.model import Article, Span
+from sitrep.taxonomy import SUB_EVENT_TYPES
+
+POSITIVES: list[tuple[str, str]] = [
+    (
+        "Dozens were treated for breathing problems after a helicopter dropped chlorine gas on the village.",
+        "Chemical weapon",
+    ),
+    ("A suicide bomber blew himself up at a crowded checkpoint, killing nine people.", "Suicide bomb"),
+    ("An airstrike hit a convoy near the border on Tuesday, killing four fighters.", "Air/drone strike"),
+    ("A drone strike targeted a car carrying two commanders outside the city.", "Air/drone strike"),
+    (
+        "A roadside bomb struck a military vehicle outside the town, wounding three soldiers.",
+        "Remote explosive/landmine/IED",
+    ),
+    ("Two farmers died when their cart hit a landmine near the river.", "Remote explosive/landmine/IED"),
+    ("Attackers hurled a grenade into a busy bar late on Saturday, injuring eleven people.", "Grenade"),
+    ("Several rockets slammed into the airport perimeter overnight.", "Shelling/artillery/missile attack"),
+    ("Mortar shells landed near a school, killing a child.", "Shelling/artillery/missile attack"),
+    ("Gunmen opened fire on worshippers leaving a mosque, killing six.", "Attack"),
+    ("A gunman shot four people at a shopping mall in Ohio before fleeing.", "Attack"),
+    ("A man was stabbed to death outside a bakery on Sunday night.", "Attack"),
+    ("Heavy fighting broke out between the army and rebel fighters near the northern town.", "Armed clash"),
+    ("Soldiers exchanged fire with militants for several hours on the outskirts.", "Armed clash"),
+    ("Armed men kidnapped twelve passengers from a bus on the highway.", "Abduction/forced disappearance"),
+    ("Two women were raped by soldiers at a checkpoint, a rights group said.", "Sexual violence"),
+    ("Hundreds of teachers marched through the capital to demand higher wages.", "Peaceful protest"),
+    (
+        "Police fired tear gas to disperse students protesting against fee increases.",
+        "Protest with intervention",
+    ),
+    (
+        "Security forces opened fire on demonstrators, killing at least five protesters.",
+        "Excessive force against protesters",
+    ),
+    ("Protesters threw stones at police and set tyres on fire during the rally.", "Violent demonstration"),
+    ("An angry mob lynched a man accused of stealing a motorbike.", "Mob violence"),
+    ("Police arrested three suspects in connection with the robbery of a fuel depot.", "Arrests"),
+    ("Armed men looted shops and set several houses ablaze in the village.", "Looting/property destruction"),
+    ("The two factions signed a ceasefire agreement in the capital on Sunday.", "Agreement"),
+    ("The rival groups agreed to a prisoner exchange after weeks of mediation.", "Agreement"),
+    ("Rebels captured the town of Goroma after a two-day offensive.", "Non-state actor overtakes territory"),
+    ("The army recaptured the town from insurgents on Friday.", "Government regains territory"),
+    ("Government troops seized control of the district capital on Monday.", "Government regains territory"),
+    ("Bomb disposal experts defused an explosive device found under a bridge.", "Disrupted weapons use"),
+    ("Police discovered a cache of weapons and ammunition in an abandoned house.", "Disrupted weapons use"),
+    ("Air defences intercepted two drones over the city before dawn.", "Disrupted weapons use"),
+    ("The militia set up a new base on the outskirts of the town.", "Headquarters or base established"),
+    (
+        "The rebels withdrew from the town and handed over control to local elders.",
+        "Non-violent transfer of territory",
+    ),
+    ("The armed group announced a new leader after the death of its founder.", "Change to group/activity"),
+    ("Two smaller factions merged with the larger movement last month.", "Change to group/activity"),
+]
+
+NEGATIVES = [
+    "The minister warned that any rocket attack would be met with a firm response.",
+    "Officials held talks on a possible ceasefire in the region.",
+    "The government imposed new sanctions on the shipping company.",
+    "The president said the economy grew by three percent last year.",
+    "Lawmakers debated the budget for hours before adjourning.",
+    "He called for a ceasefire and urged restraint on all sides.",
+    "Experts fear future missile strikes could target the port.",
+    "The United Nations urged all sides to avoid clashes during the election.",
+    "The foreign ministry summoned the ambassador over the remarks.",
+    "Analysts expect the central bank to raise interest rates next month.",
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), POSITIVES)
+def test_each_sub_type_has_a_rule(sentence: str, expected: str) -> None:
+    guess = classify_sentence(sentence)
+    assert guess is not None, sentence
+    assert guess.sub_event_type == expected
+    assert guess.event_type == SUB_EVENT_TYPES[expected]
+    assert 0.0 <= guess.score <= 1.0
+    assert sentence[guess.start : guess.end] == guess.trigger
+
+
+def test_every_sub_type_but_other_is_covered() -> None:
+    covered = {sub for _, sub in POSITIVES}
+    assert covered == set(SUB_EVENT_TYPES) - {"Other"}
+
+
+@pytest.mark.parametrize("sentence", NEGATIVES)
+def test_statements_and_politics_yield_nothing(sentence: str) -> None:
+    assert classify_sentence(sentence) is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("A rocket attack on the base killed a contractor.", "Shelling/artillery/missile attack"),
+        ("Police arrested dozens of protesters outside parliament.", "Protest with intervention"),
+        ("The bomber detonated his explosive vest near an army checkpoint.", "Suicide bomb"),
+        (
+            "Forty rockets hit the base while three more rockets were found in a truck.",
+            "Shelling/artillery/missile attack",
+        ),
+        ("Three rockets were found in a truck near the base.", "Disrupted weapons use"),
+        ("Gunmen attacked an army checkpoint, killing two soldiers.", "Armed clash"),
+    ],
+)
+def test_precedence(sentence: str, expected: str) -> None:
+    guess = classify_sentence(sentence)
+    assert guess is not None
+    assert guess.sub_event_type == expected
+
+
+def test_weapon_type_scores_above_generic_attack() -> None:
+    shelling = classify_sentence("Mortar shells landed near a school, killing a child.")
+    attack = classify_sentence("Gunmen opened fire on worshippers leaving a mosque, killing six.")
+    assert shelling is not None and attack is not None
+    assert shelling.score > attack.score
+
+
+def test_gates_never_hide_a_match(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The word-prefix pre-check is only a speed-up: without it, every sentence types the same."""
+    sentences = [s for s, _ in POSITIVES] + NEGATIVES
+    with_gates = [classify_sentence(s) for s in sentences]
+    ungated = tuple(dataclasses.replace(r, gate=()) for r in event_types._RULES)
+    monkeypatch.setattr(event_types, "_RULES", ungated)
+    assert [classify_sentence(s) for s in sentences] == with_gates
+
+
+ARTICLE = (
+    "Roadside bomb kills two soldiers in northern province\n\n"
+    "A roadside bomb struck an army patrol near the town of Keldara on Monday, killing two soldiers "
+    "and wounding four others, officials said. No group has claimed the attack.\n"
+    "The defence minister said the government would not bow to threats.\n"
+    "Separately, hundreds of traders marched through the city centre to protest against new taxes."
+)
+
+
+@pytest.fixture(scope="module")
+def article() -> Article:
+    return Article(id="a1", text=ARTICLE)
+
+
+def test_find_triggers_spans_and_types(article: Article) -> None:
+    triggers = find_triggers(article)
+    assert [t.sub_event_type for t in triggers] == [
+        "Remote explosive/landmine/IED",
+        "Remote explosive/landmine/IED",
+        "Peaceful protest",
+    ]
+    for t in triggers:
+        assert isinstance(t, Trigger)
+        assert article.text[t.span.start : t.span.end] == t.span.text
+        assert t.sentence.contains(t.span)
+        assert t.event_type == SUB_EVENT_TYPES[t.sub_event_type]
+    assert triggers[1].span.text.lower() == "roadside bomb"
+    assert [t.span.start for t in triggers] == sorted(t.span.start for t in triggers)
+
+
+def test_triggers_respect_clean_text() -> None:
+    text = "Share this story. A mob lynched a thief.\nA grenade exploded in the market, injuring two people."
+    clean = (
+        " " * len("Share this story. A mob lynched a thief.")
+        + text[len("Share this story. A mob lynched a thief.") :]
+    )
+    triggers = find_triggers(Article(id="b", text=text, clean_text=clean))
+    assert [t.sub_event_type for t in triggers] == ["Grenade"]
+
+
+def test_article_type_prefers_the_headline_incident(article: Article) -> None:
+    main = article_type(find_triggers(article))
+    assert main is not None
+    assert main.sub_event_type == "Remote explosive/landmine/IED"
+    assert main.span.start < 60  # the headline's trigger
+
+
+def test_article_type_of_nothing() -> None:
+    assert article_type([]) is None
+
+
+def test_article_type_weighs_evidence_over_a_single_late_mention() -> None:
+    def trig(start: int, sub: str) -> Trigger:
+        return Trigger(
+            Span(start, start + 1, "x"), Span(start, start + 10, "x" * 10), sub, SUB_EVENT_TYPES[sub], 0.7
+        )
+
+    triggers = [trig(0, "Attack"), trig(200, "Attack"), trig(2000, "Grenade")]
+    main = article_type(triggers)
+    assert main is not None and main.sub_event_type == "Attack" and main.span.start == 0
+
+
+def test_speed_of_a_1200_character_article() -> None:
+    text = (ARTICLE + " " + ARTICLE)[:1200]
+    art = Article(id="s", text=text)
+    find_triggers(art)
+    best = min(_timed(lambda: find_triggers(art)) for _ in range(20))
+    assert best < 0.002, f"{best * 1000:.2f} ms"
+
+
+def _timed(fn: Callable[[], object]) -> float:
+    t0 = time.perf_counter()
+    fn()
+    return time.perf_counter() - t0
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "The army, which is backed by allied militias, captured the town of Kora.",
+            "Government regains territory",
+        ),
+        (
+            "IS fighters captured the town of Kora after a week of fighting.",
+            "Non-state actor overtakes territory",
+        ),
+        ("The town fell to the rebels on Tuesday evening.", "Non-state actor overtakes territory"),
+        ("Soldiers liberated three villages from the jihadists.", "Government regains territory"),
+    ],
+)
+def test_who_takes_territory_decides_the_sub_type(sentence: str, expected: str) -> None:
+    guess = classify_sentence(sentence)
+    assert guess is not None and guess.sub_event_type == expected

@@ -1,0 +1,158 @@
+"""Place extraction on invented sentences: matching, resolution, event locations, descriptions."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from sitrep.config import Settings, load_settings
+from sitrep.extract.gazetteer import Gazetteer, load_gazetteer
+from sitrep.extract.places import find_places
+from sitrep.model import Article, PlaceMention
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    import os
+
+    settings: Settings = load_settings(env={k: v for k, v in os.environ.items() if k == "SITREP_CACHE_DIR"})
+    return load_gazetteer(settings)
+
+
+def places(text: str, gaz: Gazetteer) -> list[PlaceMention]:
+    article = Article(id="t", text=text)
+    found = find_places(article, gaz)
+    for m in found:  # every span slices the original text exactly
+        assert text[m.span.start : m.span.end] == m.span.text
+        if m.description_span is not None:
+            assert text[m.description_span.start : m.description_span.end] == m.description_span.text
+    return found
+
+
+def by_text(found: list[PlaceMention], surface: str) -> PlaceMention:
+    return next(m for m in found if m.span.text == surface)
+
+
+def test_northern_iraqi_town_with_description_and_event_flag(gaz: Gazetteer) -> None:
+    text = (
+        "Gunmen opened fire in the northern Iraqi town of Tuz Khurmatu late on Tuesday, "
+        "wounding four guards, a local council member told reporters."
+    )
+    found = places(text, gaz)
+    town = by_text(found, "Tuz Khurmatu")
+    assert town.place is not None and town.place.country == "IQ"
+    assert town.is_event_location
+    assert town.description == "north IQ"
+    assert town.description_span is not None and town.description_span.text == "northern Iraqi"
+    adjective = by_text(found, "Iraqi")
+    assert adjective.place is not None and adjective.place.feature == "country"
+    assert not adjective.is_event_location
+
+
+def test_southern_city_description(gaz: Gazetteer) -> None:
+    found = places("Crowds gathered in the southern Iraqi city of Basra to protest power cuts.", gaz)
+    basra = by_text(found, "Basra")
+    assert basra.place is not None and basra.place.country == "IQ"
+    assert basra.description == "south IQ"
+    assert basra.is_event_location
+
+
+def test_place_in_direction_of_country(gaz: Gazetteer) -> None:
+    found = places("A roadside bomb exploded near a market in Mosul in northern Iraq, police said.", gaz)
+    mosul = by_text(found, "Mosul")
+    assert mosul.description == "north IQ" and mosul.is_event_location
+    assert mosul.description_span is not None and mosul.description_span.text == "northern Iraq"
+    iraq = by_text(found, "Iraq")
+    assert not iraq.is_event_location  # a finer place exists
+
+
+def test_facility_described_by_apposition(gaz: Gazetteer) -> None:
+    text = "Three rockets struck the K-1 air base, a military compound in northern Iraq, before dawn."
+    found = places(text, gaz)
+    base = by_text(found, "K-1 air base")
+    assert base.place is not None and base.place.feature == "facility"
+    assert base.place.admin1 == "Kirkuk"
+    assert base.is_event_location and base.description == "north IQ"
+
+
+def test_facility_aliases_beat_cities(gaz: Gazetteer) -> None:
+    found = places("Drones targeted Al-Asad air base and the K1 base in separate raids.", gaz)
+    names = {m.place.gazetteer_id for m in found if m.place}
+    assert {"sitrep:al-asad-air-base", "sitrep:k-1-air-base"} <= names
+
+
+def test_dateline_is_the_event_location(gaz: Gazetteer) -> None:
+    found = places("KIRKUK, Iraq (Wire) — A curfew was declared after the incident, officials said.", gaz)
+    kirkuk = by_text(found, "KIRKUK")
+    assert kirkuk.place is not None and kirkuk.place.country == "IQ" and kirkuk.is_event_location
+
+
+def test_container_disambiguates_paris_texas(gaz: Gazetteer) -> None:
+    found = places("A tornado damaged a school in Paris, Texas, on Sunday night.", gaz)
+    paris = by_text(found, "Paris")
+    assert paris.place is not None and (paris.place.country, paris.place.admin1) == ("US", "Texas")
+    plain = by_text(places("Protesters marched through central Paris on Saturday.", gaz), "Paris")
+    assert plain.place is not None and plain.place.country == "FR"
+
+
+def test_document_region_disambiguates_springfield(gaz: Gazetteer) -> None:
+    text = (
+        "The governor of Illinois visited the state capital on Monday. "
+        "Later, two men were shot outside a bar in Springfield."
+    )
+    spring = by_text(places(text, gaz), "Springfield")
+    assert spring.place is not None and spring.place.admin1 == "Illinois"
+    assert spring.is_event_location
+
+
+def test_country_adjectives_count_as_their_country(gaz: Gazetteer) -> None:
+    found = places("Turkish and Kenyan diplomats met their Saudi counterparts.", gaz)
+    assert [m.place.country for m in found if m.place] == ["TR", "KE", "SA"]
+    assert not any(m.is_event_location for m in found)
+
+
+def test_abbreviations_need_capitals(gaz: Gazetteer) -> None:
+    found = places("The U.S. envoy told us that the US would respond.", gaz)
+    assert [m.span.text for m in found] == ["U.S.", "US"]
+    assert all(m.place is not None and m.place.country == "US" for m in found)
+
+
+def test_stop_words_and_people_are_not_places(gaz: Gazetteer) -> None:
+    text = (
+        "Police said on Friday that May had been calm. Hillary Clinton and President Jackson "
+        "wrote to the Washington Post about the Street fair."
+    )
+    found = places(text, gaz)
+    assert found == []
+
+
+def test_admin1_cue_picks_the_province(gaz: Gazetteer) -> None:
+    found = places("Clashes spread across Kirkuk province overnight.", gaz)
+    kirkuk = by_text(found, "Kirkuk")
+    assert kirkuk.place is not None and kirkuk.place.feature == "admin1"
+
+
+def test_country_is_event_location_only_without_finer_place(gaz: Gazetteer) -> None:
+    found = places("A suicide bomber killed nine people in Somalia on Thursday.", gaz)
+    assert by_text(found, "Somalia").is_event_location
+
+
+def test_small_unsupported_places_are_dropped(gaz: Gazetteer) -> None:
+    # "Reed" and "Given" are tiny places somewhere; at sentence start they are just words.
+    assert places("Given the risk, Reed stayed home.", gaz) == []
+
+
+def test_fast_enough(gaz: Gazetteer) -> None:
+    text = (
+        "BAGHDAD (Wire) — A rocket attack on a base near Kirkuk killed a contractor on Friday, "
+        "the US-led coalition said. The K-1 air base in northern Iraq hosts American and Iraqi "
+        "troops. Officials in Baghdad and Washington blamed an Iranian-backed group. "
+    ) * 4
+    article = Article(id="t", text=text[:1200])
+    find_places(article, gaz)
+    t0 = time.perf_counter()
+    for _ in range(20):
+        find_places(article, gaz)
+    per_article = (time.perf_counter() - t0) / 20
+    assert per_article < 0.005
