@@ -125,7 +125,8 @@ def events_cmd(
     with _store(settings) as store:
         events = store.events()
     table = Table(title=f"{len(events)} events in {settings.db}")
-    for col in ("id", "date", "type", "place", "killed", "injured", "sources", "disputed"):
+    table.add_column("id", no_wrap=True, min_width=13)
+    for col in ("date", "type", "place", "killed", "injured", "sources", "disputed"):
         table.add_column(col)
     for e in events[: limit or None]:
         table.add_row(

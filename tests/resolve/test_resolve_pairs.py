@@ -1,0 +1,87 @@
+"""Pair evidence, source-count merging and related-event links, on hand-built mentions."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sitrep.model import (
+    CountMention,
+    DateMention,
+    DatePrecision,
+    EventMention,
+    Place,
+    PlaceMention,
+    Span,
+)
+from sitrep.resolve.merge import combine_source_counts
+from sitrep.resolve.similarity import score_pair
+
+TEXT = "x" * 200
+KIRKUK = Place("Kirkuk", 35.468, 44.392, "IQ", "Kirkuk", "city", 1_000_000)
+K1 = Place("K-1 Air Base", 35.507, 44.282, "IQ", "Kirkuk", "facility")
+BASRA = Place("Basra", 30.508, 47.783, "IQ", "Basra", "city", 2_000_000)
+IRAQ = Place("Iraq", 33.0, 44.0, "IQ", None, "country")
+
+
+def span(a: int = 0, b: int = 5) -> Span:
+    return Span.of(TEXT, a, b)
+
+
+def mention(
+    aid: str,
+    place: Place | None = KIRKUK,
+    day: dt.date | None = dt.date(2019, 12, 27),
+    precision: DatePrecision = DatePrecision.DAY,
+    killed: int | None = None,
+    sub: str = "Shelling/artillery/missile attack",
+) -> EventMention:
+    return EventMention(
+        id=f"{aid}#0",
+        article_id=aid,
+        event_type="Explosions/Remote violence",
+        sub_event_type=sub,
+        trigger=span(),
+        date=DateMention(span(), day, precision) if day else None,
+        places=[PlaceMention(span(), place.name, place)] if place else [],
+        killed=CountMention(span(), "killed", killed, killed) if killed is not None else None,
+    )
+
+
+def test_same_incident_scores_above_threshold() -> None:
+    s = score_pair(mention("a", K1, killed=1), mention("b", KIRKUK, killed=1), 0.3)
+    assert s.veto is None and s.score >= 0.5
+    assert any("same place" in r for r in s.reasons)
+
+
+def test_distant_places_and_other_dates_are_vetoed() -> None:
+    assert score_pair(mention("a", KIRKUK), mention("b", BASRA), 0.9).veto
+    assert score_pair(
+        mention("a", day=dt.date(2019, 12, 27)), mention("b", day=dt.date(2019, 12, 3)), 0.9
+    ).veto
+
+
+def test_month_precision_is_compatible_with_a_day_in_that_month() -> None:
+    s = score_pair(mention("a"), mention("b", day=dt.date(2019, 12, 1), precision=DatePrecision.MONTH), 0.2)
+    assert s.veto is None
+
+
+def test_country_contains_city_but_not_another_country() -> None:
+    assert score_pair(mention("a", IRAQ), mention("b", KIRKUK), 0.2).veto is None
+    saudi = Place("Saudi Arabia", 24.0, 45.0, "SA", None, "country")
+    assert score_pair(mention("a", saudi), mention("b", KIRKUK), 0.2).veto
+
+
+def test_unrelated_texts_are_penalised() -> None:
+    close = score_pair(mention("a"), mention("b"), 0.4).score
+    far = score_pair(mention("a"), mention("b"), 0.0).score
+    assert far < close - 0.2
+
+
+def test_source_counts_exact_beats_vague_and_majority_wins() -> None:
+    several = CountMention(span(), "injured", 2, 9)
+    three = CountMention(span(), "injured", 3, 3)
+    assert combine_source_counts([several, three]) == (3, 3)
+    four, six = CountMention(span(), "killed", 4, 4), CountMention(span(), "killed", 6, 6)
+    assert combine_source_counts([four, six, six]) == (6, 6)
+    assert combine_source_counts([four, six]) == (4, 4)  # a tie keeps the lowest, as ACLED does
+    assert combine_source_counts([several]) == (2, 9)
