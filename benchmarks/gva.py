@@ -98,8 +98,9 @@ def score_fields(pred: dict[str, dict], incidents: dict[str, dict], gold: dict[s
         hits["date"] += p["date"] is not None and p["date"] == gold_date(rec)
         if p["lat"] is not None and rec.get("lat") is not None:
             hits["place_25km"] += distance_km(p["lat"], p["lon"], rec["lat"], rec["lon"]) <= 25
-        hits["killed"] += p["killed"] == rec.get("num_killed")
-        hits["injured"] += p["injured"] == rec.get("num_injured")
+        # GVA records 0 when no one was killed or injured; an event that reports none counts as 0
+        hits["killed"] += (p["killed"] or 0) == rec.get("num_killed")
+        hits["injured"] += (p["injured"] or 0) == rec.get("num_injured")
     n = max(scored, 1)
     return {k: round(hits[k] / n, 4) for k in ("date", "place_25km", "killed", "injured")}
 
