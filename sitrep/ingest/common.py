@@ -31,6 +31,7 @@ __all__ = [
     "normalise_newlines",
     "parse_date_value",
     "read_limited",
+    "read_or_skip",
     "stable_id",
     "truncate",
 ]
@@ -230,6 +231,16 @@ def read_limited(path: Path) -> bytes:
         mib = 1024 * 1024
         raise DecodeError(f"file too large ({size // mib} MiB; the limit is {MAX_FILE_BYTES // mib} MiB)")
     return path.read_bytes()
+
+
+def read_or_skip(path: Path) -> bytes | Skipped:
+    """The bytes of ``path``, or a :class:`Skipped` saying why they cannot be read."""
+    try:
+        return read_limited(path)
+    except OSError as exc:
+        return skip(path, f"cannot read file ({exc.strerror or exc})")
+    except DecodeError as exc:
+        return skip(path, str(exc))
 
 
 def parse_date_value(raw: object) -> dt.date | None:

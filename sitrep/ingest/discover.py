@@ -7,7 +7,13 @@ import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from sitrep.ingest.common import DEFAULT_MAX_CHARS, DecodeError, Skipped, looks_binary, read_limited, skip
+from sitrep.ingest.common import (
+    DEFAULT_MAX_CHARS,
+    Skipped,
+    looks_binary,
+    read_or_skip,
+    skip,
+)
 from sitrep.ingest.feed import read_feed_bytes
 from sitrep.ingest.htmldoc import read_html_bytes
 from sitrep.ingest.jsonl import read_jsonl_file
@@ -102,13 +108,9 @@ def read_file(path: Path | str, *, max_chars: int = DEFAULT_MAX_CHARS) -> Iterat
             level=logging.INFO,
         )
         return
-    try:
-        data = read_limited(path)
-    except OSError as exc:
-        yield skip(path, f"cannot read file ({exc.strerror or exc})")
-        return
-    except DecodeError as exc:
-        yield skip(path, str(exc))
+    data = read_or_skip(path)
+    if isinstance(data, Skipped):
+        yield data
         return
     if not suffix:
         if looks_binary(data):

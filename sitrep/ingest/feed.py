@@ -19,13 +19,12 @@ import feedparser
 
 from sitrep.ingest.common import (
     DEFAULT_MAX_CHARS,
-    DecodeError,
     Skipped,
     looks_binary,
     make_article,
     normalise_newlines,
     parse_date_value,
-    read_limited,
+    read_or_skip,
     skip,
 )
 from sitrep.ingest.htmldoc import fragment_to_text
@@ -79,13 +78,9 @@ def read_feed_file(path: Path | str, *, max_chars: int = DEFAULT_MAX_CHARS) -> I
     read for whatever entries feedparser recovers.
     """
     path = Path(path)
-    try:
-        data = read_limited(path)
-    except OSError as exc:
-        yield skip(path, f"cannot read file ({exc.strerror or exc})")
-        return
-    except DecodeError as exc:
-        yield skip(path, str(exc))
+    data = read_or_skip(path)
+    if isinstance(data, Skipped):
+        yield data
         return
     yield from read_feed_bytes(path, data, max_chars=max_chars)
 

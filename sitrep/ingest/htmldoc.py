@@ -28,7 +28,7 @@ from sitrep.ingest.common import (
     make_article,
     normalise_newlines,
     parse_date_value,
-    read_limited,
+    read_or_skip,
     skip,
 )
 from sitrep.model import Article
@@ -266,13 +266,9 @@ def _strip_site(title: str, outlet: str | None) -> str:
 def read_html_file(path: Path | str, *, max_chars: int = DEFAULT_MAX_CHARS) -> Iterator[Article | Skipped]:
     """Read an HTML article (``.html``/``.htm``). Yields one Article or one Skipped."""
     path = Path(path)
-    try:
-        data = read_limited(path)
-    except OSError as exc:
-        yield skip(path, f"cannot read file ({exc.strerror or exc})")
-        return
-    except DecodeError as exc:
-        yield skip(path, str(exc))
+    data = read_or_skip(path)
+    if isinstance(data, Skipped):
+        yield data
         return
     yield from read_html_bytes(path, data, max_chars=max_chars)
 

@@ -33,7 +33,7 @@ from sitrep.ingest.common import (
     Skipped,
     decode_bytes,
     make_article,
-    read_limited,
+    read_or_skip,
     skip,
 )
 from sitrep.model import Article
@@ -208,13 +208,9 @@ def parse_header(text: str) -> Header:
 def read_text_file(path: Path | str, *, max_chars: int = DEFAULT_MAX_CHARS) -> Iterator[Article | Skipped]:
     """Read a plain-text article (``.txt`` or extensionless). Yields one Article or one Skipped."""
     path = Path(path)
-    try:
-        data = read_limited(path)
-    except OSError as exc:
-        yield skip(path, f"cannot read file ({exc.strerror or exc})")
-        return
-    except DecodeError as exc:
-        yield skip(path, str(exc))
+    data = read_or_skip(path)
+    if isinstance(data, Skipped):
+        yield data
         return
     yield from read_text_bytes(path, data, max_chars=max_chars)
 
