@@ -24,6 +24,7 @@ Tuesday"                                  before publication ("last <weekday>" o
 "this month", "earlier this month",       first day of that month                 MONTH
 "last month", "in November", "since
 late October", "December 2019"
+"March last year", "June this year"       first day of that month                 MONTH
 "in 2014", "last year", "this year"       1 January of that year                  YEAR
 ========================================  ======================================  =========
 
@@ -140,6 +141,14 @@ def _bare_month(m: re.Match[str], pub: dt.date | None) -> tuple[dt.date, DatePre
     return dt.date(year, month, 1), DatePrecision.MONTH, True
 
 
+def _month_of_year(m: re.Match[str], pub: dt.date | None) -> tuple[dt.date, DatePrecision, bool] | None:
+    """ "March last year", "in June this year": that month of the previous or current year."""
+    if pub is None:
+        return None
+    back = 1 if m.group("rel").lower() == "last" else 0
+    return dt.date(pub.year - back, _month_no(m.group("mon")), 1), DatePrecision.MONTH, True
+
+
 def _year(m: re.Match[str], pub: dt.date | None) -> tuple[dt.date, DatePrecision, bool] | None:
     return dt.date(int(m.group("y")), 1, 1), DatePrecision.YEAR, False
 
@@ -220,6 +229,11 @@ _PATTERNS: tuple[tuple[re.Pattern[str], _Resolver], ...] = (
     (re.compile(rf"\b{_WD_PREFIX}{_MONTH}\s+{_DAY}(?![\d:]|\s*(?:-|–)\s*year|\s+years?\b)"), _partial),
     # 3 December / 3rd of December
     (re.compile(rf"\b{_WD_PREFIX}(?<![\d.,$:]){_DAY}(?:\s+of)?\s+{_MONTH}(?!,?\s*\d)"), _partial),
+    # March last year, in early June this year
+    (
+        re.compile(rf"\b(?:(?:[Ee]arly|[Ll]ate|[Mm]id-?)\s*)?{_MONTH_FULL}\s+(?P<rel>last|this)\s+year\b"),
+        _month_of_year,
+    ),
     # 3 days ago, two weeks ago, a month ago
     (re.compile(rf"(?i:\b{_N_AGO}\s+(?P<unit>days?|weeks?|months?|years?)\s+ago\b)"), _relative),
     # yesterday, today, last night, this morning, last week, earlier this month, last year...

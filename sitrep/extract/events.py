@@ -47,7 +47,9 @@ T = TypeVar("T")
 
 _MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
 _BACKGROUND = re.compile(
-    r"\b(series|string|wave|spate|number|campaign) of\b|\bany (attacks?|strikes?)\b"
+    r"\b(series|string|wave|spate|campaign) of\b|\bany (attacks?|strikes?)\b"
+    r"|\ba (?:large |growing |small |rising |record |high |increasing )?number of (?:\w+ )?"
+    r"(?:attacks|strikes|raids|bombings|incidents|clashes|killings|abductions|kidnappings|shootings)\b"
     rf"|\bsince (late |early |mid-?)?({_MONTHS}|\d{{4}}|the start)\b"
     r"|\bso far this (year|month)\b|\bin recent (weeks|months|years)\b|\bthis year alone\b",
     re.IGNORECASE,
@@ -63,6 +65,19 @@ _SINGULAR_REF = re.compile(
 )
 _GENERIC_PLURAL = re.compile(
     r"^(attacks|strikes|bombings|shootings|raids|assaults|airstrikes|air strikes)$", re.I
+)
+_CLAUSE_BOUNDARY = re.compile(
+    r"[,;:()]|\b(?:who|which|that|after|when|while|as|following|because|before|since|where)\b", re.IGNORECASE
+)
+_UNREST_PARTS = frozenset(
+    {
+        "Peaceful protest",
+        "Protest with intervention",
+        "Excessive force against protesters",
+        "Armed clash",
+        "Looting/property destruction",
+        "Arrests",
+    }
 )
 _FINE_FEATURES = ("facility", "point", "city", "admin2")
 _SPECIFICITY = {"facility": 0, "point": 0, "city": 1, "admin2": 2, "admin1": 3, "region": 3, "country": 4}
@@ -195,12 +210,26 @@ def _background(sentence: _Sentence, trigger: Trigger) -> bool:
     return bool(words) and bool(_GENERIC_PLURAL.match(words[-1])) and not sentence.counts
 
 
+def _is_fine(p: PlaceMention) -> bool:
+    return p.place is not None and p.place.feature in _FINE_FEATURES
+
+
+def _near(a: PlaceMention, b: PlaceMention, max_km: float = 50.0) -> bool:
+    """True when two resolved places lie within ``max_km`` of each other."""
+    pa, pb = a.place, b.place
+    return (
+        pa is None
+        or pb is None
+        or distance_km(pa.latitude, pa.longitude, pb.latitude, pb.longitude) <= max_km
+    )
+
+
 def _compatible(gaz: Gazetteer, inc: _Incident, dates: list[DateMention], places: list[PlaceMention]) -> bool:
+    """Whether a sentence's dates and places allow it to be about ``inc``."""
     if dates and inc.date is not None and not any(dates_compatible(d, inc.date) for d in dates):
         return False
     if places and inc.places:
-        fine_new = [p for p in places if p.place and p.place.feature in _FINE_FEATURES]
-        fine_old = [p for p in inc.places if p.place and p.place.feature in _FINE_FEATURES]
+        fine_new, fine_old = [p for p in places if _is_fine(p)], [p for p in inc.places if _is_fine(p)]
         if fine_new and fine_old:
             return any(places_compatible(gaz, a, b) for a in fine_new for b in fine_old)
         return any(places_compatible(gaz, a, b) for a in places for b in inc.places)
@@ -234,25 +263,55 @@ def _group(gaz: Gazetteer, sents: list[_Sentence]) -> list[_Incident]:
     return incidents
 
 
+def _date_key(trigger: Trigger, date: DateMention) -> tuple[bool, int]:
+    """Sort key of a candidate date for ``trigger``: same clause first, then nearest.
+
+    The clause test spans the trigger words too, up to their end: the incident verb
+    closes them ("the gunman who killed", "fighting that erupted")."""
+    start, end = trigger.span.start, trigger.span.end
+    if date.span.end <= start:
+        lo, hi, gap = date.span.end, end, start - date.span.end
+    else:
+        lo, hi, gap = end, max(end, date.span.start), max(0, date.span.start - end)
+    base = trigger.sentence.start
+    between = trigger.sentence.text[max(0, lo - base) : max(0, hi - base)]
+    return _CLAUSE_BOUNDARY.search(between) is not None, gap
+
+
 def _absorb(
     inc: _Incident, dates: list[DateMention], places: list[PlaceMention], trigger: Trigger | None = None
 ) -> None:
+    """Add a sentence's date and places to ``inc``.
+
+    The date, when the incident has none yet, is the one in the trigger's clause ("police
+    on Monday were searching for the gunman who killed two on Sunday": Sunday), else the
+    nearest. A place already known is upgraded when this sentence makes it an event
+    location; a fine place far from the incident's event locations is not added."""
     if inc.date is None and dates:
-        if trigger is not None:  # the date nearest the incident words
-            inc.date = min(
-                dates,
-                key=lambda d: min(abs(d.span.start - trigger.span.end), abs(trigger.span.start - d.span.end)),
-            )
+        if trigger is not None:
+            inc.date = min(dates, key=lambda d: _date_key(trigger, d))
         else:
             inc.date = min(dates, key=lambda d: list(DatePrecision).index(d.precision))
+    located = [q for q in inc.places if q.is_event_location and _is_fine(q)]
     for p in places:
-        if all(q.place != p.place for q in inc.places):
+        known = next((i for i, q in enumerate(inc.places) if q.place == p.place), None)
+        if known is not None:
+            if p.is_event_location and not inc.places[known].is_event_location:
+                inc.places[known] = p
+        elif not located or not _is_fine(p) or any(_near(p, q) for q in located):
             inc.places.append(p)
 
 
 def _sub_type(inc: _Incident) -> Trigger:
-    """The incident's type: the most confident trigger, the first one on ties."""
-    return max(inc.triggers, key=lambda t: t.score)
+    """The incident's type: the most confident trigger, the first one on ties.
+
+    A violent demonstration outranks the protest, clash, looting and arrest types that
+    describe parts of the same unrest (a riot with arrests is a riot)."""
+    best = max(inc.triggers, key=lambda t: t.score)
+    violent = [t for t in inc.triggers if t.sub_event_type == "Violent demonstration"]
+    if violent and best.sub_event_type in _UNREST_PARTS:
+        return max(violent, key=lambda t: t.score)
+    return best
 
 
 def assemble_events(article: Article, gazetteer: Gazetteer) -> Article:

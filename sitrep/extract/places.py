@@ -15,11 +15,12 @@ Small places need some support (a locative preposition, their country named in t
 text, a container) or they are dropped as likely false positives.
 
 Then each mention is flagged ``is_event_location`` (dateline, early locative
-mentions, "in/near/at X" next to an attack verb; countries and regions only when no
-finer place qualifies; country adjectives never) and gets a ``description`` when
-the text places it in a part of a country ("the southern Iraqi city of Basra",
-"Kirkuk in northern Iraq" → ``"north IQ"``). Relative locations ("30 km north of
-Kirkuk") are kept as a mention of Kirkuk without a description.
+mentions, "in/near/at X" next to an attack verb; the dateline city only when no other
+fine place qualifies, countries and regions only when no finer place does; country
+adjectives and reference points such as Kirkuk in "30 km north of Kirkuk" never) and
+gets a ``description`` when the text places it in a part of a country ("the southern
+Iraqi city of Basra", "Kirkuk in northern Iraq" → ``"north IQ"``). Relative locations
+are kept as a mention of the reference place without a description.
 """
 
 from __future__ import annotations
@@ -32,7 +33,9 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from sitrep.extract.gazetteer import Gazetteer
+from sitrep.extract.gazetteer_build import GazetteerData
 from sitrep.extract.gazetteer_text import DIRECTION_WORDS, PARTICLES, STOP_NAMES, TOKEN_RE, fold, word_set
+from sitrep.geo import distance_km
 from sitrep.model import Article, PlaceMention
 from sitrep.text import sentences
 
@@ -91,6 +94,13 @@ _DATELINE = re.compile(
     r"\A\s*(?:[^\n]{0,80}\n\s*)??([A-Z][A-Z'’.\- ]{2,40}(?:,\s*[A-Z][\w.'’ -]{1,30})?)"
     r"\s*(?:\([^)\n]{1,40}\)\s*)?(?:—|–|--|-)\s"
 )
+_RELATIVE_BEFORE = re.compile(  # "30 km (19 miles) south of", "north-west of the": X is a reference point
+    r"\b(?:\d[\d.,]*\s*(?:km|kms|kilomet(?:re|er)s|miles?|mi)\s+(?:\([^)\n]{0,30}\)\s+)?)?"
+    r"(?:north|south|east|west)(?:-?(?:east|west))?\s+of\s+(?:the\s+)?\Z",
+    re.IGNORECASE,
+)
+_FINE = ("city", "facility", "admin2", "point")
+_DATELINE_REGION_KM = 600.0  # a wire bureau's dateline covers its region
 _DIRECTION_BEFORE = re.compile(
     r"\b(north|south|east|west|central|centre|center)(?:ern)?(?:[- ]?(east|west)(?:ern)?)?\s+$",
     re.IGNORECASE,
@@ -465,11 +475,25 @@ def _event_flags(text: str, kept: list[_Match], sents: list, gaz: Gazetteer) -> 
             continue
         feat = d.feature[m.choice]
         near_event = EVENT_VERBS.search(text, max(0, m.start - 90), min(len(text), m.end + 90)) is not None
-        flags[k] = (
-            m.end <= dl_end
-            or (near_event and (m.locative or feat == "facility"))
-            or (m.locative and m.sentence <= first_content + 1)
+        relative = _RELATIVE_BEFORE.search(text[max(0, m.start - 40) : m.start]) is not None
+        flags[k] = m.end <= dl_end or (
+            not relative
+            and (
+                (near_event and (m.locative or feat == "facility"))
+                or (m.locative and m.sentence <= first_content + 1)
+            )
         )
+    # the dateline city is where the story was filed: the event place only when no other fine place
+    # in its region is (one far away is more likely a misread street or landmark name than the scene)
+    home = [m for m in kept if m.end <= dl_end and d.feature[m.choice or 0] in _FINE]
+    if any(
+        f
+        and m.end > dl_end
+        and d.feature[m.choice or 0] in _FINE
+        and _within(d, m, home, _DATELINE_REGION_KM)
+        for f, m in zip(flags, kept, strict=True)
+    ):
+        flags = [f and m.end > dl_end for f, m in zip(flags, kept, strict=True)]
     finer = any(
         f and d.feature[m.choice or 0] in ("city", "facility", "admin2")
         for f, m in zip(flags, kept, strict=True)
@@ -479,6 +503,14 @@ def _event_flags(text: str, kept: list[_Match], sents: list, gaz: Gazetteer) -> 
             if flags[k] and d.feature[m.choice or 0] in ("country", "admin1", "region"):
                 flags[k] = False
     return flags
+
+
+def _within(d: GazetteerData, m: _Match, others: list[_Match], km: float) -> bool:
+    """True when ``m`` lies within ``km`` of one of ``others`` (or ``others`` is empty)."""
+    a = m.choice or 0
+    return not others or any(
+        distance_km(d.lat[a], d.lon[a], d.lat[o.choice or 0], d.lon[o.choice or 0]) <= km for o in others
+    )
 
 
 def _descriptions(text: str, kept: list[_Match], gaz: Gazetteer) -> dict[int, tuple[str, int, int]]:

@@ -206,3 +206,18 @@ def test_best_date_respects_paragraphs_when_given() -> None:
     paragraphs = [article.span(0, 22), article.span(23, len(text))]
     assert best_event_date(article.dates, near, sents, paragraphs=paragraphs) is None
     assert best_event_date([], near, sents) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The dam was first attacked in March last year.", ("March last year", dt.date(2018, 3, 1))),
+        ("The camp was shelled in early June this year.", ("early June this year", dt.date(2019, 6, 1))),
+        (
+            "Raids resumed in November last year, residents said.",
+            ("November last year", dt.date(2018, 11, 1)),
+        ),
+    ],
+)
+def test_month_with_last_or_this_year_is_one_month(text: str, expected: tuple[str, dt.date]) -> None:
+    assert _one(text) == (*expected, DatePrecision.MONTH, True)

@@ -88,6 +88,41 @@ def test_dateline_is_the_event_location(gaz: Gazetteer) -> None:
     assert kirkuk.place is not None and kirkuk.place.country == "IQ" and kirkuk.is_event_location
 
 
+def test_dateline_is_only_a_fallback_when_another_town_is_the_scene(gaz: Gazetteer) -> None:
+    text = (
+        "MOSUL, Iraq (Wire) — Gunmen attacked a checkpoint in Tikrit on Friday night, killing two policemen."
+    )
+    found = places(text, gaz)
+    assert by_text(found, "Tikrit").is_event_location
+    assert not by_text(found, "MOSUL").is_event_location
+
+
+def test_a_far_away_place_does_not_displace_the_dateline(gaz: Gazetteer) -> None:
+    text = (
+        "MOSUL, Iraq (Wire) — Two guards were shot dead at a checkpoint on Friday, police said. "
+        "One of the victims had just returned from Toronto."
+    )
+    found = places(text, gaz)
+    assert by_text(found, "MOSUL").is_event_location
+
+
+@pytest.mark.parametrize(
+    "lead",
+    ["40 km south of", "about 25 kilometres (15 miles) north-west of", "east of"],
+)
+def test_reference_point_of_a_relative_location_is_not_the_scene(gaz: Gazetteer, lead: str) -> None:
+    found = places(
+        f"Fighters ambushed an army convoy on a road {lead} Kirkuk on Sunday, killing four soldiers.", gaz
+    )
+    kirkuk = by_text(found, "Kirkuk")
+    assert kirkuk.place is not None and kirkuk.place.country == "IQ"
+    assert not kirkuk.is_event_location
+    # without the relative phrase the same town is the scene
+    assert by_text(
+        places("Fighters ambushed an army convoy in Kirkuk on Sunday.", gaz), "Kirkuk"
+    ).is_event_location
+
+
 def test_container_disambiguates_paris_texas(gaz: Gazetteer) -> None:
     found = places("A tornado damaged a school in Paris, Texas, on Sunday night.", gaz)
     paris = by_text(found, "Paris")

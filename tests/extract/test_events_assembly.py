@@ -1,0 +1,81 @@
+"""Assembly of an article's findings into incidents, on invented articles run through the pipeline."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from sitrep.model import Article, EventMention
+from sitrep.pipeline import Pipeline
+
+FRIDAY = dt.date(2024, 3, 15)
+
+
+def _events(pipeline: Pipeline, text: str, published: dt.date = FRIDAY) -> list[EventMention]:
+    return pipeline.analyse(Article(id="t", text=text, published=published)).events
+
+
+def _place_names(event: EventMention) -> list[str]:
+    return [p.span.text for p in event.places]
+
+
+def test_a_far_place_mentioned_later_is_not_added_to_a_located_incident(pipeline: Pipeline) -> None:
+    text = (
+        "Gunmen shot dead four villagers in Garissa on Tuesday, police said. "
+        "Relatives of the victims travelled overnight from Mombasa to Garissa to collect the bodies."
+    )
+    (event,) = _events(pipeline, text)
+    assert _place_names(event) == ["Garissa"]
+
+
+def test_a_known_place_becomes_the_event_location_when_a_later_sentence_says_so(pipeline: Pipeline) -> None:
+    text = (
+        "Garissa police said gunmen shot dead four villagers on Tuesday night. "
+        "The attack took place in Garissa near the main market."
+    )
+    (event,) = _events(pipeline, text)
+    garissa = next(p for p in event.places if p.span.text == "Garissa")
+    assert garissa.is_event_location
+
+
+def test_a_rising_toll_is_not_background(pipeline: Pipeline) -> None:
+    text = (
+        "A car bomb exploded at a checkpoint in Garissa on Tuesday, killing four people. "
+        "Hospital officials said the number of dead had risen to seven."
+    )
+    (event,) = _events(pipeline, text)
+    assert event.killed is not None and (event.killed.low, event.killed.high) == (7, 7)
+
+
+def test_a_number_of_attacks_is_still_background(pipeline: Pipeline) -> None:
+    text = "A growing number of attacks on aid convoys has been reported in the province this year."
+    assert _events(pipeline, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        (
+            "Police in Garissa on Thursday were still hunting for the gunmen who shot dead three "
+            "shopkeepers late on Tuesday.",
+            dt.date(2024, 3, 12),
+        ),
+        (
+            "On Wednesday gunmen shot dead three shopkeepers in Garissa, police said on Thursday.",
+            dt.date(2024, 3, 13),
+        ),
+    ],
+)
+def test_the_date_comes_from_the_clause_of_the_incident(pipeline: Pipeline, text: str, day: dt.date) -> None:
+    (event,) = _events(pipeline, text)
+    assert event.date is not None and event.date.date == day
+
+
+def test_violence_by_protesters_makes_the_incident_a_violent_demonstration(pipeline: Pipeline) -> None:
+    text = (
+        "Police fired tear gas at protesters in Garissa on Tuesday. "
+        "Protesters pelted officers with stones and burned tyres near the market."
+    )
+    (event,) = _events(pipeline, text)
+    assert event.sub_event_type == "Violent demonstration"
