@@ -30,6 +30,8 @@ app = typer.Typer(
     help="sitrep: news articles in, a deduplicated, geocoded, corroborated event database out.",
 )
 console = Console()
+if not console.is_terminal:  # piped or captured output: don't squeeze tables to 80 columns
+    console = Console(width=160)
 err = Console(stderr=True)
 
 DbOption = Annotated[
@@ -46,7 +48,11 @@ def _settings(db: str | None, config: Path | None) -> Settings:
 
 
 @contextmanager
-def _store(settings: Settings) -> Iterator[Store]:
+def _store(settings: Settings, *, must_exist: bool = True) -> Iterator[Store]:
+    if must_exist and "://" not in settings.db and not Path(settings.db).exists():
+        raise SitrepError(
+            f"no database at {settings.db}", hint="run 'sitrep ingest PATH --db FILE' first, or pass --db"
+        )
     store = Store.open(settings.db)
     try:
         yield store
@@ -86,7 +92,7 @@ def ingest_cmd(
     """Read articles, extract their incidents, and update the event database."""
     settings = _settings(db, config)
     with (
-        _store(settings) as store,
+        _store(settings, must_exist=False) as store,
         Progress(
             TextColumn("[progress.description]{task.description}"),
             BarColumn(),
@@ -126,7 +132,8 @@ def events_cmd(
         events = store.events()
     table = Table(title=f"{len(events)} events in {settings.db}")
     table.add_column("id", no_wrap=True, min_width=13)
-    for col in ("date", "type", "place", "killed", "injured", "sources", "disputed"):
+    table.add_column("date", no_wrap=True)
+    for col in ("type", "place", "killed", "injured", "sources", "disputed"):
         table.add_column(col)
     for e in events[: limit or None]:
         table.add_row(

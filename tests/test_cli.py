@@ -112,3 +112,10 @@ def test_quick_start_commands_match_ci() -> None:
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert "scripts/test" in README.split("## Quick start", 1)[1].split("##", 1)[0]
     assert re.search(r"^scripts/test\s*$", ci, re.MULTILINE)
+
+
+def test_reading_a_missing_database_says_how_to_fix(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["events", "--db", str(tmp_path / "nothing.db")])
+    assert result.exit_code != 0
+    assert "sitrep ingest" in str(result.exception)
+    assert not (tmp_path / "nothing.db").exists()
