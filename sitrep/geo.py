@@ -4,9 +4,20 @@ from __future__ import annotations
 
 import math
 
-__all__ = ["distance_km"]
+__all__ = ["PLACE_SPECIFICITY", "distance_km"]
 
 _EARTH_KM = 6371.0088
+
+#: How fine a gazetteer feature is: 0 for a facility, up to 4 for a country.
+PLACE_SPECIFICITY = {
+    "facility": 0,
+    "point": 0,
+    "city": 1,
+    "admin2": 2,
+    "admin1": 3,
+    "region": 3,
+    "country": 4,
+}
 
 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

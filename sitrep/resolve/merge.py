@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
-from sitrep.geo import distance_km
+from sitrep.geo import PLACE_SPECIFICITY, distance_km
 from sitrep.model import (
     ActorRole,
     Article,
@@ -22,7 +22,6 @@ from sitrep.resolve.cluster import Cluster
 __all__ = ["combine_source_counts", "event_id_for", "merge_cluster", "source_name"]
 
 _PRECISION_ORDER = list(DatePrecision)
-_SPECIFICITY = {"facility": 0, "point": 0, "city": 1, "admin2": 2, "admin1": 3, "region": 3, "country": 4}
 
 
 def source_name(article: Article) -> str:
@@ -90,7 +89,7 @@ def _best_place(mentions: Sequence[EventMention]) -> tuple[Place | None, str | N
             or (q.country == p.country and q.feature in ("country", "admin1"))
         )
 
-    place, name = min(places, key=lambda pn: (-support(pn[0]), _SPECIFICITY.get(pn[0].feature, 5)))
+    place, name = min(places, key=lambda pn: (-support(pn[0]), PLACE_SPECIFICITY.get(pn[0].feature, 5)))
     return place, name
 
 
