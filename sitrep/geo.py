@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import math
 
-__all__ = ["PLACE_SPECIFICITY", "distance_km"]
+__all__ = ["FINE_FEATURES", "PLACE_SPECIFICITY", "distance_km"]
 
 _EARTH_KM = 6371.0088
 
 #: How fine a gazetteer feature is: 0 for a facility, up to 4 for a country.
+#: Features that locate an incident finely (a site, a town, a district).
+FINE_FEATURES = ("facility", "point", "city", "admin2")
 PLACE_SPECIFICITY = {
     "facility": 0,
     "point": 0,

@@ -162,13 +162,15 @@ def ingest_paths(
     if on_start:
         on_start(len(fresh))
     if fresh:
-        analysed = pipeline.analyse_all(fresh, known=store.articles(), on_article=on_article)
+        known = store.articles()
+        analysed = pipeline.analyse_all(fresh, known=known, on_article=on_article)
         result = store.add_articles(analysed)
         report.added = list(result.added)
         report.already_stored += list(result.existing)
-        events = pipeline.resolve(store.articles())
+        added = set(result.added)
+        events = pipeline.resolve(known + [a for a in analysed if a.id in added])
         store.replace_events(events)
-    report.events = len(store.events())
+    report.events = store.count_events()
     logger.info(
         "ingest: %d added, %d already stored, %d skipped",
         len(report.added),

@@ -9,7 +9,7 @@ from collections.abc import Mapping, Sequence
 from sitrep.corroborate.claims import describe_direction
 from sitrep.extract.gazetteer import Gazetteer
 from sitrep.geo import distance_km
-from sitrep.model import Article, Claim, ClaimedValue, Contradiction, Event
+from sitrep.model import Article, Claim, ClaimedValue, Contradiction, Event, Place
 
 __all__ = ["find_contradictions", "independent_key", "parse_count"]
 
@@ -97,17 +97,13 @@ def _date_contradiction(claims: Sequence[Claim], articles: Mapping[str, Article]
 
 
 def _place_contradiction(
-    claims: Sequence[Claim], event: Event, gaz: Gazetteer, articles: Mapping[str, Article]
+    claims: Sequence[Claim], event: Event, articles: Mapping[str, Article]
 ) -> Contradiction | None:
-    per_article: dict[str, str] = {}
-    for c in claims:
-        if c.field == "place":
-            per_article.setdefault(c.article_id, c.value)  # each article's best place comes first
-    points = {}
-    for name in set(per_article.values()):
-        found = gaz.lookup(name)
-        if found:
-            points[name] = found[0]
+    # each report's best place, as extraction resolved it (not looked up again by name)
+    points: dict[str, Place] = {}
+    for m in event.mentions:
+        if m.place is not None and m.place.place is not None:
+            points.setdefault(m.place.place.name, m.place.place)
     names = list(points)
     far = any(
         distance_km(points[a].latitude, points[a].longitude, points[b].latitude, points[b].longitude) > 50
@@ -189,7 +185,7 @@ def find_contradictions(
         _count_contradiction("killed", claims, articles),
         _count_contradiction("injured", claims, articles),
         _date_contradiction(claims, articles),
-        _place_contradiction(claims, event, gazetteer, articles),
+        _place_contradiction(claims, event, articles),
         _location_contradiction(claims, event, gazetteer),
         _blame_contradiction(claims),
     ]

@@ -24,7 +24,7 @@ from sitrep.extract.event_types import Trigger, find_triggers
 from sitrep.extract.gazetteer import Gazetteer
 from sitrep.extract.hedging import is_hedged
 from sitrep.extract.weapons import find_weapons
-from sitrep.geo import PLACE_SPECIFICITY, distance_km
+from sitrep.geo import FINE_FEATURES, PLACE_SPECIFICITY, distance_km
 from sitrep.model import (
     ActorMention,
     Article,
@@ -79,7 +79,6 @@ _UNREST_PARTS = frozenset(
         "Arrests",
     }
 )
-_FINE_FEATURES = ("facility", "point", "city", "admin2")
 
 _PRECISION_DAYS = {
     DatePrecision.DAY: 1,
@@ -210,7 +209,7 @@ def _background(sentence: _Sentence, trigger: Trigger) -> bool:
 
 
 def _is_fine(p: PlaceMention) -> bool:
-    return p.place is not None and p.place.feature in _FINE_FEATURES
+    return p.place is not None and p.place.feature in FINE_FEATURES
 
 
 def _near(a: PlaceMention, b: PlaceMention, max_km: float = 50.0) -> bool:

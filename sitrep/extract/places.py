@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 from sitrep.extract.gazetteer import Gazetteer
 from sitrep.extract.gazetteer_build import GazetteerData
 from sitrep.extract.gazetteer_text import DIRECTION_WORDS, PARTICLES, STOP_NAMES, TOKEN_RE, fold, word_set
-from sitrep.geo import distance_km
+from sitrep.geo import FINE_FEATURES, distance_km
 from sitrep.model import Article, PlaceMention
 from sitrep.text import sentences
 
@@ -99,7 +99,6 @@ _RELATIVE_BEFORE = re.compile(  # "30 km (19 miles) south of", "north-west of th
     r"(?:north|south|east|west)(?:-?(?:east|west))?\s+of\s+(?:the\s+)?\Z",
     re.IGNORECASE,
 )
-_FINE = ("city", "facility", "admin2", "point")
 _DATELINE_REGION_KM = 600.0  # a wire bureau's dateline covers its region
 _DIRECTION_BEFORE = re.compile(
     r"\b(north|south|east|west|central|centre|center)(?:ern)?(?:[- ]?(east|west)(?:ern)?)?\s+$",
@@ -485,11 +484,11 @@ def _event_flags(text: str, kept: list[_Match], sents: list, gaz: Gazetteer) -> 
         )
     # the dateline city is where the story was filed: the event place only when no other fine place
     # in its region is (one far away is more likely a misread street or landmark name than the scene)
-    home = [m for m in kept if m.end <= dl_end and d.feature[m.choice or 0] in _FINE]
+    home = [m for m in kept if m.end <= dl_end and d.feature[m.choice or 0] in FINE_FEATURES]
     if any(
         f
         and m.end > dl_end
-        and d.feature[m.choice or 0] in _FINE
+        and d.feature[m.choice or 0] in FINE_FEATURES
         and _within(d, m, home, _DATELINE_REGION_KM)
         for f, m in zip(flags, kept, strict=True)
     ):
