@@ -28,11 +28,14 @@ __all__ = [
     "DatePrecision",
     "Event",
     "EventMention",
+    "FieldChange",
+    "FramingTerm",
     "GeoPrecision",
     "Place",
     "PlaceMention",
     "QuoteMention",
     "Source",
+    "SourceFraming",
     "Span",
     "WeaponMention",
 ]
@@ -259,6 +262,16 @@ class EventMention:
         return self.places[0] if self.places else None
 
 
+@dataclass(frozen=True, slots=True)
+class FramingTerm:
+    """A loaded or charged word or phrase in an article, found by the framing stage."""
+
+    span: Span
+    category: str  # loaded | epithet | intensifier | euphemism | labelling | ...
+    neutral: str | None = None  # a neutral wording, when the lexicon has one
+    score: float = 1.0  # confidence in [0, 1]
+
+
 @dataclass(slots=True)
 class Article:
     """A news article, plus what the pipeline has found in it.
@@ -283,6 +296,8 @@ class Article:
     quotes: list[QuoteMention] = field(default_factory=list)
     actors: list[ActorMention] = field(default_factory=list)
     events: list[EventMention] = field(default_factory=list)
+    framing: list[FramingTerm] = field(default_factory=list)
+    biased_sentences: list[Span] = field(default_factory=list)  # sentences the classifier flags
 
     def __post_init__(self) -> None:
         if not self.clean_text:
@@ -335,6 +350,30 @@ class Contradiction:
     reason: str
 
 
+@dataclass(frozen=True, slots=True)
+class SourceFraming:
+    """How one outlet words its reports of an event."""
+
+    source: str
+    article_ids: tuple[str, ...] = ()
+    terms: tuple[str, ...] = ()  # distinct loaded terms, most frequent first
+    loaded_per_1000_words: float = 0.0
+    biased_sentence_share: float = 0.0
+    summary: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class FieldChange:
+    """One change of an event field between resolution runs (a count that rises, say)."""
+
+    field: str
+    old: str | None
+    new: str | None
+    at: dt.datetime
+    article_ids: tuple[str, ...] = ()  # the articles whose arrival caused the change
+    reason: str = ""
+
+
 @dataclass(slots=True)
 class Event:
     """One real-world incident, resolved across all articles that report it."""
@@ -359,6 +398,8 @@ class Event:
     contradictions: list[Contradiction] = field(default_factory=list)
     related_event_ids: list[str] = field(default_factory=list)
     merge_reasons: list[str] = field(default_factory=list)
+    framing: list[SourceFraming] = field(default_factory=list)
+    history: list[FieldChange] = field(default_factory=list)
 
     @property
     def killed(self) -> int | None:

@@ -42,7 +42,15 @@ __all__ = [
 SCHEMA_VERSION = 1
 
 #: The :class:`~sitrep.model.Article` fields kept in the ``articles.extraction`` JSON column.
-EXTRACTION_FIELDS: tuple[str, ...] = ("places", "dates", "quotes", "actors", "events")
+EXTRACTION_FIELDS: tuple[str, ...] = (
+    "places",
+    "dates",
+    "quotes",
+    "actors",
+    "events",
+    "framing",
+    "biased_sentences",
+)
 
 
 class Base(DeclarativeBase):
