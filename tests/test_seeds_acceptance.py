@@ -93,3 +93,17 @@ def test_every_article_in_the_articles_export(seeds_db: Store) -> None:
     assert len(rows) == 2
     assert all(r["event_ids"] for r in rows)
     assert any(r["outlet"] == "Baghdadpost" for r in rows)
+
+
+def test_framing_shows_the_partisan_outlets_loaded_terms(seeds_db: Store) -> None:
+    event = seeds_db.get_event(_kirkuk(exported(seeds_db))["event_id"])
+    framing = {f.source: f for f in event.framing}
+    assert len(framing) == 2
+    partisan = framing["Baghdadpost"]
+    other = next(f for name, f in framing.items() if name != "Baghdadpost")
+    assert event.framing[0] is not None and event.framing[0].source == "Baghdadpost"
+    assert len(partisan.terms) >= 4
+    assert {"regime", "warmongering"} <= set(partisan.terms)
+    assert partisan.loaded_per_1000_words >= 2 * other.loaded_per_1000_words
+    assert len(other.terms) <= 5
+    assert "regime" in partisan.summary

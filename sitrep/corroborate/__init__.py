@@ -6,6 +6,7 @@ from collections.abc import Mapping
 
 from sitrep.corroborate.claims import build_claims, count_value, date_value, describe_direction
 from sitrep.corroborate.contradictions import find_contradictions, independent_key
+from sitrep.corroborate.framing import source_framing
 from sitrep.extract.gazetteer import Gazetteer, load_gazetteer
 from sitrep.model import Article, Event
 
@@ -17,14 +18,16 @@ __all__ = [
     "describe_direction",
     "find_contradictions",
     "independent_key",
+    "source_framing",
 ]
 
 
 def corroborate_event(
     event: Event, articles: Mapping[str, Article], gazetteer: Gazetteer | None = None
 ) -> Event:
-    """Fill ``event.claims`` and ``event.contradictions`` from its mentions' articles."""
+    """Fill ``event.claims``, ``event.contradictions`` and ``event.framing`` from its articles."""
     gaz = gazetteer or load_gazetteer()
     event.claims = build_claims(event, articles)
     event.contradictions = find_contradictions(event, event.claims, articles, gaz)
+    event.framing = source_framing(event, articles)
     return event

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from sitrep.config import Settings
+from sitrep.corroborate.framing import frame_article
 from sitrep.extract.actors import find_actors
 from sitrep.extract.dates import find_dates
 from sitrep.extract.events import assemble_events
@@ -50,4 +51,5 @@ def article_stages(settings: Settings) -> list[StageSpec]:
         ("quotes", quotes, ("clean_text",), ("quotes",)),
         ("origins", origins, ("clean_text",), ("origins",)),
         ("events", events, ("places", "dates", "actors"), ("events",)),
+        ("framing", frame_article, ("clean_text", "quotes"), ("framing", "biased_sentences")),
     ]

@@ -1,0 +1,174 @@
+"""Biased-sentence classifier: a logistic regression over lexicon hits and light text features.
+
+It is trained on sentences written for sitrep (``data/bias_sentences.tsv``: news-style, many
+topics, labelled biased or neutral), never on the evaluation sets. Training takes a few
+milliseconds with numpy (L2-regularised Newton steps), so it happens lazily on first use and
+is cached for the process: nothing binary is shipped and the model always matches the lexicon.
+
+Features (:func:`sentence_features`): per lexicon category, how many terms the sentence has;
+their density; and cues of opinion or of plain reporting — adverbs in ``-ly``, evaluative
+adjective endings, superlatives, negation, exclamation, numbers, attribution verbs ("said",
+"according to") and capitalised names. The feature function is deliberately small and
+self-contained so an embedding model can be added beside it later.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import numpy as np
+
+from sitrep.corroborate.framing_lexicon import CATEGORIES, REPORTED_CATEGORIES, Lexicon, LexiconHit
+from sitrep.corroborate.framing_lexicon import load_lexicon as _load_lexicon
+from sitrep.corroborate.framing_lexicon import tokens as _tokens
+
+__all__ = [
+    "FEATURE_NAMES",
+    "BiasClassifier",
+    "load_classifier",
+    "sentence_features",
+    "train_classifier",
+    "training_sentences",
+]
+
+FEATURE_NAMES: tuple[str, ...] = (
+    *(f"n_{c}" for c in CATEGORIES),
+    "any_loaded",
+    "loaded_density",
+    "log_words",
+    "ly_adverbs",
+    "evaluative_suffix",
+    "superlatives",
+    "negation",
+    "exclaim_or_question",
+    "numbers",
+    "attribution",
+    "capitalised",
+)
+
+_ADJ_SUFFIX = ("ous", "ful", "less", "ible", "able", "ive", "ish")
+_NOT_SUPERLATIVE = frozenset(
+    {"interest", "protest", "arrest", "suggest", "request", "harvest", "contest", "manifest"}
+)
+_NEGATION = frozenset({"not", "no", "never", "nothing", "nobody", "none", "cannot"})
+_ATTRIBUTION = re.compile(
+    r"\b(?:said|says|told|according to|announced|reported|stated|statement|spokes(?:man|woman|person))\b",
+    re.IGNORECASE,
+)
+_NUMBER = re.compile(r"\d")
+
+
+def _superlative(word: str) -> bool:
+    if word in ("most", "least"):
+        return True
+    return len(word) > 5 and word.endswith("est") and word not in _NOT_SUPERLATIVE
+
+
+def sentence_features(
+    sentence: str, hits: Sequence[LexiconHit], toks: Sequence[tuple[int, int, str]] | None = None
+) -> list[float]:
+    """The classifier's feature vector for one sentence and its lexicon hits (see FEATURE_NAMES)."""
+    toks = _tokens(sentence) if toks is None else toks
+    words = [t[2] for t in toks]
+    n = max(len(words), 1)
+    counts = dict.fromkeys(CATEGORIES, 0)
+    for h in hits:
+        counts[h.entry.category] += 1
+    reported = sum(counts[c] for c in REPORTED_CATEGORIES)
+    capitalised = sum(1 for s, _, _ in toks[1:] if sentence[s].isupper())
+    return [
+        *(math.log1p(counts[c]) for c in CATEGORIES),
+        1.0 if reported else 0.0,
+        reported / n,
+        math.log(n),
+        sum(1 for w in words if len(w) > 4 and w.endswith("ly")) / n,
+        sum(1 for w in words if len(w) > 5 and w.endswith(_ADJ_SUFFIX)) / n,
+        math.log1p(sum(1 for w in words if _superlative(w))),
+        math.log1p(sum(1 for w in words if w in _NEGATION or w.endswith("n't"))),
+        1.0 if ("!" in sentence or "?" in sentence) else 0.0,
+        math.log1p(len(_NUMBER.findall(sentence))),
+        1.0 if _ATTRIBUTION.search(sentence) else 0.0,
+        capitalised / n,
+    ]
+
+
+@dataclass(frozen=True)
+class BiasClassifier:
+    """A fitted logistic regression: standardised features times weights, plus a bias."""
+
+    mean: np.ndarray
+    scale: np.ndarray
+    weights: np.ndarray
+    intercept: float
+    threshold: float = 0.5
+
+    def probabilities(self, features: Sequence[Sequence[float]]) -> list[float]:
+        """P(biased) for each feature vector."""
+        if not features:
+            return []
+        x = (np.asarray(features, dtype=float) - self.mean) / self.scale
+        z = x @ self.weights + self.intercept
+        return [float(p) for p in 1.0 / (1.0 + np.exp(-z))]
+
+    def predict(self, features: Sequence[Sequence[float]]) -> list[bool]:
+        """Biased or not, for each feature vector."""
+        return [p >= self.threshold for p in self.probabilities(features)]
+
+    def weight_table(self) -> dict[str, float]:
+        """Feature name → standardised weight (for inspection)."""
+        return {name: round(float(w), 3) for name, w in zip(FEATURE_NAMES, self.weights, strict=True)}
+
+
+def training_sentences() -> list[tuple[str, bool]]:
+    """The project's own labelled sentences: (sentence, biased)."""
+    raw = resources.files("sitrep.corroborate").joinpath("data", "bias_sentences.tsv").read_text("utf-8")
+    out: list[tuple[str, bool]] = []
+    for line in raw.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        label, _, sentence = line.partition("\t")
+        out.append((sentence.strip(), label.strip() == "1"))
+    return out
+
+
+def train_classifier(
+    examples: Iterable[tuple[str, bool]], lexicon: Lexicon | None = None, l2: float = 1.0
+) -> BiasClassifier:
+    """Fit the classifier on (sentence, biased) pairs with L2-regularised Newton steps."""
+    lex = lexicon or _load_lexicon()
+    rows: list[list[float]] = []
+    labels: list[float] = []
+    for sentence, biased in examples:
+        toks = _tokens(sentence)
+        rows.append(sentence_features(sentence, lex.scan(sentence, toks), toks))
+        labels.append(1.0 if biased else 0.0)
+    if not rows or len(set(labels)) < 2:
+        raise ValueError("training needs examples of both classes")
+    x = np.asarray(rows, dtype=float)
+    y = np.asarray(labels)
+    mean, scale = x.mean(axis=0), x.std(axis=0)
+    scale[scale == 0] = 1.0
+    xs = np.hstack([(x - mean) / scale, np.ones((len(x), 1))])
+    w = np.zeros(xs.shape[1])
+    penalty = np.full(xs.shape[1], l2)
+    penalty[-1] = 0.0  # the intercept is not shrunk
+    for _ in range(50):
+        p = 1.0 / (1.0 + np.exp(-(xs @ w)))
+        grad = xs.T @ (p - y) + penalty * w
+        hess = (xs * (p * (1 - p))[:, None]).T @ xs + np.diag(penalty) + 1e-9 * np.eye(len(w))
+        step = np.linalg.solve(hess, grad)
+        w -= step
+        if np.abs(step).max() < 1e-8:
+            break
+    return BiasClassifier(mean=mean, scale=scale, weights=w[:-1], intercept=float(w[-1]))
+
+
+@lru_cache(maxsize=1)
+def load_classifier() -> BiasClassifier:
+    """The shipped classifier: trained once per process on the project's own sentences."""
+    return train_classifier(training_sentences())
