@@ -1,0 +1,151 @@
+"""Biased-sentence detection on BABE SG1 (shared/benchmarks/babe), macro F1.
+
+Rows, all on the same 1,546 sentences with an expert majority label (the "No agreement"
+rows are left out, as in the BABE paper):
+
+* majority class — every sentence non-biased;
+* generic word list — biased when the sentence has any word from a short generic list;
+* sitrep lexicon only — biased when the sentence has any reported framing-lexicon term;
+* sitrep (what ships) — the classifier trained only on the project's own sentences;
+* retrained on BABE dev (5-fold CV) — NOT what ships: the same features, and the same
+  features plus word n-grams, fitted on four fifths of this set and scored on the fifth.
+
+Usage: python benchmarks/babe.py
+"""
+
+from __future__ import annotations
+
+import csv
+import random
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from common import data_dir, print_table, write_result
+
+from sitrep.corroborate.bias_classifier import load_classifier, sentence_features
+from sitrep.corroborate.framing_lexicon import REPORTED_CATEGORIES, load_lexicon, tokens
+
+GENERIC = {
+    "radical", "extreme", "outrageous", "disgusting", "shocking", "lies", "slammed", "attack",
+    "terrible", "horrible", "crazy", "absurd", "ridiculous", "evil", "corrupt", "racist",
+}  # fmt: skip
+
+
+def load() -> list[tuple[str, bool, str]]:
+    """(sentence, biased, outlet) for every sentence with a majority label."""
+    path = data_dir() / "babe" / "final_labels_SG1.csv"
+    with path.open(encoding="utf-8-sig", newline="") as fh:
+        rows = list(csv.DictReader(fh, delimiter=";"))
+    return [
+        (r["text"].strip(), r["label_bias"] == "Biased", r["outlet"])
+        for r in rows
+        if r["label_bias"] in ("Biased", "Non-biased")
+    ]
+
+
+def scores(pred: list[bool], gold: list[bool]) -> dict[str, float]:
+    """Macro F1 over the two classes, plus precision and recall of the biased class."""
+    out: dict[str, float] = {}
+    f1s = []
+    for cls in (True, False):
+        tp = sum(p == cls and g == cls for p, g in zip(pred, gold, strict=True))
+        fp = sum(p == cls and g != cls for p, g in zip(pred, gold, strict=True))
+        fn = sum(p != cls and g == cls for p, g in zip(pred, gold, strict=True))
+        prec = tp / (tp + fp) if tp + fp else 0.0
+        rec = tp / (tp + fn) if tp + fn else 0.0
+        f1s.append(2 * prec * rec / (prec + rec) if prec + rec else 0.0)
+        if cls:
+            out["biased_precision"], out["biased_recall"] = round(prec, 4), round(rec, 4)
+    out["macro_f1"] = round(sum(f1s) / 2, 4)
+    return out
+
+
+def cross_validated(texts: list[str], feats: list[list[float]], gold: list[bool], ngrams: bool) -> list[bool]:
+    """5-fold cross-validated predictions of a logistic regression fitted on this set."""
+    import numpy as np
+    from scipy.sparse import csr_matrix, hstack
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.preprocessing import StandardScaler
+
+    order = list(range(len(texts)))
+    random.Random(0).shuffle(order)
+    pred = [False] * len(texts)
+    for fold in range(5):
+        test = [i for k, i in enumerate(order) if k % 5 == fold]
+        train = [i for k, i in enumerate(order) if k % 5 != fold]
+        scaler = StandardScaler().fit([feats[i] for i in train])
+        xtr = csr_matrix(scaler.transform([feats[i] for i in train]))
+        xte = csr_matrix(scaler.transform([feats[i] for i in test]))
+        if ngrams:
+            vec = TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True)
+            xtr = hstack([xtr, vec.fit_transform([texts[i] for i in train])]).tocsr()
+            xte = hstack([xte, vec.transform([texts[i] for i in test])]).tocsr()
+        model = LogisticRegression(C=1.0, max_iter=2000).fit(xtr, np.array([gold[i] for i in train]))
+        for i, p in zip(test, model.predict(xte), strict=True):
+            pred[i] = bool(p)
+    return pred
+
+
+def main() -> None:
+    data = load()
+    texts = [t for t, _, _ in data]
+    gold = [b for _, b, _ in data]
+    lex = load_lexicon()
+    t0 = time.perf_counter()
+    clf = load_classifier()
+    train_ms = (time.perf_counter() - t0) * 1000
+    t0 = time.perf_counter()
+    feats, lexicon_any, generic_any = [], [], []
+    for text in texts:
+        toks = tokens(text)
+        hits = lex.scan(text, toks)
+        feats.append(sentence_features(text, hits, toks))
+        lexicon_any.append(any(h.entry.category in REPORTED_CATEGORIES for h in hits))
+        generic_any.append(any(w in GENERIC for _, _, w in toks))
+    shipped = clf.predict(feats)
+    per_sentence_us = (time.perf_counter() - t0) / len(texts) * 1e6
+    biased_share = sum(gold) / len(gold)
+    rows = [
+        {"system": "majority class (non-biased)", **scores([False] * len(gold), gold)},
+        {"system": f"generic word list ({len(GENERIC)} words)", **scores(generic_any, gold)},
+        {"system": "sitrep lexicon only (any term)", **scores(lexicon_any, gold)},
+        {"system": "sitrep classifier (what ships, own data)", **scores(shipped, gold)},
+    ]
+    retrained = [
+        {
+            "system": "retrained on BABE dev, sitrep features",
+            **scores(cross_validated(texts, feats, gold, False), gold),
+        },
+        {
+            "system": "retrained on BABE dev, features + word n-grams",
+            **scores(cross_validated(texts, feats, gold, True), gold),
+        },
+    ]
+    print_table(f"BABE SG1: {len(gold)} sentences, {biased_share:.1%} biased — macro F1", rows)
+    print_table("NOT what ships: retrained on the BABE development set, 5-fold cross-validated", retrained)
+    timing = {
+        "classifier_training_ms": round(train_ms, 1),
+        "features_and_prediction_us_per_sentence": round(per_sentence_us, 1),
+    }
+    print_table("speed", [timing])
+    out = write_result(
+        "babe",
+        {
+            "dataset": "BABE SG1 (development part), majority label, No agreement excluded",
+            "sentences": len(gold),
+            "biased_share": round(biased_share, 4),
+            "rows": rows,
+            "retrained_not_shipped": retrained,
+            "timing": timing,
+            "target": {"what_ships_macro_f1": 0.80, "reference": "BABE paper 0.804, fine-tuned BERT on SG2"},
+        },
+    )
+    print(f"\nwrote {out}")
+
+
+if __name__ == "__main__":
+    main()
