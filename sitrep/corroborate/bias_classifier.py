@@ -6,7 +6,8 @@ milliseconds with numpy (L2-regularised Newton steps), so it happens lazily on f
 is cached for the process: nothing binary is shipped and the model always matches the lexicon.
 
 Features (:func:`sentence_features`): per lexicon category, how many terms the sentence has;
-their density; and cues of opinion or of plain reporting — adverbs in ``-ly``, evaluative
+their density; and cues of opinion or of plain reporting (never sentence length, which
+says more about an outlet's style than about bias) — adverbs in ``-ly``, evaluative
 adjective endings, superlatives, negation, exclamation, numbers, attribution verbs ("said",
 "according to") and capitalised names. The feature function is deliberately small and
 self-contained so an embedding model can be added beside it later.
@@ -40,7 +41,6 @@ FEATURE_NAMES: tuple[str, ...] = (
     *(f"n_{c}" for c in CATEGORIES),
     "any_loaded",
     "loaded_density",
-    "log_words",
     "ly_adverbs",
     "evaluative_suffix",
     "superlatives",
@@ -85,7 +85,6 @@ def sentence_features(
         *(math.log1p(counts[c]) for c in CATEGORIES),
         1.0 if reported else 0.0,
         reported / n,
-        math.log(n),
         sum(1 for w in words if len(w) > 4 and w.endswith("ly")) / n,
         sum(1 for w in words if len(w) > 5 and w.endswith(_ADJ_SUFFIX)) / n,
         math.log1p(sum(1 for w in words if _superlative(w))),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from sitrep.corroborate import corroborate_event
 from sitrep.corroborate.framing import (
     find_framing,
@@ -11,6 +13,8 @@ from sitrep.corroborate.framing import (
     source_framing,
 )
 from sitrep.model import Article, Event
+from sitrep.pipeline import Pipeline
+from tests.conftest import build
 
 PARTISAN = (
     "The regime's thugs slaughtered protesters in a savage rampage on Friday.\n"
@@ -117,3 +121,17 @@ def test_corroborate_event_fills_event_framing() -> None:
     articles = {"p": frame_article(_article("p", PARTISAN, "Partisan Daily"))}
     event = corroborate_event(_event("p"), articles)
     assert [f.source for f in event.framing] == ["Partisan Daily"]
+
+
+def test_pipeline_stores_framing_for_ingested_articles(tmp_path: Path, pipeline: Pipeline) -> None:
+    doc = tmp_path / "partisan.txt"
+    doc.write_text("Partisan Daily\n\nRegime thugs attack market\n\n" + PARTISAN + "\n", encoding="utf-8")
+    store, _ = build(tmp_path, [doc], pipeline)
+    try:
+        (article,) = list(store.articles())
+        words = {t.span.text.lower() for t in article.framing}
+        assert {"thugs", "warmongering"} <= words
+        assert all(article.text[t.span.start : t.span.end] == t.span.text for t in article.framing)
+        assert article.biased_sentences
+    finally:
+        store.close()
