@@ -199,7 +199,9 @@ def source_framing(event: Event, articles: Mapping[str, Article]) -> list[Source
 
 
 def _summarise(source: str, group: Sequence[Article]) -> SourceFraming:
-    own: Counter[str] = Counter()
+    lex = load_lexicon()
+    own: Counter[str] = Counter()  # lexicon headword → count, so "slammed" and "slams" count together
+    surface: dict[str, Counter[str]] = {}  # headword → the wordings the outlet used
     neutral: dict[str, str] = {}
     quoted = words = sentence_count = biased = 0
     for article in group:
@@ -212,8 +214,11 @@ def _summarise(source: str, group: Sequence[Article]) -> SourceFraming:
             if is_quoted(t):
                 quoted += 1
                 continue
-            key = " ".join(t.span.text.lower().replace("’", "'").split())
+            said = " ".join(t.span.text.lower().replace("’", "'").split())
+            entry = lex.lookup(said)
+            key = entry.term.lower() if entry else said
             own[key] += 1
+            surface.setdefault(key, Counter())[said] += 1
             if t.neutral:
                 neutral.setdefault(key, t.neutral)
         words += _word_count(article.clean_text)
@@ -222,7 +227,9 @@ def _summarise(source: str, group: Sequence[Article]) -> SourceFraming:
     total = sum(own.values())
     rate = round(1000 * total / words, 1) if words else 0.0
     share = round(biased / sentence_count, 3) if sentence_count else 0.0
-    ranked = tuple(term for term, _ in own.most_common())
+    shown = {key: forms.most_common(1)[0][0] for key, forms in surface.items()}
+    neutral = {shown[key]: n for key, n in neutral.items()}
+    ranked = tuple(shown[key] for key, _ in own.most_common())
     return SourceFraming(
         source=source,
         article_ids=tuple(a.id for a in group),

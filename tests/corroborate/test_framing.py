@@ -135,3 +135,14 @@ def test_pipeline_stores_framing_for_ingested_articles(tmp_path: Path, pipeline:
         assert article.biased_sentences
     finally:
         store.close()
+
+
+def test_inflections_of_one_term_are_counted_together() -> None:
+    text = (
+        "Critics slammed the deal on Monday.\nThe mayor slams the critics in return.\n"
+        "Unions slammed it again later, calling it a giveaway."
+    )
+    (f,) = source_framing(_event("s"), {"s": frame_article(_article("s", text, "Daily"))})
+    assert f.terms[0] == "slammed"  # the wording used most, standing for slam/slams/slammed
+    assert "slams" not in f.terms
+    assert f.summary.startswith("4 loaded terms") and 'neutral: "criticise"' in f.summary
