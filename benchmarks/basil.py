@@ -30,7 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from babe import GENERIC
 from common import data_dir, print_table, write_result
 
-from sitrep.corroborate.framing import find_framing, is_quoted
+from sitrep.corroborate.framing import find_framing, is_attributed
 from sitrep.corroborate.framing_lexicon import tokens
 from sitrep.model import Article
 
@@ -132,7 +132,7 @@ def main() -> None:
         spans = [(t.span.start, t.span.end) for t in found.terms]
         scored = list(zip(_token_sets(article.text, spans), [t.score for t in found.terms], strict=True))
         sitrep_items.append((scored, gold_sets))
-        own = [(ts, s) for (ts, s), t in zip(scored, found.terms, strict=True) if not is_quoted(t)]
+        own = [(ts, s) for (ts, s), t in zip(scored, found.terms, strict=True) if not is_attributed(t)]
         own_items.append((own, gold_sets))
         toks = tokens(article.text)
         generic_items.append(([({i}, 1.0) for i, (_, _, w) in enumerate(toks) if w in GENERIC], gold_sets))
@@ -140,14 +140,14 @@ def main() -> None:
         o = per_outlet[OUTLETS.get(outlet, outlet)]
         o["articles"] += 1
         o["words"] += words
-        o["sitrep_terms"] += sum(1 for t in found.terms if not is_quoted(t))
+        o["sitrep_terms"] += sum(1 for t in found.terms if not is_attributed(t))
         o["gold_lexical_spans"] += len(gold)
         o["biased_sentences"] += len(found.biased_sentences)
         o["sentences"] += found.sentence_count
     rows = [
         summarise(f"generic word list ({len(GENERIC)} words)", curve(generic_items)),
         summarise("sitrep framing terms (all)", curve(sitrep_items)),
-        summarise("sitrep framing terms (outside quotations)", curve(own_items)),
+        summarise("sitrep framing terms (the outlet's own words)", curve(own_items)),
     ]
     gold_total = sum(len(g) for _, _, g in data)
     print_table(

@@ -5,12 +5,15 @@ The article stage (:func:`frame_article`) finds lexicon terms (see
 (:mod:`sitrep.corroborate.bias_classifier`). Words inside quotation marks are the speaker's
 framing, not the outlet's: such terms get the category prefix ``"quoted:"`` (``"quoted:epithet"``),
 a halved score, and are counted separately; sentences that are mostly quotation are never
-flagged as biased.
+flagged as biased. A label the text gives to someone else without quotation marks ("a regime
+they deem corrupt", "branded them extremists", "accused the army of butchery") is treated the
+same way under the prefix ``"attributed:"``.
 
 Per event, :func:`source_framing` summarises each outlet: its distinct loaded terms (most
 frequent first), loaded terms per 1,000 words, the share of its sentences that read as biased,
 and a one-line summary such as ``6 loaded terms (13.2 per 1,000 words): "regime" (neutral:
-"government"), "warmongering" ...; 2 more inside quotations; 3 of 12 sentences read as biased``.
+"government"), "warmongering" ...; 2 more quoted or attributed to others; 3 of 12 sentences read
+as biased``.
 """
 
 from __future__ import annotations
@@ -28,12 +31,14 @@ from sitrep.resolve.merge import source_name
 from sitrep.text import sentences
 
 __all__ = [
+    "ATTRIBUTED_PREFIX",
     "CATEGORY_SCORE",
     "MIN_SENTENCE_WORDS",
     "QUOTED_PREFIX",
     "ArticleFraming",
     "find_framing",
     "frame_article",
+    "is_attributed",
     "is_quoted",
     "quoted_regions",
     "source_framing",
@@ -42,6 +47,16 @@ __all__ = [
 logger = logging.getLogger(__name__)
 
 QUOTED_PREFIX = "quoted:"
+ATTRIBUTED_PREFIX = "attributed:"
+# a label someone else gives, reported without quotation marks: "a regime they deem corrupt",
+# "branded them extremists", "described the raid as a massacre", "accused the army of butchery"
+_ATTRIBUTION_CUE = re.compile(
+    r"\b(?:deem(?:s|ed)?|consider(?:s|ed)?|brand(?:s|ed|ing)?|dub(?:s|bed|bing)?|label(?:s|led|ed|ling|ing)?"
+    r"|call(?:s|ed|ing)?(?!\s+(?:for|on|off|in|up|out|back|upon)\b)"
+    r"|describ(?:e|es|ed|ing)\s+(?:[\w'’-]+\s+){0,4}?as|accus(?:e|es|ed|ing)\s+(?:[\w'’-]+\s+){0,5}?of)\b",
+    re.IGNORECASE,
+)
+_ATTRIBUTION_REACH = 60  # characters from the end of the cue to the term
 #: how strongly a term of each category signals the outlet's own loaded wording
 CATEGORY_SCORE = {
     "epithet": 0.9,
@@ -75,6 +90,21 @@ class ArticleFraming:
 def is_quoted(term: FramingTerm) -> bool:
     """True when the term sits inside a quotation (the speaker's framing, not the outlet's)."""
     return term.category.startswith(QUOTED_PREFIX)
+
+
+def is_attributed(term: FramingTerm) -> bool:
+    """True when the term is someone else's wording: quoted, or a label the text attributes to others."""
+    return term.category.startswith((QUOTED_PREFIX, ATTRIBUTED_PREFIX))
+
+
+def _attributed(sentence: str, start: int) -> bool:
+    """True when a term at ``start`` (offset in ``sentence``) follows a cue such as "they deem"."""
+    for m in _ATTRIBUTION_CUE.finditer(sentence, 0, start):
+        if m.end() <= start <= m.end() + _ATTRIBUTION_REACH and not re.search(
+            r"[;:]", sentence[m.end() : start]
+        ):
+            return True
+    return False
 
 
 def quoted_regions(text: str, quotes: Sequence[Span] = ()) -> list[tuple[int, int]]:
@@ -167,6 +197,8 @@ def find_framing(
             score = CATEGORY_SCORE.get(category, 0.5) * (0.5 + 0.5 * p)
             if _inside(regions, start, end):
                 category, score = QUOTED_PREFIX + category, score / 2
+            elif _attributed(s.text, h.start):
+                category, score = ATTRIBUTED_PREFIX + category, score / 2
             terms.append(FramingTerm(article.span(start, end), category, h.entry.neutral, round(score, 3)))
     return ArticleFraming(terms, biased, len(sents))
 
@@ -211,7 +243,7 @@ def _summarise(source: str, group: Sequence[Article]) -> SourceFraming:
             found = find_framing(article)
             terms, flagged = found.terms, found.biased_sentences
         for t in terms:
-            if is_quoted(t):
+            if is_attributed(t):
                 quoted += 1
                 continue
             said = " ".join(t.span.text.lower().replace("’", "'").split())
@@ -259,6 +291,6 @@ def _summary_line(
     else:
         parts = ["no loaded terms in its own words"]
     if quoted:
-        parts.append(f"{quoted} more inside quotations")
+        parts.append(f"{quoted} more quoted or attributed to others")
     parts.append(f"{biased} of {sentence_count} sentences read as biased")
     return "; ".join(parts)

@@ -8,6 +8,7 @@ from sitrep.corroborate import corroborate_event
 from sitrep.corroborate.framing import (
     find_framing,
     frame_article,
+    is_attributed,
     is_quoted,
     quoted_regions,
     source_framing,
@@ -108,7 +109,7 @@ def test_quoted_terms_do_not_count_towards_the_outlets_rate() -> None:
     articles = {"q": frame_article(_article("q", QUOTING, "Wire"))}
     (wire,) = source_framing(_event("q"), articles)
     assert wire.loaded_per_1000_words == 0 and wire.terms == ()
-    assert "inside quotations" in wire.summary
+    assert "quoted or attributed to others" in wire.summary
 
 
 def test_articles_stored_without_framing_are_framed_on_the_fly() -> None:
@@ -145,4 +146,21 @@ def test_inflections_of_one_term_are_counted_together() -> None:
     (f,) = source_framing(_event("s"), {"s": frame_article(_article("s", text, "Daily"))})
     assert f.terms[0] == "slammed"  # the wording used most, standing for slam/slams/slammed
     assert "slams" not in f.terms
-    assert f.summary.startswith("4 loaded terms") and 'neutral: "criticise"' in f.summary
+    assert f.summary.startswith("3 loaded terms") and 'neutral: "criticise"' in f.summary
+    assert "1 more quoted or attributed" in f.summary  # the unions call it a giveaway
+
+
+def test_labels_attributed_to_others_are_not_the_outlets() -> None:
+    text = (
+        "Thousands marched against a government they deem corrupt and brutal.\n"
+        "Officials branded the marchers thugs, and the opposition accused the police of a massacre.\n"
+        "The corrupt officials called for calm."
+    )
+    found = find_framing(_article("a", text, "Wire"))
+    by_word = {t.span.text: t.category for t in found.terms}
+    assert by_word["brutal"] == "attributed:evaluative"
+    assert by_word["thugs"] == "attributed:epithet"
+    assert by_word["massacre"] == "attributed:loaded"
+    own = [t for t in found.terms if not is_attributed(t)]
+    assert [t.span.text for t in own] == ["corrupt"]  # "called for" attributes nothing
+    assert own[0].span.start > text.index("The corrupt")
