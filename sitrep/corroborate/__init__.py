@@ -1,15 +1,19 @@
-"""Corroboration: per event and field, what each source claims and where sources disagree."""
+"""Corroboration: per event and field, what each source claims, how many independent sources
+agree on each value, and where sources disagree."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 
+from sitrep.corroborate.agreement import article_agency, build_agreement
 from sitrep.corroborate.claims import build_claims, count_value, date_value, describe_direction
 from sitrep.corroborate.contradictions import find_contradictions, independent_key
 from sitrep.extract.gazetteer import Gazetteer, load_gazetteer
 from sitrep.model import Article, Event
 
 __all__ = [
+    "article_agency",
+    "build_agreement",
     "build_claims",
     "corroborate_event",
     "count_value",
@@ -23,8 +27,9 @@ __all__ = [
 def corroborate_event(
     event: Event, articles: Mapping[str, Article], gazetteer: Gazetteer | None = None
 ) -> Event:
-    """Fill ``event.claims`` and ``event.contradictions`` from its mentions' articles."""
+    """Fill ``event.claims``, ``event.contradictions`` and ``event.agreement`` from its mentions' articles."""
     gaz = gazetteer or load_gazetteer()
     event.claims = build_claims(event, articles)
     event.contradictions = find_contradictions(event, event.claims, articles, gaz)
+    event.agreement = build_agreement(event.claims, event.contradictions)
     return event

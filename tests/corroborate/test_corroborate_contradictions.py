@@ -77,10 +77,27 @@ def test_described_location_checked_against_the_gazetteer(gaz: Gazetteer) -> Non
 def test_blame_disagreement_is_recorded_unresolved(gaz: Gazetteer) -> None:
     claims = [
         claim("blame", "Kata'ib Hezbollah (per a US official)", "A"),
-        claim("blame", "no attribution", "B"),
+        claim("blame", "Iran-backed militias", "B"),
     ]
     [c] = find_contradictions(event(), claims, articles("A", "B"), gaz)
     assert c.field == "blame" and c.resolution is None
+    assert {v.value for v in c.values} == {"Kata'ib Hezbollah", "Iran-backed militias"}
+
+
+def test_a_claim_of_responsibility_contradicts_no_one_claiming_it(gaz: Gazetteer) -> None:
+    claims = [claim("claimed_responsibility", "Group X", "A"), claim("blame", "no attribution", "B")]
+    [c] = find_contradictions(event(), claims, articles("A", "B"), gaz)
+    assert c.field == "blame" and "Group X (claimed)" in {v.value for v in c.values}
+
+
+def test_an_accusation_and_no_claim_are_compatible(gaz: Gazetteer) -> None:
+    claims = [claim("blame", "Group X (per the police)", "A"), claim("blame", "no attribution", "B")]
+    assert find_contradictions(event(), claims, articles("A", "B"), gaz) == []
+
+
+def test_one_source_repeating_two_blamed_actors_is_not_a_contradiction(gaz: Gazetteer) -> None:
+    claims = [claim("blame", "Group X", "A"), claim("blame", "Group Y", "A")]
+    assert find_contradictions(event(), claims, articles("A"), gaz) == []
 
 
 def test_dates_at_coarser_precision_do_not_contradict(gaz: Gazetteer) -> None:
