@@ -93,3 +93,25 @@ def test_every_article_in_the_articles_export(seeds_db: Store) -> None:
     assert len(rows) == 2
     assert all(r["event_ids"] for r in rows)
     assert any(r["outlet"] == "Baghdadpost" for r in rows)
+
+
+def test_each_article_records_its_wire_origin(seeds_db: Store) -> None:
+    rows = {r["article_id"]: r for r in exported(seeds_db, "articles")}
+    e = _kirkuk(exported(seeds_db))
+    agencies = {}
+    for c in e["claims"]:
+        if c["independent_key"].startswith("agency:"):
+            agencies.setdefault(c["article_id"], set()).add(c["independent_key"])
+    assert sorted(sorted(v) for v in agencies.values()) == [["agency:afp"], ["agency:reuters"]]
+    assert {a for r in rows.values() for a in r["origins"]} >= {"Reuters", "AFP"}
+
+
+def test_agreement_counts_independent_sources(seeds_db: Store) -> None:
+    e = _kirkuk(exported(seeds_db))
+    agreement = {(a["field"], a["value"]): a for a in e["agreement"]}
+    killed = agreement[("killed", "1")]
+    assert killed["independent_sources"] == 2 and killed["confirmed"] and not killed["contradicted"]
+    south = agreement[("location_description", "southern Iraq")]
+    assert south["single_source"] and south["contradicted"]
+    kh = agreement[("blame", "Kata'ib Hezbollah")]
+    assert kh["hedged"] and kh["single_source"] and kh["origins"] == ["Reuters"]

@@ -15,7 +15,14 @@ from collections.abc import Mapping, Sequence
 
 from sitrep.model import Article, Claim, Contradiction, FieldAgreement
 
-__all__ = ["article_agency", "build_agreement", "independent_key", "independent_support", "origin_key"]
+__all__ = [
+    "article_agency",
+    "build_agreement",
+    "independent_key",
+    "independent_stories",
+    "independent_support",
+    "origin_key",
+]
 
 # "BALAD, Iraq (Meridian Press) —": a wire dateline credits the agency in brackets
 _DATELINE = re.compile(
@@ -63,8 +70,19 @@ def independent_key(
     return f"article:{article.duplicate_of or article.id}"
 
 
+def independent_stories(article_ids: Sequence[str], articles: Mapping[str, Article]) -> int:
+    """How many independent stories the articles are: wire copies and one agency's reprints count once."""
+    keys = {independent_key(articles[a], None, articles) for a in article_ids if a in articles}
+    return len(keys) or len(article_ids)
+
+
+_RESPONSIBILITY = ("blame", "claimed_responsibility", "denied_responsibility")
+
+
 def _comparable(value: str) -> str:
-    return value.split(" (per ")[0].split(" (by ")[0]
+    for cut in (" (per ", " (by ", " (claimed)", " (denied)"):
+        value = value.split(cut)[0]
+    return value
 
 
 def _story_keys(claims: Sequence[Claim], articles: Mapping[str, Article] | None) -> dict[str, str]:
@@ -94,7 +112,8 @@ def build_agreement(claims: Sequence[Claim], contradictions: Sequence[Contradict
     disputed: dict[str, set[str]] = defaultdict(set)
     for d in contradictions:
         for v in d.values:
-            disputed[d.field].add(_comparable(v.value))
+            for f in _RESPONSIBILITY if d.field == "blame" else (d.field,):
+                disputed[f].add(_comparable(v.value))
     out: list[FieldAgreement] = []
     for (field, value), cs in groups.items():
         n = independent_support(cs)

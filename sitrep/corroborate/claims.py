@@ -19,6 +19,7 @@ from sitrep.corroborate.agreement import independent_key
 from sitrep.corroborate.described_places import described_places
 from sitrep.corroborate.incident_counts import CountFact, find_incident_counts
 from sitrep.corroborate.normalise import canonical_actor
+from sitrep.corroborate.perpetrators import stated_perpetrators
 from sitrep.extract.hedging import is_hedged
 from sitrep.extract.origins import origin_of
 from sitrep.model import (
@@ -130,6 +131,8 @@ def _mention_claims(m: EventMention, article: Article, articles: Mapping[str, Ar
             continue
         role: str = a.role.value if a.role.value in ("perpetrator", "target", "victim") else "actor"
         out.append(claim(role, a.name, a.span, a.hedged))
+    for name, span in stated_perpetrators(article, m):
+        out.append(claim("blame", f"{name} (per {source_name(article)})", span))
     for b in m.blame:
         if b.kind == "none":
             value = "no attribution" + (f" (by {b.by})" if b.by else "")

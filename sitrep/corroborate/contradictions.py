@@ -85,12 +85,13 @@ def _count_contradiction(
     ranges = list(stories.values())
     if not any(ranges_clash(a, b) for i, a in enumerate(ranges) for b in ranges[i + 1 :]):
         return None
-    exact = {v: cs for v, cs in groups.items() if (r := parse_count(v)) and r[0] == r[1]}
-    resolution, reason = _majority(exact or groups, articles)
+    resolution, reason = _majority(groups, articles)
+    exact = [v for v in groups if (r := parse_count(v)) and r[0] == r[1]]
     if resolution is None and exact:
-        resolution = min(exact, key=lambda v: int(v))
+        resolution = min(exact, key=int)
         reason = (
-            f"no majority among independent sources; the lowest figure ({resolution}) is kept, as ACLED does"
+            "no majority among independent sources; "
+            f"the lowest exact figure ({resolution}) is kept, as ACLED does"
         )
     return Contradiction(field=field, values=_values(groups), resolution=resolution, reason=reason)
 
@@ -197,7 +198,11 @@ def _location_contradiction(
         said = describe_direction(d.code)
         reason = (
             f"the gazetteer places {d.place.name} at {d.place.latitude:.2f}, {d.place.longitude:.2f}"
-            + (f", in the {actual} of its country: {truth}" if truth else "")
+            + (
+                f", in the {'centre' if actual == 'central' else actual} of its country: {truth}"
+                if truth
+                else ""
+            )
             + f"; '{said}' puts it on the wrong side of the country"
         )
         return Contradiction(

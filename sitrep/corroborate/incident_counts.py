@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from sitrep.model import Article, EventMention, Span
 from sitrep.text import sentences
 
-__all__ = ["CountFact", "find_incident_counts", "parse_number"]
+__all__ = ["CountFact", "find_incident_counts", "own_sentences", "parse_number"]
 
 _UNITS = {
     "a": 1, "an": 1, "one": 1, "single": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
@@ -46,7 +46,7 @@ _NOT_A_COUNT = (  # "a rocket attack" counts no rockets
     r"(?!\s+(?:attacks?|strikes?|fire|launchers?|barrages?|salvos?|alerts?|sirens?"
     r"|sites?|factory|programme|program))"
 )
-_MUNITIONS_RX = re.compile(rf"\b{_NUM}\s+(?:[\w-]+\s+)?{_MUNITION}\b{_NOT_A_COUNT}", _F)
+_MUNITIONS_RX = re.compile(rf"\b{_NUM}\s+(?:[\w-]+\s+)??{_MUNITION}\b{_NOT_A_COUNT}", _F)
 _ATTACKERS_RX = re.compile(
     rf"\b{_NUM}\s+(?:(?:armed|masked|heavily\s+armed|suspected|unidentified)\s+)?{_ATTACKER}\b", _F
 )
@@ -104,7 +104,7 @@ def parse_number(num: str, mod: str | None = None) -> tuple[int, int | None] | N
     return n, n
 
 
-def _own_sentences(article: Article, mention: EventMention, others: list[EventMention]) -> list[Span]:
+def own_sentences(article: Article, mention: EventMention, others: list[EventMention]) -> list[Span]:
     """The sentences that report ``mention``: those holding its spans, and the one after each."""
     text = article.clean_text
     anchors = [mention.trigger.start]
@@ -137,7 +137,7 @@ def _facts(article: Article, sent: Span, field: str, rx: re.Pattern[str]) -> lis
 def find_incident_counts(article: Article, mention: EventMention) -> list[CountFact]:
     """Munition, attacker and abduction counts in the sentences that report ``mention``."""
     found: list[CountFact] = []
-    for sent in _own_sentences(article, mention, article.events):
+    for sent in own_sentences(article, mention, article.events):
         found += _facts(article, sent, "munitions", _MUNITIONS_RX)
         found += _facts(article, sent, "attackers", _ATTACKERS_RX)
         for rx in _ABDUCTED_RX:

@@ -95,12 +95,21 @@ def canonical_actor(name: str) -> str:
     )
     if hedged:  # "warplanes believed to be Russian" → "Russian warplanes"
         phrase = f"{hedged.group(2)} {hedged.group(1)}"
-    for candidate in (phrase, re.sub(r"(?i)\s+(?:group|militants|fighters)$", "", phrase)):
+    candidates = [phrase, re.sub(r"(?i)\s+(?:group|militants|fighters)$", "", phrase)]
+    force = _FORCE_NOUN.match(phrase)
+    if force:  # "Syrian government aircraft": the force it belongs to
+        candidates += [f"{force.group(1)} {noun}" for noun in ("forces", "military", "army", "warplanes")]
+    for candidate in candidates:
         entry = lookup_actor(candidate)
         if entry is not None:
             return entry.name
     return re.sub(r"(?i)^(?:the|an?)\s+", "", phrase) or name
 
+
+_FORCE_NOUN = re.compile(
+    r"(?i)^(.+?)\s+(?:aircraft|warplanes?|jets?|drones?|helicopters?|planes?|gunships?|artillery|troops|soldiers"
+    r"|forces)$"
+)
 
 _COMPASS = {"north", "south", "east", "west"}
 
