@@ -7,11 +7,19 @@ extracted claims: any two different values from two outlets are a contradiction,
 value is confirmed when two outlets give it (no vague-count ranges, no wire-copy or
 credited-origin independence, no gazetteer check of described locations, no blame rules).
 
-Usage: python benchmarks/corroboration.py
+With ``--gva`` it also runs the gun-violence set (../shared/benchmarks/gva-incidents) and, for
+every count contradiction sitrep flags in an event of two or more articles, checks the
+resolution against the Gun Violence Archive's figure, next to simple policies on the same
+values (lowest figure, highest, the latest article's, any value right).
+
+Usage: python benchmarks/corroboration.py [--gva] [--limit N]
 """
 
 from __future__ import annotations
 
+import argparse
+import datetime as dt
+import json
 import os
 import sys
 import tempfile
@@ -106,9 +114,48 @@ def _wire_only_confirmed(events: list[Event], copies: list[set[str]], system: st
     return n
 
 
-def main() -> None:
-    import json
+def _gva_resolutions(limit: int | None) -> list[dict[str, object]]:
+    """Resolution accuracy of flagged killed/injured contradictions on gva-incidents, vs simple policies."""
+    from gva import load
 
+    articles, gold, incidents = load(limit)
+    done, events = Pipeline.default().run(articles)
+    by_id = {a.id: a for a in done}
+    hits: Counter[str] = Counter()
+    n = 0
+    for e in events:
+        if len(e.article_ids) < 2:
+            continue
+        gid = Counter(gold[a] for a in e.article_ids).most_common(1)[0][0]
+        rec = incidents.get(gid)
+        if rec is None:
+            continue
+        for c in e.contradictions:
+            if c.field not in ("killed", "injured"):
+                continue
+            truth = rec["num_killed" if c.field == "killed" else "num_injured"]
+            exact = [cl for cl in e.claims if cl.field == c.field and cl.value.isdigit()]
+            if not exact:
+                continue
+            n += 1
+            values = [int(cl.value) for cl in exact]
+            latest = max(exact, key=lambda cl: by_id[cl.article_id].published or dt.date.min)
+            hits["sitrep"] += c.resolution == str(truth)
+            hits["lowest"] += min(values) == truth
+            hits["highest"] += max(values) == truth
+            hits["latest article"] += int(latest.value) == truth
+            hits["any value (ceiling)"] += truth in values
+    return [
+        {"policy": k, "right": hits[k], "of": n, "accuracy": round(hits[k] / n, 3) if n else 0.0}
+        for k in ("sitrep", "lowest", "highest", "latest article", "any value (ceiling)")
+    ]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--gva", action="store_true", help="also score count resolutions on gva-incidents")
+    parser.add_argument("--limit", type=int, default=None, help="gva: only the first N incidents")
+    args = parser.parse_args()
     expected = json.loads((EXAMPLES / "expected.json").read_text(encoding="utf-8"))
     with tempfile.TemporaryDirectory() as tmp:
         store = Store.open(str(Path(tmp) / "examples.db"))
@@ -150,6 +197,13 @@ def main() -> None:
          "ingest_seconds": round(seconds, 2)},
     )  # fmt: skip
     print(f"\nwrote {out}")
+    if args.gva:
+        rows_gva = _gva_resolutions(args.limit)
+        print_table(
+            "gva-incidents: resolution of flagged killed/injured contradictions vs GVA's figure", rows_gva
+        )
+        out = write_result("corroboration_gva", {"limit": args.limit, "rows": rows_gva})
+        print(f"\nwrote {out}")
 
 
 if __name__ == "__main__":

@@ -198,7 +198,7 @@ def _claims_table(e: Event) -> Table:
     table = Table(title="claims by source", show_lines=True)
     table.add_column("field")
     for s in sources:
-        table.add_column(s)
+        table.add_column(escape(s))
     table.add_column("agreement (independent sources)")
     for row in rows:
         cells = [

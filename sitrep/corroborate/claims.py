@@ -19,7 +19,7 @@ from sitrep.corroborate.agreement import independent_key
 from sitrep.corroborate.described_places import described_places
 from sitrep.corroborate.incident_counts import CountFact, find_incident_counts
 from sitrep.corroborate.normalise import canonical_actor
-from sitrep.corroborate.perpetrators import stated_perpetrators
+from sitrep.corroborate.stated_parties import stated_perpetrators, stated_targets
 from sitrep.extract.hedging import is_hedged
 from sitrep.extract.origins import origin_of
 from sitrep.model import (
@@ -131,6 +131,7 @@ def _mention_claims(m: EventMention, article: Article, articles: Mapping[str, Ar
             continue
         role: str = a.role.value if a.role.value in ("perpetrator", "target", "victim") else "actor"
         out.append(claim(role, a.name, a.span, a.hedged))
+    out += [claim("target", what, span) for what, span in stated_targets(article, m)]
     for name, span in stated_perpetrators(article, m):
         out.append(claim("blame", f"{name} (per {source_name(article)})", span))
     for b in m.blame:

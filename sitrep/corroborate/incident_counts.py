@@ -29,7 +29,7 @@ _UNITS = {
 _VAGUE_LOW = {"several": 2, "a few": 2, "dozens of": 24, "scores of": 40, "hundreds of": 200, "many": 2}
 _WORD = "|".join(sorted((re.escape(w) for w in (*_UNITS, *_VAGUE_LOW)), key=len, reverse=True))
 _NUM = (
-    rf"(?P<mod>more\s+than|over|at\s+least|nearly|almost|about|around|some|up\s+to)?\s*"
+    rf"(?:(?P<mod>more\s+than|over|at\s+least|nearly|almost|about|around|some|up\s+to)\s+)?"
     rf"(?P<num>\d{{1,4}}|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(?:one|two|three|four|five"
     rf"|six|seven|eight|nine)|{_WORD})"
 )
@@ -43,7 +43,7 @@ _ATTACKER = (
 )
 _F = re.IGNORECASE
 _NOT_A_COUNT = (  # "a rocket attack" counts no rockets
-    r"(?!\s+(?:attacks?|strikes?|fire|launchers?|barrages?|salvos?|alerts?|sirens?"
+    r"(?!\s+(?:attacks?|strikes?|fire|launchers?|barrages?|salvos?|alerts?|sirens?|casings?|cases|fragments?"
     r"|sites?|factory|programme|program))"
 )
 _MUNITIONS_RX = re.compile(rf"\b{_NUM}\s+(?:[\w-]+\s+)??{_MUNITION}\b{_NOT_A_COUNT}", _F)
