@@ -71,6 +71,26 @@ def _majority(groups: Mapping[str, list[Claim]], articles: Mapping[str, Article]
     return None, "sources disagree and no value has more independent sources than the others"
 
 
+def _supported_figure(
+    field: str, claims: Sequence[Claim], articles: Mapping[str, Article]
+) -> tuple[str | None, str]:
+    """The exact figure consistent with the most independent sources ("at least 9" supports 9), if unique."""
+    bounded = [(c, b) for c in claims if c.field == field and (b := count_bounds(c.value, c.span.text))]
+    support = {
+        v: independent_support([c for c, (lo, hi) in bounded if lo <= int(v) <= hi], articles)
+        for v in {c.value for c, (lo, hi) in bounded if lo == hi}
+    }
+    if not support:
+        return None, ""
+    top = max(support.values())
+    winners = [v for v, n in support.items() if n == top]
+    if len(winners) > 1:
+        return None, ""
+    return winners[
+        0
+    ], f"{winners[0]} is consistent with {top} independent source(s), more than any other figure"
+
+
 def _count_contradiction(
     field: str, claims: Sequence[Claim], articles: Mapping[str, Article]
 ) -> Contradiction | None:
@@ -85,8 +105,10 @@ def _count_contradiction(
     ranges = list(stories.values())
     if not any(ranges_clash(a, b) for i, a in enumerate(ranges) for b in ranges[i + 1 :]):
         return None
-    resolution, reason = _majority(groups, articles)
+    resolution, reason = _supported_figure(field, claims, articles)
     exact = [v for v in groups if (r := parse_count(v)) and r[0] == r[1]]
+    if resolution is None and not exact:
+        resolution, reason = _majority(groups, articles)
     if resolution is None and exact:
         resolution = min(exact, key=int)
         reason = (

@@ -107,3 +107,13 @@ def test_dates_at_coarser_precision_do_not_contradict(gaz: Gazetteer) -> None:
     [c] = find_contradictions(event(), claims, articles("A", "B", "C"), gaz)
     assert c.field == "date"
     assert dt.date.fromisoformat("2019-12-27")
+
+
+def test_an_open_count_supports_the_exact_figure_it_contains(gaz: Gazetteer) -> None:
+    claims = [
+        claim("injured", "9", "A"),
+        claim("injured", "at least 9", "B"),
+        claim("injured", "at least 13", "C"),
+    ]
+    [c] = find_contradictions(event(), claims, articles("A", "B", "C"), gaz)
+    assert c.resolution == "9" and "consistent with 2" in c.reason
