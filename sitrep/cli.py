@@ -20,7 +20,7 @@ from sitrep.config import Settings, load_settings
 from sitrep.errors import SitrepError
 from sitrep.model import Event
 from sitrep.pipeline import Pipeline, ingest_paths
-from sitrep.serve import REPORT_FORMATS, claims_grid, field_label, render_report
+from sitrep.serve import REPORT_FORMATS, claims_grid, field_label, framing_line, render_report
 from sitrep.store import Store, export_articles, export_events
 
 __all__ = ["app", "main"]
@@ -186,6 +186,8 @@ def show_cmd(
             f"[red]disputed[/] {field_label(c.field)}: {escape(listed)} → "
             f"[bold]{escape(c.resolution or 'unresolved')}[/]: {escape(c.reason)}"
         )
+    for f in e.framing:
+        console.print(f"[bold]framing[/] {escape(f.source)}: {escape(framing_line(f))}")
     if why:
         console.print("[bold]why these articles are one event[/]")
         for r in e.merge_reasons or ["a single report: nothing was merged"]:

@@ -152,3 +152,23 @@ def test_report_writes_a_shareable_brief(db: str, tmp_path: Path, fmt: str) -> N
 def test_report_refuses_an_unknown_format(db: str) -> None:
     result = runner.invoke(app, ["report", _balad_event_id(db), "--format", "pdf", "--db", db])
     assert result.exit_code != 0
+
+
+def test_show_renders_each_sources_framing_when_present(db: str, tmp_path: Path) -> None:
+    import shutil
+
+    from sitrep.model import SourceFraming
+    from sitrep.store import Store
+
+    copy = str(tmp_path / "framed.db")
+    shutil.copy(db, copy)
+    store = Store.open(copy)
+    events = store.events()
+    target = next(e for e in events if e.id == _balad_event_id(db))
+    target.framing = [SourceFraming("Gulf Ledger", (), ("[bold]slaughter[/bold]",), 3.5, 0.2, "charged")]
+    store.replace_events(events)
+    store.close()
+    shown = runner.invoke(app, ["show", target.id, "--db", copy])
+    assert shown.exit_code == 0, shown.output
+    assert "framing Gulf Ledger" in shown.output and "[bold]slaughter[/bold]" in shown.output
+    assert "3.5 per 1,000 words" in shown.output

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sitrep.serve.brief import Brief, build_brief
+from sitrep.serve.brief import Brief, build_brief, framing_line
 from sitrep.serve.grid import claims_grid, field_label
 from sitrep.serve.report import REPORT_FORMATS, render_html, render_markdown, render_report
 
@@ -12,6 +12,7 @@ __all__ = [
     "build_brief",
     "claims_grid",
     "field_label",
+    "framing_line",
     "render_html",
     "render_markdown",
     "render_report",

@@ -13,7 +13,7 @@ from sitrep.corroborate.agreement import article_agency, independent_stories
 from sitrep.model import Article, Event, FieldAgreement, SourceFraming
 from sitrep.serve.grid import Row, claims_grid, field_label, split_agreement
 
-__all__ = ["Brief", "Position", "SourceSummary", "build_brief", "count_text"]
+__all__ = ["Brief", "Position", "SourceSummary", "build_brief", "count_text", "framing_line"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +83,16 @@ def _summary(event: Event, independent: int) -> str:
         f"{count_text(event.injured_low, event.injured_high)} injured; "
         f"reported by {n} source{'s' if n != 1 else ''} ({independent} independent)."
     )
+
+
+def framing_line(f: SourceFraming) -> str:
+    """One source's framing in words: its loaded terms, their rate, the share of biased sentences."""
+    terms = ", ".join(f.terms) or "none"
+    line = (
+        f"loaded terms: {terms}; {f.loaded_per_1000_words:.1f} per 1,000 words; "
+        f"{f.biased_sentence_share:.0%} of sentences flagged as biased"
+    )
+    return line + (f"; {f.summary}" if f.summary else "")
 
 
 def _agreement_line(a: FieldAgreement) -> str:

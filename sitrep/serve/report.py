@@ -13,7 +13,7 @@ import re
 from collections.abc import Mapping
 
 from sitrep.model import Article, Event
-from sitrep.serve.brief import Brief, Position, SourceSummary, build_brief
+from sitrep.serve.brief import Brief, Position, SourceSummary, build_brief, framing_line
 from sitrep.serve.grid import Cell, field_label
 
 __all__ = ["REPORT_FORMATS", "render_html", "render_markdown", "render_report"]
@@ -60,14 +60,7 @@ def _source_lines(s: SourceSummary) -> list[str]:
     lines += s.responsibility
     lines.append(f"hedged claims: {s.hedged_claims} of {s.claims}")
     if s.framing is not None:
-        f = s.framing
-        terms = ", ".join(f.terms) or "none"
-        lines.append(
-            f"framing: loaded terms {terms}; {f.loaded_per_1000_words:.1f} per 1,000 words; "
-            f"{f.biased_sentence_share:.0%} of sentences flagged as biased"
-        )
-        if f.summary:
-            lines.append(f.summary)
+        lines.append("framing: " + framing_line(s.framing))
     return lines
 
 
