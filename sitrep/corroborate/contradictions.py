@@ -167,8 +167,8 @@ def _offsets(place: Place, gaz: Gazetteer) -> tuple[float, float] | None:
 
 def _wrong_side(d: PlaceDescription, gaz: Gazetteer) -> bool:
     """True when the place lies on the other side of its country's centre from where ``d`` puts it."""
-    if d.country != d.place.country:
-        return True
+    if d.country != d.place.country:  # the text puts it in another country: a geocoding question, not ours
+        return False
     offsets = _offsets(d.place, gaz)
     if offsets is None:
         return False

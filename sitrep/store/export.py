@@ -6,7 +6,7 @@ The columns, and their order, are :data:`EXPORT_EVENT_FIELDS` and
 * ``jsonl``: one JSON object per line, keys in that order; dates are
   ``YYYY-MM-DD``; missing values are ``null``.
 * ``csv``: a header row, then one row per record; lists of strings are joined
-  with ``"; "``; nested lists (``actors``, ``claims``, ``contradictions``,
+  with ``"; "``; nested lists (``actors``, ``claims``, ``contradictions``, ``agreement``,
   ``places``) are JSON strings; missing values are empty cells. Open files
   for it with ``newline=""``.
 * ``geojson``: a ``FeatureCollection`` of ``Point`` features (coordinates in
