@@ -24,7 +24,8 @@ from sitrep.model import Article, EventMention, Span
 __all__ = ["stated_perpetrators", "stated_targets"]
 
 _SUBJECT = re.compile(
-    r"(?<![\w-])(?!(?:The|A|An|Its|Their|His|Her|These|Those|Two|Three|Several|Some|Many|Unidentified|Unknown)\b)"
+    r"(?<![\w-])(?!(?:The|A|An|Its|Their|His|Her|These|Those|Two|Three|Several|Some|Many|Unidentified|Unknown|Suspected"
+    r"|Alleged|Apparent|Unmarked)\b)"
     r"(?P<who>(?:[A-Z][\w'’.-]+\s+){1,3}(?:(?:government|military|army|regime|air\s+force|coalition)\s+)?"
     r"(?:aircraft|warplanes?|jets|drones|helicopters|gunships|artillery|troops|soldiers|forces))"
     r"\s+(?:had\s+|have\s+|has\s+)?(?:bombed|struck|shelled|hit|attacked|targeted|raided|pounded|fired\s+(?:on|at)"

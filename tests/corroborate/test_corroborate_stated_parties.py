@@ -23,6 +23,7 @@ def _found(text: str) -> list[str]:
 def test_a_qualified_subject_of_the_attack_verb_is_named_canonically() -> None:
     assert _found("Russian warplanes struck a market in the town on Monday.") == ["Russian military"]
     assert _found("Syrian government aircraft bombed a market on Thursday.") == ["Syrian army"]
+    assert _found("Suspected Russian warplanes struck a market on Monday.") == ["Russian military"]
 
 
 def test_unqualified_or_generic_subjects_are_not_attributions() -> None:
