@@ -141,13 +141,24 @@ def _gva_resolutions(limit: int | None) -> list[dict[str, object]]:
             values = [int(cl.value) for cl in exact]
             latest = max(exact, key=lambda cl: by_id[cl.article_id].published or dt.date.min)
             hits["sitrep"] += c.resolution == str(truth)
+            majority = c.resolution if "no majority" not in c.reason else None
+            hits["majority, else lowest"] += int(majority or min(values)) == truth
+            hits["majority, else highest"] += int(majority or max(values)) == truth
             hits["lowest"] += min(values) == truth
             hits["highest"] += max(values) == truth
             hits["latest article"] += int(latest.value) == truth
             hits["any value (ceiling)"] += truth in values
     return [
         {"policy": k, "right": hits[k], "of": n, "accuracy": round(hits[k] / n, 3) if n else 0.0}
-        for k in ("sitrep", "lowest", "highest", "latest article", "any value (ceiling)")
+        for k in (
+            "sitrep",
+            "majority, else lowest",
+            "majority, else highest",
+            "lowest",
+            "highest",
+            "latest article",
+            "any value (ceiling)",
+        )
     ]
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from sitrep.corroborate.agreement import article_agency, build_agreement
+from sitrep.corroborate.agreement import article_agency, build_agreement, independent_key
 from sitrep.corroborate.claims import build_claims, count_value, date_value, describe_direction
-from sitrep.corroborate.contradictions import find_contradictions, independent_key
+from sitrep.corroborate.contradictions import find_contradictions
 from sitrep.extract.gazetteer import Gazetteer, load_gazetteer
 from sitrep.model import Article, Event
 

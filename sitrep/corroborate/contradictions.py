@@ -25,18 +25,9 @@ from sitrep.extract.gazetteer import Gazetteer
 from sitrep.geo import distance_km
 from sitrep.model import Article, Claim, ClaimedValue, Contradiction, Event, Place
 
-__all__ = ["find_contradictions", "independent_key", "parse_count"]
+__all__ = ["find_contradictions", "parse_count"]
 
 _SIDE_MARGIN = 0.05  # share of the half-extent a place must lie beyond the centre on the wrong side
-
-
-def independent_key(claim: Claim, articles: Mapping[str, Article]) -> str:
-    """Claims sharing this key are not independent: wire copies of one story, or one credited origin."""
-    if claim.independent_key:
-        return claim.independent_key
-    article = articles.get(claim.article_id)
-    root = article.duplicate_of if article is not None and article.duplicate_of else claim.article_id
-    return f"article:{root}"
 
 
 def _story(claim: Claim, articles: Mapping[str, Article]) -> str:
