@@ -60,8 +60,8 @@ def test_wire_copies_and_shared_origins_count_once(gaz: Gazetteer) -> None:
         claim("killed", "6", "C"),
     ]
     [c] = find_contradictions(event(), claims, arts, gaz)
-    assert c.resolution == "4"  # two articles of A's root vs one story copied twice: a tie, lowest kept
-    assert "lowest" in c.reason
+    assert c.resolution == "6"  # two articles of A's root vs one story copied twice: a tie, highest kept
+    assert "highest" in c.reason
 
 
 def test_described_location_checked_against_the_gazetteer(gaz: Gazetteer) -> None:
