@@ -141,7 +141,7 @@ def _gva_resolutions(limit: int | None) -> list[dict[str, object]]:
             values = [int(cl.value) for cl in exact]
             latest = max(exact, key=lambda cl: by_id[cl.article_id].published or dt.date.min)
             hits["sitrep"] += c.resolution == str(truth)
-            majority = c.resolution if "no majority" not in c.reason else None
+            majority = c.resolution if ("consistent with" in c.reason or "is given by" in c.reason) else None
             hits["majority, else lowest"] += int(majority or min(values)) == truth
             hits["majority, else highest"] += int(majority or max(values)) == truth
             hits["lowest"] += min(values) == truth
