@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from sitrep.model import Article, EventMention, Span
 from sitrep.text import sentences
@@ -106,11 +107,15 @@ def parse_number(num: str, mod: str | None = None) -> tuple[int, int | None] | N
 
 def own_sentences(article: Article, mention: EventMention, others: list[EventMention]) -> list[Span]:
     """The sentences that report ``mention``: those holding its spans, and the one after each."""
-    text = article.clean_text
     anchors = [mention.trigger.start]
     anchors += [s.span.start for s in (mention.killed, mention.injured, mention.date) if s is not None]
     anchors += [p.span.start for p in mention.places]
-    foreign = [o.trigger.start for o in others if o.id != mention.id]
+    foreign = tuple(o.trigger.start for o in others if o.id != mention.id)
+    return list(_own_sentences(article.clean_text, tuple(anchors), foreign))
+
+
+@lru_cache(maxsize=256)  # each mention's sentences are read by several claim finders
+def _own_sentences(text: str, anchors: tuple[int, ...], foreign: tuple[int, ...]) -> tuple[Span, ...]:
     sents = sentences(text)
     keep: list[Span] = []
     for i, s in enumerate(sents):
@@ -120,7 +125,7 @@ def own_sentences(article: Article, mention: EventMention, others: list[EventMen
         prev_own = i > 0 and any(sents[i - 1].start <= a < sents[i - 1].end for a in anchors)
         if own or (prev_own and "\n" not in text[sents[i - 1].end : s.start]):
             keep.append(s)
-    return keep
+    return tuple(keep)
 
 
 def _facts(article: Article, sent: Span, field: str, rx: re.Pattern[str]) -> list[CountFact]:
