@@ -12,6 +12,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 from rich.logging import RichHandler
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
@@ -19,6 +20,7 @@ from sitrep.config import Settings, load_settings
 from sitrep.errors import SitrepError
 from sitrep.model import Event
 from sitrep.pipeline import Pipeline, ingest_paths
+from sitrep.serve import REPORT_FORMATS, claims_grid, field_label, framing_line, render_report
 from sitrep.store import Store, export_articles, export_events
 
 __all__ = ["app", "main"]
@@ -177,34 +179,78 @@ def show_cmd(
     console.print(
         f"weapons: {', '.join(e.weapons) or '–'}   related: {', '.join(e.related_event_ids) or '–'}"
     )
-    sources = sorted({c.source for c in e.claims})
-    table = Table(title="claims by source", show_lines=True)
-    table.add_column("field")
-    for s in sources:
-        table.add_column(s)
-    fields = list(dict.fromkeys(c.field for c in e.claims))
-    for f in fields:
-        row = [f]
-        for src in sources:
-            vals = [
-                c.value
-                + (" [dim](hedged)[/]" if c.hedged else "")
-                + (f" [dim]via {c.origin}[/]" if c.origin else "")
-                for c in e.claims
-                if c.field == f and c.source == src
-            ]
-            row.append("\n".join(dict.fromkeys(vals)) or "–")
-        table.add_row(*row)
-    console.print(table)
+    console.print(_claims_table(e))
     for c in e.contradictions:
         listed = "; ".join(f"{v.value} ({', '.join(v.sources)})" for v in c.values)
         console.print(
-            f"[red]disputed[/] {c.field}: {listed} → [bold]{c.resolution or 'unresolved'}[/]: {c.reason}"
+            f"[red]disputed[/] {field_label(c.field)}: {escape(listed)} → "
+            f"[bold]{escape(c.resolution or 'unresolved')}[/]: {escape(c.reason)}"
         )
+    for f in e.framing:
+        console.print(f"[bold]framing[/] {escape(f.source)}: {escape(framing_line(f))}")
     if why:
         console.print("[bold]why these articles are one event[/]")
         for r in e.merge_reasons or ["a single report: nothing was merged"]:
             console.print(f"  • {r}", markup=False)
+
+
+def _claims_table(e: Event) -> Table:
+    """Rows are fields, columns are sources (value, hedged marker, credited origin), then agreement."""
+    sources, rows = claims_grid(e)
+    table = Table(title="claims by source", show_lines=True)
+    table.add_column("field")
+    for s in sources:
+        table.add_column(escape(s))
+    table.add_column("agreement (independent sources)")
+    for row in rows:
+        cells = [
+            "\n".join(
+                escape(c.value)
+                + (" [dim](hedged)[/]" if c.hedged else "")
+                + (f" [dim]via {escape(c.origin)}[/]" if c.origin else "")
+                for c in cell
+            )
+            or "–"
+            for cell in row.cells
+        ]
+        agreement = "\n".join(
+            f"{escape(a.value)}: {a.independent_sources}"
+            + (
+                " [red]disputed[/]"
+                if a.contradicted
+                else " [green]confirmed[/]"
+                if a.confirmed
+                else " [dim]single[/]"
+            )
+            for a in row.agreement
+        )
+        table.add_row(field_label(row.field), *cells, agreement or "–")
+    return table
+
+
+@app.command("report")
+def report_cmd(
+    event_id: Annotated[str, typer.Argument(help="An event id (or a unique prefix of one).")],
+    fmt: Annotated[str, typer.Option("--format", help="md or html.")] = "md",
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")
+    ] = None,
+    db: DbOption = None,
+    config: ConfigOption = None,
+) -> None:
+    """Write a shareable brief of one event: confirmed, disputed, single-source, each source's framing."""
+    if fmt not in REPORT_FORMATS:
+        raise SitrepError(f"unknown format {fmt!r}", hint="use --format md or --format html")
+    settings = _settings(db, config)
+    with _store(settings) as store:
+        e = store.get_event(event_id)
+        articles = {a.id: a for a in store.articles(e.article_ids)}
+    text = render_report(e, fmt, articles)
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        output.write_text(text, encoding="utf-8")
+        err.print(f"wrote {fmt} report of {e.id} to {output}", markup=False)
 
 
 @app.command("export")

@@ -28,6 +28,7 @@ __all__ = [
     "DatePrecision",
     "Event",
     "EventMention",
+    "FieldAgreement",
     "FieldChange",
     "FramingTerm",
     "GeoPrecision",
@@ -330,6 +331,9 @@ class Claim:
     span: Span
     hedged: bool = False
     origin: str | None = None  # the agency or official the article credits for the claim
+    # claims sharing this key are one source: "article:<id of the story's first copy>",
+    # "agency:reuters" (a wire story), "origin:the police" (one official count)
+    independent_key: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -348,6 +352,21 @@ class Contradiction:
     values: tuple[ClaimedValue, ...]
     resolution: str | None
     reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class FieldAgreement:
+    """How well one value of one field is supported across independent sources."""
+
+    field: str
+    value: str
+    sources: tuple[str, ...]  # outlets that give the value
+    independent_sources: int  # wire copies and one credited agency or official counted once
+    origins: tuple[str, ...] = ()  # agencies and officials the sources credit for it
+    single_source: bool = False  # rests on one independent source
+    confirmed: bool = False  # given by at least two independent sources
+    contradicted: bool = False  # another source gives a value that cannot also be true
+    hedged: bool = False  # every source that gives it hedges it
 
 
 @dataclass(frozen=True, slots=True)
@@ -400,6 +419,7 @@ class Event:
     merge_reasons: list[str] = field(default_factory=list)
     framing: list[SourceFraming] = field(default_factory=list)
     history: list[FieldChange] = field(default_factory=list)
+    agreement: list[FieldAgreement] = field(default_factory=list)
 
     @property
     def killed(self) -> int | None:

@@ -119,3 +119,56 @@ def test_reading_a_missing_database_says_how_to_fix(tmp_path: Path) -> None:
     assert result.exit_code != 0
     assert "sitrep ingest" in str(result.exception)
     assert not (tmp_path / "nothing.db").exists()
+
+
+def _balad_event_id(db: str) -> str:
+    rows = [json.loads(line) for line in runner.invoke(app, ["export", "--db", db]).stdout.splitlines()]
+    return next(
+        r["event_id"] for r in rows if r["place"] and "Balad" in r["place"] and len(r["sources"]) >= 4
+    )
+
+
+def test_show_puts_sources_side_by_side_with_agreement(db: str) -> None:
+    shown = runner.invoke(app, ["show", _balad_event_id(db), "--db", db])
+    assert shown.exit_code == 0, shown.output
+    assert "agreement" in shown.output
+    for outlet in ("Tigris Daily", "Gulf Ledger", "Euphrates Herald"):
+        assert outlet in shown.output
+    assert "disputed" in shown.output and "described location" in shown.output
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_report_writes_a_shareable_brief(db: str, tmp_path: Path, fmt: str) -> None:
+    out = tmp_path / f"brief.{fmt}"
+    result = runner.invoke(app, ["report", _balad_event_id(db), "--format", fmt, "-o", str(out), "--db", db])
+    assert result.exit_code == 0, result.output
+    text = out.read_text(encoding="utf-8")
+    for section in ("Map position", "Confirmed", "Disputed", "Resting on one source", "Sources"):
+        assert section in text
+    assert "Meridian Press" in text  # the wire agency both reprints carry
+    assert ("<svg" in text) == (fmt == "html")
+
+
+def test_report_refuses_an_unknown_format(db: str) -> None:
+    result = runner.invoke(app, ["report", _balad_event_id(db), "--format", "pdf", "--db", db])
+    assert result.exit_code != 0
+
+
+def test_show_renders_each_sources_framing_when_present(db: str, tmp_path: Path) -> None:
+    import shutil
+
+    from sitrep.model import SourceFraming
+    from sitrep.store import Store
+
+    copy = str(tmp_path / "framed.db")
+    shutil.copy(db, copy)
+    store = Store.open(copy)
+    events = store.events()
+    target = next(e for e in events if e.id == _balad_event_id(db))
+    target.framing = [SourceFraming("Gulf Ledger", (), ("[bold]slaughter[/bold]",), 3.5, 0.2, "charged")]
+    store.replace_events(events)
+    store.close()
+    shown = runner.invoke(app, ["show", target.id, "--db", copy])
+    assert shown.exit_code == 0, shown.output
+    assert "framing Gulf Ledger" in shown.output and "[bold]slaughter[/bold]" in shown.output
+    assert "3.5 per 1,000 words" in shown.output

@@ -117,3 +117,36 @@ def test_deliberate_count_disagreements_found(world) -> None:  # type: ignore[no
                 total += 1
                 found += flagged
     assert found / total >= FLOORS["count_contradictions_found"], (found, total)
+
+
+# expected.json names who-did-it disagreements "actor"; sitrep reports them as blame
+_FIELD_ALIASES = {"actor": ("blame", "perpetrator")}
+
+
+def test_every_deliberate_disagreement_found_and_nothing_else_flagged(world) -> None:  # type: ignore[no-untyped-def]
+    found = total = 0
+    false_flags: list[tuple[str, str]] = []
+    for inc in EXPECTED["incidents"]:
+        e = _main_event(inc, world)
+        flagged = {c.field for c in e.contradictions} if e is not None else set()
+        deliberate: set[str] = set()
+        for d in inc["disagreements"]:
+            if d["contradiction"]:
+                names = set(_FIELD_ALIASES.get(d["field"], (d["field"],)))
+                deliberate |= names
+                total += 1
+                found += bool(flagged & names)
+        false_flags += [(inc["key"], f) for f in sorted(flagged - deliberate)]
+    assert found / total >= FLOORS["disagreements_found"], (found, total)
+    assert len(false_flags) <= FLOORS["false_contradiction_flags_max"], false_flags
+
+
+def test_wire_copies_count_as_one_independent_source(world) -> None:  # type: ignore[no-untyped-def]
+    by_key, primary = world
+    for pair in EXPECTED["wire_copies"]:
+        a, b = (by_key[k] for k in pair["articles"])
+        e = primary[a.id]
+        keys = {c.independent_key for c in e.claims if c.article_id in (a.id, b.id) and c.field == "killed"}
+        assert len(keys) == 1, keys
+        both = [g for g in e.agreement if g.field == "killed" and {a.outlet, b.outlet} <= set(g.sources)]
+        assert both and all(g.independent_sources < len(g.sources) for g in both)

@@ -107,3 +107,23 @@ def test_framing_shows_the_partisan_outlets_loaded_terms(seeds_db: Store) -> Non
     assert partisan.loaded_per_1000_words >= 2 * other.loaded_per_1000_words
     assert len(other.terms) <= 5
     assert "regime" in partisan.summary
+def test_each_article_records_its_wire_origin(seeds_db: Store) -> None:
+    rows = {r["article_id"]: r for r in exported(seeds_db, "articles")}
+    e = _kirkuk(exported(seeds_db))
+    agencies = {}
+    for c in e["claims"]:
+        if c["independent_key"].startswith("agency:"):
+            agencies.setdefault(c["article_id"], set()).add(c["independent_key"])
+    assert sorted(sorted(v) for v in agencies.values()) == [["agency:afp"], ["agency:reuters"]]
+    assert {a for r in rows.values() for a in r["origins"]} >= {"Reuters", "AFP"}
+
+
+def test_agreement_counts_independent_sources(seeds_db: Store) -> None:
+    e = _kirkuk(exported(seeds_db))
+    agreement = {(a["field"], a["value"]): a for a in e["agreement"]}
+    killed = agreement[("killed", "1")]
+    assert killed["independent_sources"] == 2 and killed["confirmed"] and not killed["contradicted"]
+    south = agreement[("location_description", "southern Iraq")]
+    assert south["single_source"] and south["contradicted"]
+    kh = agreement[("blame", "Kata'ib Hezbollah")]
+    assert kh["hedged"] and kh["single_source"] and kh["origins"] == ["Reuters"]

@@ -35,7 +35,10 @@ _NEG = (
     r"(?:did\s+not|didn['’]t|does\s+not|doesn['’]t|has\s+not|hasn['’]t|have\s+not|haven['’]t|had\s+not|would\s+not"
     r"|wouldn['’]t|declined\s+to|refused\s+to|never|not)"
 )
-_Y_FWD = r"(?P<y>[^,.;:()\"“”]{2,90}?)"  # a phrase after the cue, up to punctuation / a stop word
+_Y_FWD = (
+    r"(?:[\"“]\s*)?(?P<y>(?:(?:remnants|members|fighters|elements|cells|loyalists|followers)\s+of\s+(?:the\s+)?)?"
+    r"[^,.;:()\"“”]{2,90}?)"
+)  # a phrase after the cue (maybe quoted), up to punctuation
 _Y_STOP = (
     r"(?=\s*(?:[,.;:()\"“”]|$|\s(?:for|of|in|on|at|after|over|because|with|against|during|near|inside|targeting"
     r"|when|while|using|last|this|earlier|and\s+(?:said|warned|called))\b))"
@@ -190,10 +193,17 @@ def _blamed(
             return actor.name, actor.span.start, actor.span.end
         return _clean(m.group("y")), lo, hi
     # Y precedes the cue: the nearest actor before it in the sentence, else the clause's last words
-    actor = _phrase_actor(actors, sent.start, m.start(), last=True)
-    if actor is not None and m.start() - actor.span.end < 60:
-        return actor.name, actor.span.start, actor.span.end
     head = text[sent.start : m.start()]
+    if head.rstrip().endswith(",") and "," in head.rstrip()[:-1]:  # "Y, a group active in ..., claimed"
+        head = head[: head.rstrip()[:-1].rfind(",")]
+    end = sent.start + len(head)
+    actor = _phrase_actor(actors, sent.start, end, last=True)
+    named_after = re.match(r"\s+of\s+(?:the\s+)?[A-Z]", text[actor.span.end : end]) if actor else None
+    if actor is not None and named_after:  # "Fighters of the X claimed": X, not the generic "fighters"
+        lo = actor.span.end + named_after.end() - 1
+        return _clean(text[lo:end]), lo, len(text[:end].rstrip())
+    if actor is not None and end - actor.span.end < 60:
+        return actor.name, actor.span.start, actor.span.end
     cut = max(head.rfind(","), head.rfind(";"), head.rfind(":"))
     phrase = head[cut + 1 :]
     words = phrase.split()[-5:]

@@ -6,7 +6,7 @@ The columns, and their order, are :data:`EXPORT_EVENT_FIELDS` and
 * ``jsonl``: one JSON object per line, keys in that order; dates are
   ``YYYY-MM-DD``; missing values are ``null``.
 * ``csv``: a header row, then one row per record; lists of strings are joined
-  with ``"; "``; nested lists (``actors``, ``claims``, ``contradictions``,
+  with ``"; "``; nested lists (``actors``, ``claims``, ``contradictions``, ``agreement``,
   ``places``) are JSON strings; missing values are empty cells. Open files
   for it with ``newline=""``.
 * ``geojson``: a ``FeatureCollection`` of ``Point`` features (coordinates in
@@ -25,6 +25,7 @@ from typing import Any, TextIO
 
 from sitrep.model import Article, Event
 from sitrep.store.database import Store
+from sitrep.store.serialize import to_dict
 
 __all__ = [
     "EXPORT_ARTICLE_FIELDS",
@@ -46,7 +47,7 @@ EXPORT_EVENT_FIELDS: tuple[str, ...] = (
     "event_id", "event_type", "sub_event_type", "date", "date_precision",
     "place", "country", "admin1", "latitude", "longitude", "geo_precision",
     "killed", "killed_low", "killed_high", "injured", "injured_low", "injured_high",
-    "weapons", "actors", "article_ids", "sources", "claims", "contradictions",
+    "weapons", "actors", "article_ids", "sources", "claims", "contradictions", "agreement",
     "related_event_ids", "merge_reasons",
 )  # fmt: skip
 
@@ -63,7 +64,7 @@ EXPORT_ARTICLE_PLACE_FIELDS: tuple[str, ...] = (
 )  # fmt: skip
 
 #: Columns written as JSON strings in CSV (the other list columns are joined with "; ").
-_CSV_JSON_FIELDS = frozenset({"actors", "claims", "contradictions", "places"})
+_CSV_JSON_FIELDS = frozenset({"actors", "claims", "contradictions", "agreement", "places"})
 
 
 def event_record(event: Event) -> dict[str, Any]:
@@ -102,6 +103,7 @@ def event_record(event: Event) -> dict[str, Any]:
                 "text": c.span.text,
                 "hedged": c.hedged,
                 "origin": c.origin,
+                "independent_key": c.independent_key,
             }
             for c in event.claims
         ],
@@ -114,6 +116,7 @@ def event_record(event: Event) -> dict[str, Any]:
             }
             for c in event.contradictions
         ],
+        "agreement": [to_dict(a) for a in event.agreement],
         "related_event_ids": list(event.related_event_ids),
         "merge_reasons": list(event.merge_reasons),
     }

@@ -60,8 +60,8 @@ def test_wire_copies_and_shared_origins_count_once(gaz: Gazetteer) -> None:
         claim("killed", "6", "C"),
     ]
     [c] = find_contradictions(event(), claims, arts, gaz)
-    assert c.resolution == "4"  # two articles of A's root vs one story copied twice: a tie, lowest kept
-    assert "lowest" in c.reason
+    assert c.resolution == "6"  # two articles of A's root vs one story copied twice: a tie, highest kept
+    assert "highest" in c.reason
 
 
 def test_described_location_checked_against_the_gazetteer(gaz: Gazetteer) -> None:
@@ -77,10 +77,27 @@ def test_described_location_checked_against_the_gazetteer(gaz: Gazetteer) -> Non
 def test_blame_disagreement_is_recorded_unresolved(gaz: Gazetteer) -> None:
     claims = [
         claim("blame", "Kata'ib Hezbollah (per a US official)", "A"),
-        claim("blame", "no attribution", "B"),
+        claim("blame", "Iran-backed militias", "B"),
     ]
     [c] = find_contradictions(event(), claims, articles("A", "B"), gaz)
     assert c.field == "blame" and c.resolution is None
+    assert {v.value for v in c.values} == {"Kata'ib Hezbollah", "Iran-backed militias"}
+
+
+def test_a_claim_of_responsibility_contradicts_no_one_claiming_it(gaz: Gazetteer) -> None:
+    claims = [claim("claimed_responsibility", "Group X", "A"), claim("blame", "no attribution", "B")]
+    [c] = find_contradictions(event(), claims, articles("A", "B"), gaz)
+    assert c.field == "blame" and "Group X (claimed)" in {v.value for v in c.values}
+
+
+def test_an_accusation_and_no_claim_are_compatible(gaz: Gazetteer) -> None:
+    claims = [claim("blame", "Group X (per the police)", "A"), claim("blame", "no attribution", "B")]
+    assert find_contradictions(event(), claims, articles("A", "B"), gaz) == []
+
+
+def test_one_source_repeating_two_blamed_actors_is_not_a_contradiction(gaz: Gazetteer) -> None:
+    claims = [claim("blame", "Group X", "A"), claim("blame", "Group Y", "A")]
+    assert find_contradictions(event(), claims, articles("A"), gaz) == []
 
 
 def test_dates_at_coarser_precision_do_not_contradict(gaz: Gazetteer) -> None:
@@ -90,3 +107,13 @@ def test_dates_at_coarser_precision_do_not_contradict(gaz: Gazetteer) -> None:
     [c] = find_contradictions(event(), claims, articles("A", "B", "C"), gaz)
     assert c.field == "date"
     assert dt.date.fromisoformat("2019-12-27")
+
+
+def test_an_open_count_supports_the_exact_figure_it_contains(gaz: Gazetteer) -> None:
+    claims = [
+        claim("injured", "9", "A"),
+        claim("injured", "at least 9", "B"),
+        claim("injured", "at least 13", "C"),
+    ]
+    [c] = find_contradictions(event(), claims, articles("A", "B", "C"), gaz)
+    assert c.resolution == "9" and "consistent with 2" in c.reason

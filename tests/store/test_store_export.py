@@ -64,6 +64,7 @@ def test_events_jsonl(store: Store) -> None:
         "text",
         "hedged",
         "origin",
+        "independent_key",
     }
     article = store.get_article(claim["article_id"])
     assert article.text[claim["start"] : claim["end"]] == claim["text"] == "At least 12"
