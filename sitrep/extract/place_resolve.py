@@ -1,0 +1,131 @@
+"""Toponym resolution: choose each match's gazetteer entry from its prior and the document's evidence.
+
+The evidence is what the rest of the article points at: countries and first-level
+regions it names, a following "<place>, <region>" ("Paris, Texas"), type cues
+("province", "air base", "city"). Two rounds make the choices consistent with each
+other. Small places need some support (a locative preposition, their country named in
+the text, a container) or :func:`accept` drops them as likely false positives.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+
+from sitrep.extract.gazetteer import Gazetteer
+from sitrep.extract.gazetteer_text import TOKEN_RE, fold
+from sitrep.extract.place_scan import Match
+
+__all__ = ["accept", "resolve"]
+
+
+class _Evidence:
+    """Countries and admin1 regions the document points at, minus what a match adds itself."""
+
+    def __init__(self) -> None:
+        self.countries: dict[str, float] = defaultdict(float)
+        self.admin1s: dict[tuple[str, str], float] = defaultdict(float)
+        self.own: dict[int, list[tuple[str | tuple[str, str], float]]] = {}
+
+    def add(self, k: int, item: str | tuple[str, str], weight: float) -> None:
+        if isinstance(item, tuple):
+            self.admin1s[item] += weight
+        else:
+            self.countries[item] += weight
+        self.own.setdefault(k, []).append((item, weight))
+
+    def country(self, k: int, cc: str) -> float:
+        return self.countries.get(cc, 0) - sum(w for i, w in self.own.get(k, ()) if i == cc)
+
+    def admin1(self, k: int, key: tuple[str, str]) -> float:
+        return self.admin1s.get(key, 0) - sum(w for i, w in self.own.get(k, ()) if i == key)
+
+
+def resolve(matches: list[Match], gaz: Gazetteer, text: str) -> None:
+    """Choose each match's place: prior + document evidence; two rounds for consistency."""
+    d = gaz._d
+    ev = _Evidence()
+    for k, m in enumerate(matches):
+        top = m.cands[0]
+        if d.feature[top] == "country" or m.adjective:
+            ev.add(k, d.country[top] or "", 1.0)
+        admins = [c for c in m.cands if d.feature[c] == "admin1"]
+        if len(admins) == 1 and d.feature[top] in ("admin1", "city") and d.prior[top] >= 5:
+            ev.add(k, (d.country[admins[0]] or "", d.name[admins[0]]), 1.0)
+            ev.add(k, d.country[admins[0]] or "", 0.5)
+    for k in range(len(matches) - 1):
+        a, b = matches[k], matches[k + 1]
+        gap = text[a.end : b.start]
+        if re.fullmatch(r",\s*|\s+", gap) and b.adjective is None:
+            a.container = b
+    for round_ in range(2):
+        chosen: list[int] = []
+        for k, m in enumerate(matches):
+            scored = sorted(((_score(k, m, c, gaz, ev), c) for c in m.cands), reverse=True)
+            best_score, best = scored[0]
+            second = scored[1][0] if len(scored) > 1 else -math.inf
+            m.choice = best
+            chosen.append(best)
+            margin = best_score - second
+            base = 0.95 if d.feature[best] in ("facility", "country") else 0.6 + 0.04 * min(d.prior[best], 8)
+            m.score = base if margin == math.inf else min(base, 0.5 + 0.1 * margin)
+        if round_ == 0:
+            for k, best in enumerate(chosen):
+                if d.feature[best] != "country" and d.country[best]:
+                    ev.add(k, d.country[best] or "", 0.5)
+                    if d.admin1[best] and d.feature[best] != "admin1":
+                        ev.add(k, (d.country[best] or "", d.admin1[best] or ""), 0.5)
+
+
+def _score(k: int, m: Match, c: int, gaz: Gazetteer, ev: _Evidence) -> float:
+    d = gaz._d
+    feat, cc = d.feature[c], d.country[c] or ""
+    s = d.prior[c]
+    in_country = ev.country(k, cc)
+    if in_country > 0:
+        s += 1.5 + 0.25 * min(in_country, 4)
+    if feat != "facility" and not _primary(gaz, c, m.key):
+        s -= 0.75  # matched through an alternate name ("Iraq" is also a name of Arak, Iran)
+    if feat in ("city", "admin2", "facility") and d.admin1[c] and ev.admin1(k, (cc, d.admin1[c] or "")) > 0:
+        s += 1.5
+    if m.container is not None and feat != "country":
+        inner = gaz.place(c)
+        if any(gaz.contains(gaz.place(o), inner) for o in m.container.cands[:10]):
+            s += 6.0
+    if "facility" in m.cues and feat == "facility":
+        s += 3.0
+    if "admin" in m.cues and feat in ("admin1", "admin2"):
+        s += 2.5
+    if "city" in m.cues and feat == "city":
+        s += 1.0
+    return s
+
+
+_PRIMARY: dict[int, str] = {}
+
+
+def _primary(gaz: Gazetteer, c: int, key: str) -> bool:
+    """True when ``key`` is the place's main name (not one of its alternate names)."""
+    main = _PRIMARY.get(c)
+    if main is None:
+        main = _PRIMARY[c] = " ".join(TOKEN_RE.findall(fold(gaz._d.name[c])))
+    return main == key
+
+
+def accept(m: Match, gaz: Gazetteer) -> bool:
+    """Keep big or well-supported places; drop small ones with no support in the text."""
+    assert m.choice is not None
+    d = gaz._d
+    c = m.choice
+    if d.feature[c] in ("country", "admin1", "facility", "region"):
+        return True
+    pop = d.population[c]
+    supported = m.locative or bool(m.cues) or m.container is not None
+    if pop >= 100_000 or d.prior[c] >= 8:
+        return True
+    if m.title_case and not supported:
+        return False
+    if pop >= 15_000:
+        return supported or m.score >= 0.6
+    return supported and m.score >= 0.55
