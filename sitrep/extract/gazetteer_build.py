@@ -69,6 +69,7 @@ class GazetteerData:
     lon: list[float] = field(default_factory=list)
     country: list[str | None] = field(default_factory=list)
     admin1: list[str | None] = field(default_factory=list)
+    admin2: list[str | None] = field(default_factory=list)  # name key of the second-level region
     feature: list[str] = field(default_factory=list)
     population: list[int] = field(default_factory=list)
     gid: list[str] = field(default_factory=list)
@@ -94,13 +95,15 @@ class GazetteerData:
         gid: str,
         parent: str | None,
         prior: float,
+        admin2: str | None = None,
     ) -> int:
-        """Append one place and return its id."""
+        """Append one place and return its id (``admin2`` is the name key of its second-level region)."""
         self.name.append(name)
         self.lat.append(round(lat, 5))
         self.lon.append(round(lon, 5))
         self.country.append(country)
         self.admin1.append(admin1)
+        self.admin2.append(admin2)
         self.feature.append(feature)
         self.population.append(population)
         self.gid.append(gid)
@@ -169,6 +172,8 @@ def build_data(
     a1 = _add_admin1(b, cities, admin1_names, regions.get("admin1_aliases", {}))
     _add_admin2(b, cities, admin1_names, admin2_names)
     capital_ids = capitals(cities)
+    keys: dict[str, str] = {}  # one string object per admin2 key keeps the pickle small
+    admin2_keys = {gid: keys.setdefault(a2, name_key(a2)) for gid, a2 in admin2_names.items()}
     for c in cities:
         cc, code = c["countrycode"], str(c["admin1code"])
         admin1, admin1_keys = a1.get((cc, code), (None, set()))
@@ -191,6 +196,7 @@ def build_data(
             f"geonames:{c['geonameid']}",
             None,
             prior,
+            admin2_keys.get(int(c["geonameid"])),
         )
         b.name(c["name"], pid)
         for alt in alts:
@@ -318,6 +324,7 @@ def _add_admin2(
             f"admin2:{cc}.{code}.{name_key(a2)}",
             None,
             min(math.log10(pop + 1), 7.0) - 0.5,
+            name_key(a2),
         )
         b.name(a2, pid)
 

@@ -19,6 +19,11 @@ from sitrep.extract.place_scan import Match
 
 __all__ = ["accept", "resolve"]
 
+ADMIN1_NAMED = 2.5  # bonus for a place in a first-level region the document names
+COUNTY_NAMED = 3.0  # for a town in a county the document names
+TOWN_NAMED = 1.5  # for a county holding a town of a name the document uses
+_NONE: frozenset[int] = frozenset()
+
 
 class _Evidence:
     """Countries and admin1 regions the document points at, minus what a match adds itself."""
@@ -27,6 +32,22 @@ class _Evidence:
         self.countries: dict[str, float] = defaultdict(float)
         self.admin1s: dict[tuple[str, str], float] = defaultdict(float)
         self.own: dict[int, list[tuple[str | tuple[str, str], float]]] = {}
+        # (country, admin1, admin2 key) -> matches that may name that county / a town in it
+        self.counties: dict[tuple[str, str, str], set[int]] = defaultdict(set)
+        self.towns_in: dict[tuple[str, str, str], set[int]] = defaultdict(set)
+
+    def add_admin2(self, k: int, m: Match, gaz: Gazetteer) -> None:
+        """Record the counties ``m`` may name and the counties its towns may lie in."""
+        d = gaz._d
+        for c in m.cands:
+            a2 = d.admin2[c]
+            if a2 is None:
+                continue
+            triple = (d.country[c] or "", d.admin1[c] or "", a2)
+            if d.feature[c] == "admin2":
+                self.counties[triple].add(k)
+            elif d.feature[c] == "city":
+                self.towns_in[triple].add(k)
 
     def add(self, k: int, item: str | tuple[str, str], weight: float) -> None:
         if isinstance(item, tuple):
@@ -47,6 +68,7 @@ def resolve(matches: list[Match], gaz: Gazetteer, text: str) -> None:
     d = gaz._d
     ev = _Evidence()
     for k, m in enumerate(matches):
+        ev.add_admin2(k, m, gaz)
         top = m.cands[0]
         if d.feature[top] == "country" or m.adjective:
             ev.add(k, d.country[top] or "", 1.0)
@@ -88,7 +110,14 @@ def _score(k: int, m: Match, c: int, gaz: Gazetteer, ev: _Evidence) -> float:
     if feat != "facility" and not _primary(gaz, c, m.key):
         s -= 0.75  # matched through an alternate name ("Iraq" is also a name of Arak, Iran)
     if feat in ("city", "admin2", "facility") and d.admin1[c] and ev.admin1(k, (cc, d.admin1[c] or "")) > 0:
-        s += 1.5
+        s += ADMIN1_NAMED
+    a2 = d.admin2[c]
+    if a2 is not None and feat in ("city", "admin2"):
+        triple = (cc, d.admin1[c] or "", a2)
+        if feat == "city" and ev.counties.get(triple, _NONE) - {k}:
+            s += COUNTY_NAMED  # "Alexandria" in an article naming Douglas County: Alexandria, Minnesota
+        elif feat == "admin2" and ev.towns_in.get(triple, _NONE) - {k}:
+            s += TOWN_NAMED
     if m.container is not None and feat != "country":
         inner = gaz.place(c)
         if any(gaz.contains(gaz.place(o), inner) for o in m.container.cands[:10]):
@@ -102,14 +131,14 @@ def _score(k: int, m: Match, c: int, gaz: Gazetteer, ev: _Evidence) -> float:
     return s
 
 
-_PRIMARY: dict[int, str] = {}
+_PRIMARY: dict[tuple[int, int], str] = {}
 
 
 def _primary(gaz: Gazetteer, c: int, key: str) -> bool:
     """True when ``key`` is the place's main name (not one of its alternate names)."""
-    main = _PRIMARY.get(c)
+    main = _PRIMARY.get((id(gaz._d), c))
     if main is None:
-        main = _PRIMARY[c] = " ".join(TOKEN_RE.findall(fold(gaz._d.name[c])))
+        main = _PRIMARY[(id(gaz._d), c)] = " ".join(TOKEN_RE.findall(fold(gaz._d.name[c])))
     return main == key
 
 
