@@ -23,6 +23,7 @@ ADMIN1_NAMED = 2.5  # bonus for a place in a first-level region the document nam
 COUNTY_NAMED = 3.0  # for a town in a county the document names
 TOWN_NAMED = 1.5  # for a county holding a town of a name the document uses
 _NONE: frozenset[int] = frozenset()
+FOREIGN_MAX_POPULATION = 100_000
 
 
 class _Evidence:
@@ -92,12 +93,35 @@ def resolve(matches: list[Match], gaz: Gazetteer, text: str) -> None:
             margin = best_score - second
             base = 0.95 if d.feature[best] in ("facility", "country") else 0.6 + 0.04 * min(d.prior[best], 8)
             m.score = base if margin == math.inf else min(base, 0.5 + 0.1 * margin)
+        if round_ == 1:
+            _mark_foreign(matches, gaz, ev)
         if round_ == 0:
             for k, best in enumerate(chosen):
                 if d.feature[best] != "country" and d.country[best]:
                     ev.add(k, d.country[best] or "", 0.5)
                     if d.admin1[best] and d.feature[best] != "admin1":
                         ev.add(k, (d.country[best] or "", d.admin1[best] or ""), 0.5)
+
+
+def _mark_foreign(matches: list[Match], gaz: Gazetteer, ev: _Evidence) -> None:
+    """Flag small towns (or any town matched by an alias) in countries nothing else in the article
+    points at, when it points at others.
+
+    In a note about Chad ("Chadian troops ... near Kaiga"), a village of the same name in
+    Romania or Japan is a false friend, not a place the text means.
+    """
+    d = gaz._d
+    for k, m in enumerate(matches):
+        c = m.choice
+        if c is None or d.feature[c] not in ("city", "admin2"):
+            continue
+        if d.population[c] >= FOREIGN_MAX_POPULATION and _primary(gaz, c, m.key):
+            continue  # big towns abroad are named in news often enough; through an alias they are not
+        cc = d.country[c] or ""
+        if ev.country(k, cc) > 0:
+            continue
+        others = max((ev.country(k, o) for o in ev.countries if o != cc), default=0.0)
+        m.foreign = others >= 1.0
 
 
 def _score(k: int, m: Match, c: int, gaz: Gazetteer, ev: _Evidence) -> float:
@@ -149,6 +173,8 @@ def accept(m: Match, gaz: Gazetteer) -> bool:
     c = m.choice
     if d.feature[c] in ("country", "admin1", "facility", "region"):
         return True
+    if m.foreign:
+        return False
     pop = d.population[c]
     supported = m.locative or bool(m.cues) or m.container is not None
     if pop >= 100_000 or d.prior[c] >= 8:

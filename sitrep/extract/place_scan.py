@@ -78,6 +78,7 @@ class Match:
     score: float = 0.0
     container: Match | None = None
     title_case: bool = False
+    foreign: bool = False  # a small place abroad in an article that only points at other countries
 
 
 def title_case_sentences(toks: list[tuple[int, int, str]], tok_sent: list[int]) -> set[int]:
@@ -141,6 +142,8 @@ def scan(
                     cands = ()
                 dotted = toks[j][1] < len(text) and text[toks[j][1]] == "."
                 short = j == i and len(rawj) < 3 and not rawj.isupper()
+                if j == i and rawj.isupper() and len(rawj) <= 3 and key not in gaz.upper_keys:
+                    cands = ()  # "JAS", "MSF": acronyms, not places (abbreviations are upper_keys)
                 if short and dotted:  # "Ga.", "La.": postal-style abbreviations of regions only
                     cands = tuple(c for c in cands if feature[c] == "admin1")
                     short = not cands
@@ -204,7 +207,8 @@ def _looks_like_person(
         return None
     feats = {gaz._d.feature[c] for c in m.cands}
     i, j = m.first, m.last
-    if i > 0 and toks[i][0] - toks[i - 1][1] <= 2:
+    gap = toks[i][0] - toks[i - 1][1] if i > 0 else 99
+    if gap <= 2:
         prev_raw, prev = toks[i - 1][2], folded[i - 1]
         prev_is_place = bool(matches) and matches[-1].last == i - 1
         if prev in TITLES and prev_raw[0].isupper():
@@ -212,7 +216,8 @@ def _looks_like_person(
         if m.title_case:
             return None
         if (
-            prev_raw[0].isupper()
+            gap == 1  # "Gary Smith"; not "Ngouboua (Lac", "Ngouboua, Lac"
+            and prev_raw[0].isupper()
             and not prev_is_place
             and prev not in STOP_NAMES
             and prev not in BEFORE_OK
