@@ -24,6 +24,10 @@ COUNTY_NAMED = 3.0  # for a town in a county the document names
 TOWN_NAMED = 1.5  # for a county holding a town of a name the document uses
 _NONE: frozenset[int] = frozenset()
 FOREIGN_MAX_POPULATION = 100_000
+NEAR_BONUS = 2.0  # for a candidate near a confidently placed town of the same article
+NEAR_DEG = 1.0  # "near": within about a degree of latitude (111 km) and the same distance east-west
+ANCHOR_SCORE = 0.75
+MAX_ANCHORS = 8
 
 
 class _Evidence:
@@ -36,6 +40,16 @@ class _Evidence:
         # (country, admin1, admin2 key) -> matches that may name that county / a town in it
         self.counties: dict[tuple[str, str, str], set[int]] = defaultdict(set)
         self.towns_in: dict[tuple[str, str, str], set[int]] = defaultdict(set)
+        # confidently placed towns: (match key, lat, lon)
+        self.anchors: list[tuple[str, float, float]] = []
+
+    def near_anchor(self, key: str, lat: float, lon: float) -> bool:
+        """True when a confidently placed town of another name lies within about 100 km."""
+        box_lon = NEAR_DEG / max(0.2, math.cos(math.radians(lat)))
+        return any(
+            k != key and abs(a_lat - lat) <= NEAR_DEG and abs(a_lon - lon) <= box_lon
+            for k, a_lat, a_lon in self.anchors
+        )
 
     def add_admin2(self, k: int, m: Match, gaz: Gazetteer) -> None:
         """Record the counties ``m`` may name and the counties its towns may lie in."""
@@ -82,6 +96,7 @@ def resolve(matches: list[Match], gaz: Gazetteer, text: str) -> None:
         gap = text[a.end : b.start]
         if re.fullmatch(r",\s*|\s+", gap) and b.adjective is None:
             a.container = b
+            b.holds = True
     for round_ in range(2):
         chosen: list[int] = []
         for k, m in enumerate(matches):
@@ -96,11 +111,25 @@ def resolve(matches: list[Match], gaz: Gazetteer, text: str) -> None:
         if round_ == 1:
             _mark_foreign(matches, gaz, ev)
         if round_ == 0:
+            ev.anchors = _anchors(matches, gaz)
             for k, best in enumerate(chosen):
                 if d.feature[best] != "country" and d.country[best]:
                     ev.add(k, d.country[best] or "", 0.5)
                     if d.admin1[best] and d.feature[best] != "admin1":
                         ev.add(k, (d.country[best] or "", d.admin1[best] or ""), 0.5)
+
+
+def _anchors(matches: list[Match], gaz: Gazetteer) -> list[tuple[str, float, float]]:
+    """The fine places of the first round chosen by a clear margin (at most MAX_ANCHORS of them)."""
+    d = gaz._d
+    out: dict[int, tuple[str, float, float]] = {}
+    for m in matches:
+        c = m.choice
+        if c is not None and d.feature[c] in ("city", "admin2", "facility") and m.score >= ANCHOR_SCORE:
+            out.setdefault(c, (m.key, d.lat[c], d.lon[c]))
+            if len(out) >= MAX_ANCHORS:
+                break
+    return list(out.values())
 
 
 def _mark_foreign(matches: list[Match], gaz: Gazetteer, ev: _Evidence) -> None:
@@ -115,6 +144,16 @@ def _mark_foreign(matches: list[Match], gaz: Gazetteer, ev: _Evidence) -> None:
         c = m.choice
         if c is None or d.feature[c] not in ("city", "admin2"):
             continue
+        outer = m.container.choice if m.container is not None else None
+        small = d.population[c] < FOREIGN_MAX_POPULATION
+        if (
+            outer is not None
+            and (small or d.feature[outer] in ("admin1", "admin2", "country"))
+            and d.feature[outer] != "facility"
+            and d.country[outer] != d.country[c]
+        ):
+            m.foreign = True  # "Kiunga, Lamu": not the Kiunga of Papua New Guinea
+            continue
         if d.population[c] >= FOREIGN_MAX_POPULATION and _primary(gaz, c, m.key):
             continue  # big towns abroad are named in news often enough; through an alias they are not
         cc = d.country[c] or ""
@@ -122,6 +161,10 @@ def _mark_foreign(matches: list[Match], gaz: Gazetteer, ev: _Evidence) -> None:
             continue
         others = max((ev.country(k, o) for o in ev.countries if o != cc), default=0.0)
         m.foreign = others >= 1.0
+    abroad = {(m.key, m.choice) for m in matches if m.foreign}
+    for m in matches:  # one sense per article: every mention of a false friend goes
+        if (m.key, m.choice) in abroad:
+            m.foreign = True
 
 
 def _score(k: int, m: Match, c: int, gaz: Gazetteer, ev: _Evidence) -> float:
@@ -142,6 +185,13 @@ def _score(k: int, m: Match, c: int, gaz: Gazetteer, ev: _Evidence) -> float:
             s += COUNTY_NAMED  # "Alexandria" in an article naming Douglas County: Alexandria, Minnesota
         elif feat == "admin2" and ev.towns_in.get(triple, _NONE) - {k}:
             s += TOWN_NAMED
+    if (
+        ev.anchors
+        and feat in ("city", "admin2")
+        and len(m.cands) > 1
+        and ev.near_anchor(m.key, d.lat[c], d.lon[c])
+    ):
+        s += NEAR_BONUS
     if m.container is not None and feat != "country":
         inner = gaz.place(c)
         if any(gaz.contains(gaz.place(o), inner) for o in m.container.cands[:10]):

@@ -56,7 +56,10 @@ ORG_AFTER = word_set(
     boulevard lane drive capitals redskins nationals wizards rangers giants united stars
     warriors senators mariners cardinals"""
 )
-ADMIN_CUES = word_set("province governorate state county district region oblast prefecture")
+ADMIN_CUES = word_set(
+    "province governorate state county district region oblast prefecture subcounty constituency ward "
+    "division canton department commune township parish municipality"
+)
 CITY_CUES = word_set("city town village capital suburb district neighbourhood neighborhood")
 FACILITY_CUES = word_set("base airbase airfield airport camp crossing garrison facility field")
 _GAP_OK = re.compile(r"[ \t]?[-'’.]?[ \t]?")
@@ -78,6 +81,7 @@ class Match:
     score: float = 0.0
     container: Match | None = None
     title_case: bool = False
+    holds: bool = False  # the region named right after another place ("Texas" in "Paris, Texas")
     foreign: bool = False  # a small place abroad in an article that only points at other countries
 
 
