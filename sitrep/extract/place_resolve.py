@@ -110,6 +110,7 @@ def resolve(matches: list[Match], gaz: Gazetteer, text: str) -> None:
             m.score = base if margin == math.inf else min(base, 0.5 + 0.1 * margin)
         if round_ == 1:
             _mark_foreign(matches, gaz, ev)
+            _mark_backed(matches, gaz, ev)
         if round_ == 0:
             ev.anchors = _anchors(matches, gaz)
             for k, best in enumerate(chosen):
@@ -130,6 +131,21 @@ def _anchors(matches: list[Match], gaz: Gazetteer) -> list[tuple[str, float, flo
             if len(out) >= MAX_ANCHORS:
                 break
     return list(out.values())
+
+
+def _mark_backed(matches: list[Match], gaz: Gazetteer, ev: _Evidence) -> None:
+    """Cue towns the rest of the article backs up: their county is named, or a town near them."""
+    d = gaz._d
+    for k, m in enumerate(matches):
+        c = m.choice
+        if c is None or d.feature[c] != "city":
+            continue
+        a2 = d.admin2[c]
+        county = a2 is not None and bool(
+            ev.counties.get((d.country[c] or "", d.admin1[c] or "", a2), _NONE) - {k}
+        )
+        if county or (len(m.cands) > 1 and ev.near_anchor(m.key, d.lat[c], d.lon[c])):
+            m.cues.add("context")
 
 
 def _mark_foreign(matches: list[Match], gaz: Gazetteer, ev: _Evidence) -> None:
@@ -229,6 +245,8 @@ def accept(m: Match, gaz: Gazetteer) -> bool:
     supported = m.locative or bool(m.cues) or m.container is not None
     if pop >= 100_000 or d.prior[c] >= 8:
         return True
+    if "context" in m.cues:
+        return True  # its county is named, or a town near it
     if m.title_case and not supported:
         return False
     if pop >= 15_000:
