@@ -37,7 +37,7 @@ class _Evidence:
         self.countries: dict[str, float] = defaultdict(float)
         self.admin1s: dict[tuple[str, str], float] = defaultdict(float)
         self.own: dict[int, list[tuple[str | tuple[str, str], float]]] = {}
-        # (country, admin1, admin2 key) -> matches that may name that county / a town in it
+        # (country, admin1, admin2 key) -> name ids that may name that county / a town in it
         self.counties: dict[tuple[str, str, str], set[int]] = defaultdict(set)
         self.towns_in: dict[tuple[str, str, str], set[int]] = defaultdict(set)
         # confidently placed towns: (match key, lat, lon)
@@ -82,15 +82,18 @@ def resolve(matches: list[Match], gaz: Gazetteer, text: str) -> None:
     """Choose each match's place: prior + document evidence; two rounds for consistency."""
     d = gaz._d
     ev = _Evidence()
+    ids: dict[str, int] = {}
+    for m in matches:  # mentions of one name share an id: a name cannot vouch for itself
+        m.kid = ids.setdefault(m.key, len(ids))
     for k, m in enumerate(matches):
-        ev.add_admin2(k, m, gaz)
+        ev.add_admin2(m.kid, m, gaz)
         top = m.cands[0]
         if d.feature[top] == "country" or m.adjective:
-            ev.add(k, d.country[top] or "", 1.0)
+            ev.add(matches[k].kid, d.country[top] or "", 1.0)
         admins = [c for c in m.cands if d.feature[c] == "admin1"]
         if len(admins) == 1 and d.feature[top] in ("admin1", "city") and d.prior[top] >= 5:
-            ev.add(k, (d.country[admins[0]] or "", d.name[admins[0]]), 1.0)
-            ev.add(k, d.country[admins[0]] or "", 0.5)
+            ev.add(matches[k].kid, (d.country[admins[0]] or "", d.name[admins[0]]), 1.0)
+            ev.add(matches[k].kid, d.country[admins[0]] or "", 0.5)
     for k in range(len(matches) - 1):
         a, b = matches[k], matches[k + 1]
         gap = text[a.end : b.start]
@@ -99,8 +102,8 @@ def resolve(matches: list[Match], gaz: Gazetteer, text: str) -> None:
             b.holds = True
     for round_ in range(2):
         chosen: list[int] = []
-        for k, m in enumerate(matches):
-            scored = sorted(((_score(k, m, c, gaz, ev), c) for c in m.cands), reverse=True)
+        for m in matches:
+            scored = sorted(((_score(m, c, gaz, ev), c) for c in m.cands), reverse=True)
             best_score, best = scored[0]
             second = scored[1][0] if len(scored) > 1 else -math.inf
             m.choice = best
@@ -115,9 +118,9 @@ def resolve(matches: list[Match], gaz: Gazetteer, text: str) -> None:
             ev.anchors = _anchors(matches, gaz)
             for k, best in enumerate(chosen):
                 if d.feature[best] != "country" and d.country[best]:
-                    ev.add(k, d.country[best] or "", 0.5)
+                    ev.add(matches[k].kid, d.country[best] or "", 0.5)
                     if d.admin1[best] and d.feature[best] != "admin1":
-                        ev.add(k, (d.country[best] or "", d.admin1[best] or ""), 0.5)
+                        ev.add(matches[k].kid, (d.country[best] or "", d.admin1[best] or ""), 0.5)
 
 
 def _anchors(matches: list[Match], gaz: Gazetteer) -> list[tuple[str, float, float]]:
@@ -136,13 +139,13 @@ def _anchors(matches: list[Match], gaz: Gazetteer) -> list[tuple[str, float, flo
 def _mark_backed(matches: list[Match], gaz: Gazetteer, ev: _Evidence) -> None:
     """Cue towns the rest of the article backs up: their county is named, or a town near them."""
     d = gaz._d
-    for k, m in enumerate(matches):
+    for m in matches:
         c = m.choice
         if c is None or d.feature[c] != "city":
             continue
         a2 = d.admin2[c]
         county = a2 is not None and bool(
-            ev.counties.get((d.country[c] or "", d.admin1[c] or "", a2), _NONE) - {k}
+            ev.counties.get((d.country[c] or "", d.admin1[c] or "", a2), _NONE) - {m.kid}
         )
         if county or (len(m.cands) > 1 and ev.near_anchor(m.key, d.lat[c], d.lon[c])):
             m.cues.add("context")
@@ -156,7 +159,7 @@ def _mark_foreign(matches: list[Match], gaz: Gazetteer, ev: _Evidence) -> None:
     Romania or Japan is a false friend, not a place the text means.
     """
     d = gaz._d
-    for k, m in enumerate(matches):
+    for m in matches:
         c = m.choice
         if c is None or d.feature[c] not in ("city", "admin2"):
             continue
@@ -173,9 +176,9 @@ def _mark_foreign(matches: list[Match], gaz: Gazetteer, ev: _Evidence) -> None:
         if d.population[c] >= FOREIGN_MAX_POPULATION and _primary(gaz, c, m.key):
             continue  # big towns abroad are named in news often enough; through an alias they are not
         cc = d.country[c] or ""
-        if ev.country(k, cc) > 0:
+        if ev.country(m.kid, cc) > 0:
             continue
-        others = max((ev.country(k, o) for o in ev.countries if o != cc), default=0.0)
+        others = max((ev.country(m.kid, o) for o in ev.countries if o != cc), default=0.0)
         m.foreign = others >= 1.0
     abroad = {(m.key, m.choice) for m in matches if m.foreign}
     for m in matches:  # one sense per article: every mention of a false friend goes
@@ -183,23 +186,24 @@ def _mark_foreign(matches: list[Match], gaz: Gazetteer, ev: _Evidence) -> None:
             m.foreign = True
 
 
-def _score(k: int, m: Match, c: int, gaz: Gazetteer, ev: _Evidence) -> float:
+def _score(m: Match, c: int, gaz: Gazetteer, ev: _Evidence) -> float:
     d = gaz._d
     feat, cc = d.feature[c], d.country[c] or ""
     s = d.prior[c]
-    in_country = ev.country(k, cc)
+    in_country = ev.country(m.kid, cc)
     if in_country > 0:
         s += 1.5 + 0.25 * min(in_country, 4)
     if feat != "facility" and not _primary(gaz, c, m.key):
         s -= 0.75  # matched through an alternate name ("Iraq" is also a name of Arak, Iran)
-    if feat in ("city", "admin2", "facility") and d.admin1[c] and ev.admin1(k, (cc, d.admin1[c] or "")) > 0:
+    named_admin1 = d.admin1[c] and ev.admin1(m.kid, (cc, d.admin1[c] or "")) > 0
+    if feat in ("city", "admin2", "facility") and named_admin1:
         s += ADMIN1_NAMED
     a2 = d.admin2[c]
     if a2 is not None and feat in ("city", "admin2"):
         triple = (cc, d.admin1[c] or "", a2)
-        if feat == "city" and ev.counties.get(triple, _NONE) - {k}:
+        if feat == "city" and ev.counties.get(triple, _NONE) - {m.kid}:
             s += COUNTY_NAMED  # "Alexandria" in an article naming Douglas County: Alexandria, Minnesota
-        elif feat == "admin2" and ev.towns_in.get(triple, _NONE) - {k}:
+        elif feat == "admin2" and ev.towns_in.get(triple, _NONE) - {m.kid}:
             s += TOWN_NAMED
     if (
         ev.anchors

@@ -83,6 +83,7 @@ class Match:
     title_case: bool = False
     holds: bool = False  # the region named right after another place ("Texas" in "Paris, Texas")
     foreign: bool = False  # a small place abroad in an article that only points at other countries
+    kid: int = 0  # the same for every match of one name key in an article
 
 
 def title_case_sentences(toks: list[tuple[int, int, str]], tok_sent: list[int]) -> set[int]:
