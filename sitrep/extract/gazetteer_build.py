@@ -139,7 +139,7 @@ class _Builder:
         if not key or (stop and (key in STOP_NAMES or key in DIRECTION_WORDS)):
             return
         self.keys[key].add(pid)
-        if not stop and name.replace(".", "").isupper() and len(key.replace(" ", "")) <= 4:
+        if name.replace(".", "").isupper() and len(key.replace(" ", "")) <= 4:
             self.data.upper_keys.add(key)
 
     def finish(self) -> None:
@@ -169,7 +169,9 @@ def build_data(
     data = GazetteerData()
     b = _Builder(data)
     _add_countries(b, cities)
-    a1 = _add_admin1(b, cities, admin1_names, regions.get("admin1_aliases", {}))
+    a1 = _add_admin1(
+        b, cities, admin1_names, regions.get("admin1_aliases", {}), regions.get("admin1_points", {})
+    )
     _add_admin2(b, cities, admin1_names, admin2_names)
     capital_ids = capitals(cities)
     keys: dict[str, str] = {}  # one string object per admin2 key keeps the pickle small
@@ -263,6 +265,7 @@ def _add_admin1(
     cities: list[dict[str, Any]],
     names: dict[tuple[str, str], str],
     aliases: dict[str, dict[str, list[str]]],
+    points: dict[str, dict[str, list[float]]] | None = None,
 ) -> dict[tuple[str, str], tuple[str, set[str]]]:
     data = b.data
     groups: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
@@ -278,6 +281,9 @@ def _add_admin1(
         out[(cc, code)] = (name, {name_key(n) for n in all_names})
         biggest = max(members, key=lambda c: int(c.get("population") or 0))
         lat, lon = box_centre([(float(c["latitude"]), float(c["longitude"])) for c in members])
+        fixed = (points or {}).get(cc, {}).get(name)
+        if fixed:  # a hand-written point for a region whose towns all lie in one corner
+            lat, lon = fixed[0], fixed[1]
         pop = sum(int(c.get("population") or 0) for c in members)
         pid = data.add(
             name,
