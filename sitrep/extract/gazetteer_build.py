@@ -333,6 +333,9 @@ def _add_admin2(
             name_key(a2),
         )
         b.name(a2, pid)
+        short = clean_admin1_name(a2)
+        if short != a2 and len(short) >= 5:
+            b.name(short, pid)  # "Clarke" for Clarke County (found only when nothing else has the name)
 
 
 def _add_facilities(b: _Builder) -> None:

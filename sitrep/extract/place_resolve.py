@@ -251,6 +251,8 @@ def accept(m: Match, gaz: Gazetteer) -> bool:
         return True
     if "context" in m.cues:
         return True  # its county is named, or a town near it
+    if d.feature[c] == "admin2" and not _primary(gaz, c, m.key):
+        return supported  # "Clarke" for Clarke County: only after "in", before "county", in "X, Y"
     if m.title_case and not supported:
         return False
     if pop >= 15_000:
