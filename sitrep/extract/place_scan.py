@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from sitrep.extract.gazetteer import Gazetteer
 from sitrep.extract.gazetteer_text import DIRECTION_WORDS, PARTICLES, STOP_NAMES, fold, word_set
 
-__all__ = ["LOCATIVE", "Match", "add_context", "scan", "title_case_sentences"]
+__all__ = ["LOCATIVE", "ORIGIN", "Match", "add_context", "scan", "title_case_sentences"]
 
 MAX_TOKENS = 8
 MAX_CANDIDATES = 40
@@ -28,6 +28,7 @@ LOCATIVE = word_set(
     "in near at outside inside from to into toward towards around across through of on within "
     "reach reached entered besieged around across off"
 )
+ORIGIN = word_set("from to into toward towards")
 TITLES = word_set(
     """president minister secretary senator sen rep gov governor mayor general gen colonel col lt
     lieutenant sgt sergeant captain capt major commander admiral king queen prince princess sheikh
@@ -84,6 +85,7 @@ class Match:
     holds: bool = False  # the region named right after another place ("Texas" in "Paris, Texas")
     foreign: bool = False  # a small place abroad in an article that only points at other countries
     kid: int = 0  # the same for every match of one name key in an article
+    origin: bool = False  # after "from", "to": where someone came from or went, not where it happened
 
 
 def title_case_sentences(toks: list[tuple[int, int, str]], tok_sent: list[int]) -> set[int]:
@@ -257,6 +259,7 @@ def add_context(text: str, toks: list[tuple[int, int, str]], folded: list[str], 
             k -= 1
         if k >= 0 and folded[k] in LOCATIVE and toks[m.first][0] - toks[k][1] < 8:
             m.locative = True
+            m.origin = folded[k] in ORIGIN
         if m.last + 1 < len(toks):
             nxt = folded[m.last + 1]
             if nxt in ADMIN_CUES:
