@@ -29,6 +29,7 @@ COUNTY_NAMED = 3.0  # for a town in a county the document names
 TOWN_NAMED = 1.5  # for a county holding a town of a name the document uses
 _NONE: frozenset[int] = frozenset()
 FOREIGN_MAX_POPULATION = 100_000
+STRONG_PREPS = frozenset({"in", "near", "at", "outside", "inside", "across", "throughout", "around"})
 NEAR_BONUS = 2.0  # for a candidate near a confidently placed town of the same article
 NEAR_DEG = 1.0  # "near": within about a degree of latitude (111 km) and the same distance east-west
 ANCHOR_SCORE = 0.75
@@ -255,14 +256,18 @@ def accept(m: Match, gaz: Gazetteer) -> bool:
         return True
     if m.foreign:
         return False
+    if d.feature[c] == "admin2" and not _primary(gaz, c, m.key):
+        # "Clarke" for Clarke County: only after "in", before "county", in "X, Y" (county short
+        # names are often surnames: "Julie Brown", "the family of Brown")
+        return (
+            (m.locative and m.prep in STRONG_PREPS) or "admin" in m.cues or m.container is not None or m.holds
+        )
     pop = d.population[c]
     supported = m.locative or bool(m.cues) or m.container is not None
     if pop >= 100_000 or d.prior[c] >= 8:
         return True
     if "context" in m.cues:
         return True  # its county is named, or a town near it
-    if d.feature[c] == "admin2" and not _primary(gaz, c, m.key):
-        return supported  # "Clarke" for Clarke County: only after "in", before "county", in "X, Y"
     if m.title_case and not supported:
         return False
     if pop >= 15_000:

@@ -86,6 +86,7 @@ class Match:
     foreign: bool = False  # a small place abroad in an article that only points at other countries
     kid: int = 0  # the same for every match of one name key in an article
     origin: bool = False  # after "from", "to": where someone came from or went, not where it happened
+    prep: str = ""  # the locative word before the match ("in", "near", "of")
 
 
 def title_case_sentences(toks: list[tuple[int, int, str]], tok_sent: list[int]) -> set[int]:
@@ -260,6 +261,7 @@ def add_context(text: str, toks: list[tuple[int, int, str]], folded: list[str], 
         if k >= 0 and folded[k] in LOCATIVE and toks[m.first][0] - toks[k][1] < 8:
             m.locative = True
             m.origin = folded[k] in ORIGIN
+            m.prep = folded[k]
         if m.last + 1 < len(toks):
             nxt = folded[m.last + 1]
             if nxt in ADMIN_CUES:

@@ -81,3 +81,27 @@ def test_box_centre_ignores_where_people_cluster() -> None:
     assert (lat, lon) == pytest.approx((15.0, 20.0))
     lat, lon = box_centre([(10.0, 179.0), (10.0, -179.0)])  # across the antimeridian
     assert lat == pytest.approx(10.0, abs=0.1) and abs(lon) == pytest.approx(180.0, abs=0.01)
+
+
+def test_where_attackers_came_from_is_not_the_event_place(gaz: Gazetteer) -> None:
+    text = "Gunmen coming from Nigeria attacked the village of Dakoro and killed three herders."
+    found = places(text, gaz)
+    nigeria = next(m for m in found if m.name == "Nigeria")
+    assert not nigeria.is_event_location
+
+
+def test_nationality_adjectives_do_not_make_local_towns_false_friends(gaz: Gazetteer) -> None:
+    text = "French soldiers were ambushed near Ouallam on Tuesday, killing four."
+    found = places(text, gaz)
+    town = next(m for m in found if m.name == "Ouallam")
+    assert town.place is not None and town.place.country == "NE" and town.is_event_location
+
+
+def test_county_short_names_need_support(gaz: Gazetteer) -> None:
+    assert not [
+        m
+        for m in places("The award went to Julie Brown and Katie Scholl this year.", gaz)
+        if m.name == "Brown"
+    ]
+    found = places("Deputies responded to a fire in Brown on Monday, the Green Bay sheriff said.", gaz)
+    assert any(m.name == "Brown" and m.place is not None and m.place.feature == "admin2" for m in found)
