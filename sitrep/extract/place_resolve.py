@@ -24,7 +24,7 @@ from sitrep.extract.place_scan import Match
 
 __all__ = ["accept", "resolve"]
 
-ADMIN1_NAMED = 2.5  # bonus for a place in a first-level region the document names
+ADMIN1_NAMED = 2.0  # bonus for a place in a first-level region the document names
 COUNTY_NAMED = 3.0  # for a town in a county the document names
 TOWN_NAMED = 1.5  # for a county holding a town of a name the document uses
 _NONE: frozenset[int] = frozenset()
