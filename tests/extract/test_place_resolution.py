@@ -24,7 +24,10 @@ def places(text: str, gaz: Gazetteer) -> list[PlaceMention]:
 
 
 def test_given_spans_resolve_with_the_county_and_state_named_elsewhere(gaz: Gazetteer) -> None:
-    text = "Firefighters in Athens put out a barn fire on Sunday. The Henderson County sheriff thanked Texas crews."
+    text = (
+        "Firefighters in Athens put out a barn fire on Sunday. "
+        "The Henderson County sheriff thanked Texas crews."
+    )
     start = text.index("Athens")
     (athens,) = resolve_toponyms(Article(id="t", text=text), [(start, start + 6)], gaz)
     assert athens is not None and athens.country == "US" and athens.admin1 == "Texas"
