@@ -29,6 +29,7 @@ COUNTY_NAMED = 3.0  # for a town in a county the document names
 TOWN_NAMED = 1.5  # for a county holding a town of a name the document uses
 _NONE: frozenset[int] = frozenset()
 FOREIGN_MAX_POPULATION = 100_000
+COUNTRY_NAME_PENALTY = 2.0  # for a city called by a country's name only as an alias
 STRONG_PREPS = frozenset({"in", "near", "at", "outside", "inside", "across", "throughout", "around"})
 NEAR_BONUS = 2.0  # for a candidate near a confidently placed town of the same article
 NEAR_DEG = 1.0  # "near": within about a degree of latitude (111 km) and the same distance east-west
@@ -206,6 +207,8 @@ def _score(m: Match, c: int, gaz: Gazetteer, ev: _Evidence) -> float:
         s += 1.5 + 0.25 * min(in_country, 4)
     if feat != "facility" and not _primary(gaz, c, m.key):
         s -= 0.75  # matched through an alternate name ("Iraq" is also a name of Arak, Iran)
+        if feat == "city" and d.feature[m.cands[0]] == "country":
+            s -= COUNTRY_NAME_PENALTY  # "Mexico" is the country, even in an article about Mexico City
     named_admin1 = d.admin1[c] and ev.admin1(m.kid, (cc, d.admin1[c] or "")) > 0
     if feat in ("city", "admin2", "facility") and named_admin1:
         s += ADMIN1_NAMED

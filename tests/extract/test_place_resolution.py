@@ -10,7 +10,7 @@ from sitrep.config import load_settings
 from sitrep.extract.gazetteer import Gazetteer, load_gazetteer
 from sitrep.extract.places import find_places, resolve_toponyms
 from sitrep.geo import box_centre, distance_km
-from sitrep.model import Article, PlaceMention
+from sitrep.model import Article, Place, PlaceMention
 
 
 @pytest.fixture(scope="module")
@@ -108,3 +108,16 @@ def test_county_short_names_need_support(gaz: Gazetteer) -> None:
     ]
     found = places("Deputies responded to a fire in Brown on Monday, the Green Bay sheriff said.", gaz)
     assert any(m.name == "Brown" and m.place is not None and m.place.feature == "admin2" for m in found)
+
+
+def test_a_country_name_means_the_country_next_to_its_capital(gaz: Gazetteer) -> None:
+    text = "Health officials in Mexico City said the flu had spread across Mexico within a week."
+    found = places(text, gaz)
+    assert by_name(found, "Mexico City").feature == "city"
+    assert by_name(found, "Mexico").feature == "country"
+
+
+def by_name(found: list[PlaceMention], name: str) -> Place:
+    place = next(m.place for m in found if m.name == name)
+    assert place is not None
+    return place
