@@ -93,9 +93,10 @@ def resolve(matches: list[Match], gaz: Gazetteer, text: str) -> None:
     ev = _Evidence()
     ids: dict[str, int] = {}
     for m in matches:  # mentions of one name share an id: a name cannot vouch for itself
+        if m.key not in ids:
+            ev.add_admin2(len(ids), m, gaz)  # once per name: the same candidates add nothing new
         m.kid = ids.setdefault(m.key, len(ids))
     for k, m in enumerate(matches):
-        ev.add_admin2(m.kid, m, gaz)
         top = m.cands[0]
         if d.feature[top] == "country" or m.adjective:
             ev.add(matches[k].kid, d.country[top] or "", 1.0)
