@@ -191,7 +191,9 @@ def _mark_foreign(matches: list[Match], gaz: Gazetteer, ev: _Evidence) -> None:
         cc = d.country[c] or ""
         if ev.country(m.kid, cc) > 0:
             continue
-        others = max((ev.country(m.kid, o) for o in ev.named if o != cc), default=0.0)
+        # a nationality adjective ("Chadian army") is enough against a town matched by an alias only
+        pool = ev.named if _primary(gaz, c, m.key) else ev.countries
+        others = max((ev.country(m.kid, o) for o in pool if o != cc), default=0.0)
         m.foreign = others >= 1.0
     abroad = {(m.key, m.choice) for m in matches if m.foreign}
     for m in matches:  # one sense per article: every mention of a false friend goes
