@@ -162,8 +162,14 @@ def _data_digest(settings: Settings) -> str:
     base = resources.files("sitrep.data")
     for name in _DATA_FILES:
         h.update(base.joinpath(name).read_bytes())
-    for module in ("gazetteer_build.py", "gazetteer_text.py"):  # code changes invalidate the cache
-        h.update(Path(__file__).with_name(module).read_bytes())
+    here = Path(__file__)
+    for path in (  # code changes invalidate the cache
+        here.with_name("gazetteer_build.py"),
+        here.with_name("gazetteer_sources.py"),
+        here.with_name("gazetteer_text.py"),
+        here.parent.parent / "geo.py",
+    ):
+        h.update(path.read_bytes())
     for path in _dump_files(settings):
         st = path.stat()
         h.update(f"{path}|{st.st_size}|{st.st_mtime_ns}".encode())

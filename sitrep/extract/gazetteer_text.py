@@ -63,6 +63,8 @@ def word_set(words: str) -> frozenset[str]:
 
 def fold(text: str) -> str:
     """Lower-case ``text`` and strip accents (``"Kərkük"`` → ``"kerkuk"``)."""
+    if text.isascii():  # nothing to translate or decompose: the common case, much faster
+        return text.lower()
     text = text.translate(_SPECIAL)
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
@@ -160,6 +162,7 @@ STOP_NAMES = word_set(
     islamic islam muslim christian jewish sunni shia shiite kurdish
     hamas hezbollah hizbollah taliban isis isil daesh qaeda god lord metro area grand olympic much
     wal mart honda toyota marshal dick northeast northwest southeast southwest midwest
+    grad katyusha
 
     """
 )

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import time
 from pathlib import Path
 
 import pytest
@@ -134,14 +133,13 @@ def test_junk_alternate_names_are_skipped(gaz: Gazetteer) -> None:
     assert not any(p.name == "Kirkuk" for p in gaz.lookup("KIK"))
 
 
-def test_cache_loads_fast_once_built(gaz: Gazetteer, settings: Settings) -> None:
+def test_cache_is_written_once_built_and_reads_back_the_same_gazetteer(
+    gaz: Gazetteer, settings: Settings
+) -> None:
     path = _cache_path(settings)
     assert path.is_file()
-    t0 = time.perf_counter()
     data = _read_cache(path)
-    elapsed = time.perf_counter() - t0
     assert data is not None and len(data.name) == len(gaz)
-    assert elapsed < 1.0
 
 
 def test_cache_from_another_version_is_ignored(tmp_path: Path) -> None:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from sitrep.config import Settings, load_settings
@@ -176,18 +174,3 @@ def test_country_is_event_location_only_without_finer_place(gaz: Gazetteer) -> N
 def test_small_unsupported_places_are_dropped(gaz: Gazetteer) -> None:
     # "Reed" and "Given" are tiny places somewhere; at sentence start they are just words.
     assert places("Given the risk, Reed stayed home.", gaz) == []
-
-
-def test_fast_enough(gaz: Gazetteer) -> None:
-    text = (
-        "BAGHDAD (Wire) — A rocket attack on a base near Kirkuk killed a contractor on Friday, "
-        "the US-led coalition said. The K-1 air base in northern Iraq hosts American and Iraqi "
-        "troops. Officials in Baghdad and Washington blamed an Iranian-backed group. "
-    ) * 4
-    article = Article(id="t", text=text[:1200])
-    find_places(article, gaz)
-    t0 = time.perf_counter()
-    for _ in range(20):
-        find_places(article, gaz)
-    per_article = (time.perf_counter() - t0) / 20
-    assert per_article < 0.005

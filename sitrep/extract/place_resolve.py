@@ -1,0 +1,281 @@
+"""Toponym resolution: choose each match's gazetteer entry from its prior and the document's evidence.
+
+The evidence is what the rest of the article points at: countries and first-level
+regions it names, a following "<place>, <region>" ("Paris, Texas"), counties named
+and the towns in them (each supports the other), towns near a confidently placed town
+of the same article, type cues ("province", "air base", "city"). Mentions of one name
+never vouch for each other. Two rounds make the choices consistent with each other.
+
+Small places need some support (a locative preposition, a cue, a container, a named
+county or a nearby town) or :func:`accept` drops them as likely false positives; so
+are small towns abroad (or towns matched through an alias) when the rest of the
+article points only at other countries, and "X, Region" when X lies in another country.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+
+from sitrep.extract.gazetteer import Gazetteer
+from sitrep.extract.gazetteer_text import TOKEN_RE, fold
+from sitrep.extract.place_scan import Match
+
+__all__ = ["accept", "resolve"]
+
+ADMIN1_NAMED = 2.0  # bonus for a place in a first-level region the document names
+COUNTY_NAMED = 3.0  # for a town in a county the document names
+TOWN_NAMED = 1.5  # for a county holding a town of a name the document uses
+_NONE: frozenset[int] = frozenset()
+FOREIGN_MAX_POPULATION = 100_000
+COUNTRY_NAME_PENALTY = 2.0  # for a city called by a country's name only as an alias
+STRONG_PREPS = frozenset({"in", "near", "at", "outside", "inside", "across", "throughout", "around"})
+NEAR_BONUS = 2.0  # for a candidate near a confidently placed town of the same article
+NEAR_DEG = 1.0  # "near": within about a degree of latitude (111 km) and the same distance east-west
+ANCHOR_SCORE = 0.75
+MAX_ANCHORS = 8
+
+
+class _Evidence:
+    """Countries and admin1 regions the document points at, minus what a match adds itself."""
+
+    def __init__(self) -> None:
+        self.countries: dict[str, float] = defaultdict(float)
+        self.admin1s: dict[tuple[str, str], float] = defaultdict(float)
+        self.own: dict[int, list[tuple[str | tuple[str, str], float]]] = {}
+        # countries the article names or places in (not adjectives: "French forces", "Chinese-run")
+        self.named: dict[str, float] = defaultdict(float)
+        # (country, admin1, admin2 key) -> name ids that may name that county / a town in it
+        self.counties: dict[tuple[str, str, str], set[int]] = defaultdict(set)
+        self.towns_in: dict[tuple[str, str, str], set[int]] = defaultdict(set)
+        # confidently placed towns: (match key, lat, lon)
+        self.anchors: list[tuple[str, float, float]] = []
+
+    def near_anchor(self, key: str, lat: float, lon: float) -> bool:
+        """True when a confidently placed town of another name lies within about 100 km."""
+        box_lon = NEAR_DEG / max(0.2, math.cos(math.radians(lat)))
+        return any(
+            k != key and abs(a_lat - lat) <= NEAR_DEG and abs(a_lon - lon) <= box_lon
+            for k, a_lat, a_lon in self.anchors
+        )
+
+    def add_admin2(self, k: int, m: Match, gaz: Gazetteer) -> None:
+        """Record the counties ``m`` may name and the counties its towns may lie in."""
+        d = gaz._d
+        for c in m.cands:
+            a2 = d.admin2[c]
+            if a2 is None:
+                continue
+            triple = (d.country[c] or "", d.admin1[c] or "", a2)
+            if d.feature[c] == "admin2":
+                self.counties[triple].add(k)
+            elif d.feature[c] == "city":
+                self.towns_in[triple].add(k)
+
+    def add(self, k: int, item: str | tuple[str, str], weight: float) -> None:
+        if isinstance(item, tuple):
+            self.admin1s[item] += weight
+        else:
+            self.countries[item] += weight
+        self.own.setdefault(k, []).append((item, weight))
+
+    def country(self, k: int, cc: str) -> float:
+        return self.countries.get(cc, 0) - sum(w for i, w in self.own.get(k, ()) if i == cc)
+
+    def admin1(self, k: int, key: tuple[str, str]) -> float:
+        return self.admin1s.get(key, 0) - sum(w for i, w in self.own.get(k, ()) if i == key)
+
+
+def resolve(matches: list[Match], gaz: Gazetteer, text: str) -> None:
+    """Choose each match's place: prior + document evidence; two rounds for consistency."""
+    d = gaz._d
+    ev = _Evidence()
+    ids: dict[str, int] = {}
+    for m in matches:  # mentions of one name share an id: a name cannot vouch for itself
+        if m.key not in ids:
+            ev.add_admin2(len(ids), m, gaz)  # once per name: the same candidates add nothing new
+        m.kid = ids.setdefault(m.key, len(ids))
+    for k, m in enumerate(matches):
+        top = m.cands[0]
+        if d.feature[top] == "country" or m.adjective:
+            ev.add(matches[k].kid, d.country[top] or "", 1.0)
+            if m.adjective is None:
+                ev.named[d.country[top] or ""] += 1.0
+        admins = [c for c in m.cands if d.feature[c] == "admin1"]
+        if len(admins) == 1 and d.feature[top] in ("admin1", "city") and d.prior[top] >= 5:
+            ev.add(matches[k].kid, (d.country[admins[0]] or "", d.name[admins[0]]), 1.0)
+            ev.add(matches[k].kid, d.country[admins[0]] or "", 0.5)
+            ev.named[d.country[admins[0]] or ""] += 1.0
+    for k in range(len(matches) - 1):
+        a, b = matches[k], matches[k + 1]
+        gap = text[a.end : b.start]
+        if re.fullmatch(r",\s*|\s+", gap) and b.adjective is None:
+            a.container = b
+            b.holds = True
+    for round_ in range(2):
+        chosen: list[int] = []
+        for m in matches:
+            scored = sorted(((_score(m, c, gaz, ev), c) for c in m.cands), reverse=True)
+            best_score, best = scored[0]
+            second = scored[1][0] if len(scored) > 1 else -math.inf
+            m.choice = best
+            chosen.append(best)
+            margin = best_score - second
+            base = 0.95 if d.feature[best] in ("facility", "country") else 0.6 + 0.04 * min(d.prior[best], 8)
+            m.score = base if margin == math.inf else min(base, 0.5 + 0.1 * margin)
+        if round_ == 1:
+            _mark_foreign(matches, gaz, ev)
+            _mark_backed(matches, gaz, ev)
+        if round_ == 0:
+            ev.anchors = _anchors(matches, gaz)
+            for k, best in enumerate(chosen):
+                if d.feature[best] != "country" and d.country[best]:
+                    ev.add(matches[k].kid, d.country[best] or "", 0.5)
+                    if d.admin1[best] and d.feature[best] != "admin1":
+                        ev.add(matches[k].kid, (d.country[best] or "", d.admin1[best] or ""), 0.5)
+
+
+def _anchors(matches: list[Match], gaz: Gazetteer) -> list[tuple[str, float, float]]:
+    """The fine places of the first round chosen by a clear margin (at most MAX_ANCHORS of them)."""
+    d = gaz._d
+    out: dict[int, tuple[str, float, float]] = {}
+    for m in matches:
+        c = m.choice
+        if c is not None and d.feature[c] in ("city", "admin2", "facility") and m.score >= ANCHOR_SCORE:
+            out.setdefault(c, (m.key, d.lat[c], d.lon[c]))
+            if len(out) >= MAX_ANCHORS:
+                break
+    return list(out.values())
+
+
+def _mark_backed(matches: list[Match], gaz: Gazetteer, ev: _Evidence) -> None:
+    """Cue towns the rest of the article backs up: their county is named, or a town near them."""
+    d = gaz._d
+    for m in matches:
+        c = m.choice
+        if c is None or d.feature[c] != "city":
+            continue
+        a2 = d.admin2[c]
+        county = a2 is not None and bool(
+            ev.counties.get((d.country[c] or "", d.admin1[c] or "", a2), _NONE) - {m.kid}
+        )
+        if county or (len(m.cands) > 1 and ev.near_anchor(m.key, d.lat[c], d.lon[c])):
+            m.cues.add("context")
+
+
+def _mark_foreign(matches: list[Match], gaz: Gazetteer, ev: _Evidence) -> None:
+    """Flag small towns (or any town matched by an alias) in countries nothing else in the article
+    points at, when it points at others.
+
+    In a note about Chad ("Chadian troops ... near Kaiga"), a village of the same name in
+    Romania or Japan is a false friend, not a place the text means.
+    """
+    d = gaz._d
+    for m in matches:
+        c = m.choice
+        if c is None or d.feature[c] not in ("city", "admin2"):
+            continue
+        outer = m.container.choice if m.container is not None else None
+        small = d.population[c] < FOREIGN_MAX_POPULATION
+        if (
+            outer is not None
+            and (small or d.feature[outer] in ("admin1", "admin2", "country"))
+            and d.feature[outer] != "facility"
+            and d.country[outer] != d.country[c]
+        ):
+            m.foreign = True  # "Kiunga, Lamu": not the Kiunga of Papua New Guinea
+            continue
+        if d.population[c] >= FOREIGN_MAX_POPULATION and _primary(gaz, c, m.key):
+            continue  # big towns abroad are named in news often enough; through an alias they are not
+        cc = d.country[c] or ""
+        if ev.country(m.kid, cc) > 0:
+            continue
+        # a nationality adjective ("Chadian army") is enough against a town matched by an alias only
+        pool = ev.named if _primary(gaz, c, m.key) else ev.countries
+        others = max((ev.country(m.kid, o) for o in pool if o != cc), default=0.0)
+        m.foreign = others >= 1.0
+    abroad = {(m.key, m.choice) for m in matches if m.foreign}
+    for m in matches:  # one sense per article: every mention of a false friend goes
+        if (m.key, m.choice) in abroad:
+            m.foreign = True
+
+
+def _score(m: Match, c: int, gaz: Gazetteer, ev: _Evidence) -> float:
+    d = gaz._d
+    feat, cc = d.feature[c], d.country[c] or ""
+    s = d.prior[c]
+    in_country = ev.country(m.kid, cc)
+    if in_country > 0:
+        s += 1.5 + 0.25 * min(in_country, 4)
+    if feat != "facility" and not _primary(gaz, c, m.key):
+        s -= 0.75  # matched through an alternate name ("Iraq" is also a name of Arak, Iran)
+        if feat == "city" and d.feature[m.cands[0]] == "country":
+            s -= COUNTRY_NAME_PENALTY  # "Mexico" is the country, even in an article about Mexico City
+    named_admin1 = d.admin1[c] and ev.admin1(m.kid, (cc, d.admin1[c] or "")) > 0
+    if feat in ("city", "admin2", "facility") and named_admin1:
+        s += ADMIN1_NAMED
+    a2 = d.admin2[c]
+    if a2 is not None and feat in ("city", "admin2"):
+        triple = (cc, d.admin1[c] or "", a2)
+        if feat == "city" and ev.counties.get(triple, _NONE) - {m.kid}:
+            s += COUNTY_NAMED  # "Alexandria" in an article naming Douglas County: Alexandria, Minnesota
+        elif feat == "admin2" and ev.towns_in.get(triple, _NONE) - {m.kid}:
+            s += TOWN_NAMED
+    if (
+        ev.anchors
+        and feat in ("city", "admin2")
+        and len(m.cands) > 1
+        and ev.near_anchor(m.key, d.lat[c], d.lon[c])
+    ):
+        s += NEAR_BONUS
+    if m.container is not None and feat != "country":
+        inner = gaz.place(c)
+        if any(gaz.contains(gaz.place(o), inner) for o in m.container.cands[:10]):
+            s += 6.0
+    if "facility" in m.cues and feat == "facility":
+        s += 3.0
+    if "admin" in m.cues and feat in ("admin1", "admin2"):
+        s += 2.5
+    if "city" in m.cues and feat == "city":
+        s += 1.0
+    return s
+
+
+_PRIMARY: dict[tuple[int, int], str] = {}
+
+
+def _primary(gaz: Gazetteer, c: int, key: str) -> bool:
+    """True when ``key`` is the place's main name (not one of its alternate names)."""
+    main = _PRIMARY.get((id(gaz._d), c))
+    if main is None:
+        main = _PRIMARY[(id(gaz._d), c)] = " ".join(TOKEN_RE.findall(fold(gaz._d.name[c])))
+    return main == key
+
+
+def accept(m: Match, gaz: Gazetteer) -> bool:
+    """Keep big or well-supported places; drop small ones with no support in the text."""
+    assert m.choice is not None
+    d = gaz._d
+    c = m.choice
+    if d.feature[c] in ("country", "admin1", "facility", "region"):
+        return True
+    if m.foreign:
+        return False
+    if d.feature[c] == "admin2" and not _primary(gaz, c, m.key):
+        # "Clarke" for Clarke County: only after "in", before "county", in "X, Y" (county short
+        # names are often surnames: "Julie Brown", "the family of Brown")
+        return (
+            (m.locative and m.prep in STRONG_PREPS) or "admin" in m.cues or m.container is not None or m.holds
+        )
+    pop = d.population[c]
+    supported = m.locative or bool(m.cues) or m.container is not None
+    if pop >= 100_000 or d.prior[c] >= 8:
+        return True
+    if "context" in m.cues:
+        return True  # its county is named, or a town near it
+    if m.title_case and not supported:
+        return False
+    if pop >= 15_000:
+        return supported or m.score >= 0.6
+    return supported and m.score >= 0.55

@@ -1,0 +1,126 @@
+"""What each resolved toponym says about the event: is it where it happened, and where in its country.
+
+Each mention is flagged as an event location (dateline, early locative mentions,
+"in/near/at X" next to an attack verb; the dateline city only when no other fine place
+qualifies, countries and regions only when no finer place does; country adjectives and
+reference points such as Kirkuk in "30 km north of Kirkuk" never) and gets a
+description when the text places it in a part of a country ("the southern Iraqi city of
+Basra", "Kirkuk in northern Iraq" → ``"north IQ"``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from sitrep.extract.gazetteer import Gazetteer
+from sitrep.extract.gazetteer_build import GazetteerData
+from sitrep.extract.gazetteer_text import DIRECTION_WORDS
+from sitrep.extract.place_scan import Match
+from sitrep.geo import FINE_FEATURES, distance_km
+
+__all__ = ["EVENT_VERBS", "descriptions", "event_flags"]
+
+EVENT_VERBS = re.compile(
+    r"\b(?:attack\w*|kill\w*|shot|shoot\w*|shelling|shelled|explo\w+|blast\w*|bomb\w*|clash\w*|"
+    r"protest\w*|struck|strike|strikes|hit|hits|fire[ds]?|firing|fought|fighting|ambush\w*|raid\w*|"
+    r"rocket\w*|missile\w*|drone\w*|wounded|injur\w*|dead|died|casualt\w*|riot\w*|demonstrat\w*|"
+    r"march\w*|rall\w+|gunmen|gunfire|assault\w*|massacre\w*|abduct\w*|kidnap\w*|seiz\w+|captur\w+|"
+    r"target\w*|detonat\w*|landed|erupted|violence|battle\w*|offensive|airstrike\w*|air strike\w*)\b",
+    re.IGNORECASE,
+)
+_DATELINE = re.compile(
+    r"\A\s*(?:[^\n]{0,80}\n\s*)??([A-Z][A-Z'’.\- ]{2,40}(?:,\s*[A-Z][\w.'’ -]{1,30})?)"
+    r"\s*(?:\([^)\n]{1,40}\)\s*)?(?:—|–|--|-)\s"
+)
+_RELATIVE_BEFORE = re.compile(  # "30 km (19 miles) south of", "north-west of the": X is a reference point
+    r"\b(?:\d[\d.,]*\s*(?:km|kms|kilomet(?:re|er)s|miles?|mi)\s+(?:\([^)\n]{0,30}\)\s+)?)?"
+    r"(?:north|south|east|west)(?:-?(?:east|west))?\s+of\s+(?:the\s+)?\Z",
+    re.IGNORECASE,
+)
+_DATELINE_REGION_KM = 600.0  # a wire bureau's dateline covers its region
+_DIRECTION_BEFORE = re.compile(
+    r"\b(north|south|east|west|central|centre|center)(?:ern)?(?:[- ]?(east|west)(?:ern)?)?\s+$",
+    re.IGNORECASE,
+)
+_TYPE_OF = re.compile(r"\A\s+(?:[a-z][a-z-]*\s+){0,3}?(?:of|in)\s+(?:the\s+)?\Z")
+_POSSESSIVE = re.compile(r"\A['’]s\s+(?:[a-z][a-z-]*\s+){0,2}?\Z")
+_X_IN_D = re.compile(
+    r"\A(?:,\s*|\s+in\s+(?:the\s+)?|,\s+in\s+(?:the\s+)?|,\s+(?:a|an|the)\s+[^,.;:\n]{0,50}?\s+in\s+"
+    r"(?:the\s+)?)\Z"
+)
+
+
+def event_flags(text: str, kept: list[Match], sents: list, gaz: Gazetteer) -> list[bool]:
+    d = gaz._d
+    flags = [False] * len(kept)
+    dateline = _DATELINE.match(text)
+    dl_end = dateline.end() if dateline else -1
+    first_content = min((m.sentence for m in kept), default=0)
+    for k, m in enumerate(kept):
+        assert m.choice is not None
+        if m.adjective is not None:
+            continue
+        feat = d.feature[m.choice]
+        near_event = EVENT_VERBS.search(text, max(0, m.start - 90), min(len(text), m.end + 90)) is not None
+        relative = _RELATIVE_BEFORE.search(text[max(0, m.start - 40) : m.start]) is not None
+        flags[k] = m.end <= dl_end or (
+            not relative
+            and (
+                (near_event and ((m.locative and not m.origin) or feat == "facility"))
+                or (m.locative and not m.origin and m.sentence <= first_content + 1)
+            )
+        )
+    # the dateline city is where the story was filed: the event place only when no other fine place
+    # in its region is (one far away is more likely a misread street or landmark name than the scene)
+    home = [m for m in kept if m.end <= dl_end and d.feature[m.choice or 0] in FINE_FEATURES]
+    if any(
+        f
+        and m.end > dl_end
+        and d.feature[m.choice or 0] in FINE_FEATURES
+        and _within(d, m, home, _DATELINE_REGION_KM)
+        for f, m in zip(flags, kept, strict=True)
+    ):
+        flags = [f and m.end > dl_end for f, m in zip(flags, kept, strict=True)]
+    finer = any(
+        f and d.feature[m.choice or 0] in ("city", "facility", "admin2")
+        for f, m in zip(flags, kept, strict=True)
+    )
+    if finer:
+        for k, m in enumerate(kept):
+            if flags[k] and d.feature[m.choice or 0] in ("country", "admin1", "region"):
+                flags[k] = False
+    return flags
+
+
+def _within(d: GazetteerData, m: Match, others: list[Match], km: float) -> bool:
+    """True when ``m`` lies within ``km`` of one of ``others`` (or ``others`` is empty)."""
+    a = m.choice or 0
+    return not others or any(
+        distance_km(d.lat[a], d.lon[a], d.lat[o.choice or 0], d.lon[o.choice or 0]) <= km for o in others
+    )
+
+
+def descriptions(text: str, kept: list[Match], gaz: Gazetteer) -> dict[int, tuple[str, int, int]]:
+    """ "southern Iraqi city of X", "X in northern Iraq", "X, a base in northern Iraq"."""
+    d = gaz._d
+    out: dict[int, tuple[str, int, int]] = {}
+    for k, m in enumerate(kept):
+        if m.choice is None or d.feature[m.choice] != "country":
+            continue
+        dm = _DIRECTION_BEFORE.search(text, max(0, m.start - 30), m.start)
+        if dm is None:
+            continue
+        direction = DIRECTION_WORDS.get((dm.group(1) + (dm.group(2) or "")).lower(), "central")
+        value = f"{direction} {d.country[m.choice]}"
+        d_start, d_end = dm.start(), m.end
+        if k + 1 < len(kept):
+            nxt = kept[k + 1]
+            gap = text[d_end : nxt.start]
+            if (m.adjective and _TYPE_OF.match(gap)) or (not m.adjective and _POSSESSIVE.match(gap)):
+                out.setdefault(id(nxt), (value, d_start, d_end))
+                continue
+        if k > 0:
+            prev = kept[k - 1]
+            if d.feature[prev.choice or 0] != "country" and _X_IN_D.match(text[prev.end : d_start]):
+                out.setdefault(id(prev), (value, d_start, d_end))
+    return out

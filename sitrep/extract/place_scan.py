@@ -1,0 +1,281 @@
+"""Toponym recognition: longest-first gazetteer matching with case, person and organisation rules.
+
+The text is cut into word tokens the same way gazetteer names are
+(:mod:`sitrep.extract.gazetteer_text`), and each capitalised token starts a
+longest-first walk through the gazetteer's name keys (a dict lookup per token and a
+prefix set to know when to stop), so the cost grows with the article, not with the
+gazetteer. Matches must look like proper names (capitalised; lower-case only for
+connecting particles such as "al" or "de", or inside a facility alias such as
+"K-1 air base"). Person and organisation names are screened out by their neighbours
+("Hillary Clinton", "President Jackson", "Washington Post").
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from sitrep.extract.gazetteer import Gazetteer
+from sitrep.extract.gazetteer_text import DIRECTION_WORDS, PARTICLES, STOP_NAMES, fold, word_set
+
+__all__ = ["LOCATIVE", "ORIGIN", "Match", "add_context", "scan", "title_case_sentences"]
+
+MAX_TOKENS = 8
+MAX_CANDIDATES = 40
+
+LOCATIVE = word_set(
+    "in near at outside inside from to into toward towards around across through of on within "
+    "reach reached entered besieged around across off"
+)
+ORIGIN = word_set("from to into toward towards")
+TITLES = word_set(
+    """president minister secretary senator sen rep gov governor mayor general gen colonel col lt
+    lieutenant sgt sergeant captain capt major commander admiral king queen prince princess sheikh
+    imam ayatollah pope judge justice officer chief director spokesman spokeswoman mr mrs ms dr
+    prof professor sir lord lady saint st brother sister father mother son daughter uncle"""
+)
+# Capitalised words that may stand right before a place name without hiding a person
+# or organisation ("Greater Kirkuk", "Lake Chad", "Northern Iraq").
+BEFORE_OK = (
+    word_set(
+        "greater upper lower old new lake mount mt river gulf bay sea port cape fort city province "
+        "state county district region governorate village town camp"
+    )
+    | DIRECTION_WORDS.keys()
+)
+# Capitalised words that may follow a place name ("Kirkuk Province", "Baghdad Airport").
+AFTER_OK = word_set(
+    "province governorate state county district region city town village area oblast prefecture "
+    "municipality airport base air airbase airfield camp border crossing river valley mountains "
+    "desert plain plains strip bank coast island islands peninsula heights"
+)
+# Capitalised words after a place name that make it part of a title or organisation name.
+ORG_AFTER = word_set(
+    """post times herald tribune journal globe news daily gazette chronicle examiner star sun
+    dispatch telegraph observer record university college institute school street avenue road
+    boulevard lane drive capitals redskins nationals wizards rangers giants united stars
+    warriors senators mariners cardinals"""
+)
+ADMIN_CUES = word_set(
+    "province governorate state county district region oblast prefecture subcounty constituency ward "
+    "division canton department commune township parish municipality"
+)
+CITY_CUES = word_set("city town village capital suburb district neighbourhood neighborhood")
+FACILITY_CUES = word_set("base airbase airfield airport camp crossing garrison facility field")
+_GAP_OK = re.compile(r"[ \t]?[-'’.]?[ \t]?")
+
+
+@dataclass(slots=True)
+class Match:
+    first: int  # token index
+    last: int  # token index (inclusive)
+    start: int
+    end: int
+    key: str
+    cands: tuple[int, ...]
+    adjective: str | None = None  # ISO2 when the match is a country adjective ("Iraqi")
+    sentence: int = 0
+    locative: bool = False
+    cues: set[str] = field(default_factory=set)
+    choice: int | None = None
+    score: float = 0.0
+    container: Match | None = None
+    title_case: bool = False
+    holds: bool = False  # the region named right after another place ("Texas" in "Paris, Texas")
+    foreign: bool = False  # a small place abroad in an article that only points at other countries
+    kid: int = 0  # the same for every match of one name key in an article
+    origin: bool = False  # after "from", "to": where someone came from or went, not where it happened
+    prep: str = ""  # the locative word before the match ("in", "near", "of")
+
+
+def title_case_sentences(toks: list[tuple[int, int, str]], tok_sent: list[int]) -> set[int]:
+    caps: Counter[int] = Counter()
+    words: Counter[int] = Counter()
+    for (_, _, raw), s in zip(toks, tok_sent, strict=True):
+        if raw[0].isalpha() and len(raw) > 3:
+            words[s] += 1
+            caps[s] += raw[0].isupper()
+    return {s for s, n in words.items() if n >= 4 and caps[s] / n >= 0.85}
+
+
+def _capitalised(raw: str) -> bool:
+    return raw[0].isupper() or raw[0].isdigit()
+
+
+def scan(
+    text: str,
+    toks: list[tuple[int, int, str]],
+    folded: list[str],
+    tok_sent: list[int],
+    title_case: set[int],
+    gaz: Gazetteer,
+) -> list[Match]:
+    """Longest-first matching of token runs against the gazetteer's name keys."""
+    names, prefixes, feature = gaz.names, gaz.prefixes, gaz._d.feature
+    matches: list[Match] = []
+    surnames: set[str] = set()  # keys seen as part of a person's name ("Hillary Clinton")
+    n = len(toks)
+    i = 0
+    while i < n:
+        raw = toks[i][2]
+        if not (
+            raw[0].isupper()
+            or (
+                folded[i] in ("al", "el", "an", "ar", "as", "ad", "ash", "az")
+                and i + 1 < n
+                and toks[i + 1][2][0].isupper()
+            )
+        ):
+            i += 1
+            continue
+        best: Match | None = None
+        key = ""
+        strict = True
+        for j in range(i, min(n, i + MAX_TOKENS)):
+            if j > i:
+                gap = text[toks[j - 1][1] : toks[j][0]]
+                if not _GAP_OK.fullmatch(gap) or ("." in gap and " " in gap and len(toks[j - 1][2]) > 3):
+                    break
+                key += " "
+            key += folded[j]
+            rawj = toks[j][2]
+            if j > i and not _capitalised(rawj) and folded[j] not in PARTICLES:
+                strict = False
+            cands = names.get(key)
+            if cands:
+                if not strict:
+                    cands = tuple(c for c in cands if feature[c] == "facility")
+                if cands and key in gaz.upper_keys and not all(t[2].isupper() for t in toks[i : j + 1]):
+                    cands = ()
+                dotted = toks[j][1] < len(text) and text[toks[j][1]] == "."
+                short = j == i and len(rawj) < 3 and not rawj.isupper()
+                if j == i and rawj.isupper() and len(rawj) <= 3 and key not in gaz.upper_keys:
+                    cands = ()  # "JAS", "MSF": acronyms, not places (abbreviations are upper_keys)
+                if short and dotted:  # "Ga.", "La.": postal-style abbreviations of regions only
+                    cands = tuple(c for c in cands if feature[c] == "admin1")
+                    short = not cands
+                if cands and not short:
+                    best = Match(
+                        i,
+                        j,
+                        toks[i][0],
+                        toks[j][1],
+                        key,
+                        cands[:MAX_CANDIDATES],
+                        gaz.adjectives.get(key),
+                        tok_sent[i],
+                    )
+            if key not in prefixes:
+                break
+        if best is None or (
+            best.last > best.first and not _capitalised(toks[best.last][2]) and folded[best.last] in PARTICLES
+        ):
+            i += 1
+            continue
+        best.title_case = tok_sent[i] in title_case
+        person = _looks_like_person(best, toks, folded, matches, gaz)
+        if person in ("title", "name"):
+            surnames.add(best.key)
+        elif best.key in surnames and not _after_locative(best.first, folded):
+            person = "surname"
+        if person is None:
+            end = toks[best.last][1]
+            if (
+                end < len(text)
+                and text[end] == "."
+                and len(toks[best.last][2]) <= 3
+                and (len(toks[best.last][2]) == 1 or feature[best.cands[0]] in ("admin1", "country"))
+            ):
+                best.end += 1  # "U.S.", "Kan." keep their final period
+            matches.append(best)
+        i = best.last + 1
+    return matches
+
+
+def _after_locative(first: int, folded: list[str]) -> bool:
+    k = first - 1
+    if k >= 0 and folded[k] in ("the", "a"):
+        k -= 1
+    return k >= 0 and folded[k] in LOCATIVE
+
+
+def _looks_like_person(
+    m: Match, toks: list[tuple[int, int, str]], folded: list[str], matches: list[Match], gaz: Gazetteer
+) -> str | None:
+    """Screen "Hillary Clinton", "President Jackson", "Washington Post".
+
+    A place followed by another capitalised word is kept ("Ohio Department of
+    Transportation", "Kirkuk Operations Command" still name the place) unless it is a
+    small town making a two-word run with a non-place word ("Gary Smith said").
+
+    Returns why the match is not a place ("title", "name", "org") or None.
+    """
+    if m.adjective is not None:
+        return None
+    feats = {gaz._d.feature[c] for c in m.cands}
+    i, j = m.first, m.last
+    gap = toks[i][0] - toks[i - 1][1] if i > 0 else 99
+    if gap <= 2:
+        prev_raw, prev = toks[i - 1][2], folded[i - 1]
+        prev_is_place = bool(matches) and matches[-1].last == i - 1
+        if prev in TITLES and prev_raw[0].isupper():
+            return "title"
+        if m.title_case:
+            return None
+        if (
+            gap == 1  # "Gary Smith"; not "Ngouboua (Lac", "Ngouboua, Lac"
+            and prev_raw[0].isupper()
+            and not prev_is_place
+            and prev not in STOP_NAMES
+            and prev not in BEFORE_OK
+            and "country" not in feats
+            and "facility" not in feats
+        ):
+            return "name"
+    followed = j + 1 < len(toks) and toks[j + 1][0] - toks[j][1] == 1 and toks[j + 1][2][0].isupper()
+    if followed and not m.title_case:
+        nxt = folded[j + 1]
+        if nxt in ORG_AFTER:
+            return "org"  # a newspaper, a team, a street: "Washington Post", "Baghdad Street"
+        small_town = feats <= {"city", "admin2"} and max(gaz._d.population[c] for c in m.cands) < 100_000
+        two_word_run = j + 2 >= len(toks) or not toks[j + 2][2][0].isupper()
+        if (
+            small_town
+            and two_word_run
+            and nxt not in AFTER_OK
+            and nxt not in STOP_NAMES
+            and nxt not in gaz.names
+            and nxt not in gaz.prefixes
+        ):
+            return "name"  # "Gary Smith said": a first name that is also a small town
+    return None
+
+
+def add_context(text: str, toks: list[tuple[int, int, str]], folded: list[str], matches: list[Match]) -> None:
+    """Locative prepositions before and type words around each match."""
+    for m in matches:
+        k = m.first - 1
+        if k >= 0 and folded[k] in ("the", "a"):
+            k -= 1
+        if k >= 0 and folded[k] in LOCATIVE and toks[m.first][0] - toks[k][1] < 8:
+            m.locative = True
+            m.origin = folded[k] in ORIGIN
+            m.prep = folded[k]
+        if m.last + 1 < len(toks):
+            nxt = folded[m.last + 1]
+            if nxt in ADMIN_CUES:
+                m.cues.add("admin")
+            elif nxt in CITY_CUES:
+                m.cues.add("city")
+            elif nxt in FACILITY_CUES or (
+                nxt == "air" and m.last + 2 < len(toks) and folded[m.last + 2] in FACILITY_CUES
+            ):
+                m.cues.add("facility")
+        before = fold(text[max(0, m.start - 30) : m.start])
+        if re.search(r"\b(?:city|town|village|capital) of (?:the )?$", before):
+            m.cues.add("city")
+        elif re.search(r"\b(?:province|governorate|state|region|county|district) of (?:the )?$", before):
+            m.cues.add("admin")
+        elif re.search(r"\b(?:base|airbase|airport|camp)\s+(?:in|at|near)\s+$", before):
+            m.cues.add("city")
