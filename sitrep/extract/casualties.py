@@ -363,26 +363,27 @@ def _scan(text: str, start: int, end: int) -> list[_Hit]:
         if m.group("noun") is None and m.group("num").isalpha() and m.group("num").lower() in ("a", "an"):
             continue
         add(m, kind, _quantity(m), 3)
-    for m in _LEAVING.finditer(text, start, end):
+    low = text[start:end].lower()
+    for m in _LEAVING.finditer(text, start, end) if "lef" in low or "leav" in low else ():
         add(m, _verb_kind(m), _quantity(m), 4)
-    for m in _FATALLY.finditer(text, start, end):
+    for m in _FATALLY.finditer(text, start, end) if "tally" in low else ():
         add(m, "killed", _quantity(m), 4)
-    for m in _OF_THEM.finditer(text, start, end):
+    for m in _OF_THEM.finditer(text, start, end) if " of " in low else ():
         add(m, _verb_kind(m), _quantity(m), 4)
-    for m in _TOLL.finditer(text, start, end):
+    for m in _TOLL.finditer(text, start, end) if "toll" in low or "number of" in low else ():
         add(m, "killed", _quantity(m), 5)
     for m in _NOUN_COUNT.finditer(text, start, end):
         add(m, _verb_kind(m), _quantity(m), 2)
-    for m in _NAMED.finditer(text, start, end):
+    for m in _NAMED.finditer(text, start, end) if any(c.isdigit() for c in low) else ():
         add(m, _verb_kind(m), (1, 1), 2)
     for pattern in (_THE_ONE, _PRONOUN, _PAIR):
         for m in pattern.finditer(text, start, end):
             if not m.group("aux").strip() and _transitive(m) and _ACTIVE_NEXT.match(text, m.end()):
                 continue
             add(m, _verb_kind(m), (2, 2) if pattern is _PAIR else (1, 1), 1 if pattern is _PAIR else 0)
-    for m in _DEATH_OF.finditer(text, start, end):
+    for m in _DEATH_OF.finditer(text, start, end) if "death" in low or "bodies" in low else ():
         add(m, "killed", _quantity(m) if m.group("num") else (1, 1), 1)
-    for m in _REFLEXIVE.finditer(text, start, end):
+    for m in _REFLEXIVE.finditer(text, start, end) if "self" in low else ():
         add(m, "killed" if m.group("k") or m.group("k2") else "shot", (1, 1), 1)
     for m in _PLURAL.finditer(text, start, end):
         add(m, "killed" if m.group("ak") else "injured", (1, None), 0)

@@ -214,28 +214,47 @@ _N_AGO = (
     r"(?P<n>\d{1,2}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
     r"|a\s+couple\s+of|a\s+few)"
 )
-_PATTERNS: tuple[tuple[re.Pattern[str], _Resolver], ...] = (
+# Anchors: every match of a pattern contains a match of its anchor, so a pattern only
+# runs in small windows around its anchors (much faster than scanning the whole text).
+_G_MONTH = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")
+_G_DIGIT = re.compile(r"\b(?:19|20)\d\d\b")
+_G_ISO = re.compile(r"\d-[01]\d-")
+_G_SLASH = re.compile(r"\d/[0-3]?\d/")
+_G_AGO = re.compile(r"(?i:\bago\b)")
+_G_RELATIVE = re.compile(r"(?i:\b(?:yesterday|today|tonight|night|this|last|weekend))")
+_G_WEEKDAY = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day")
+_BEFORE, _AFTER = 45, 35  # characters a match may reach before and after its anchor
+_PATTERNS: tuple[tuple[re.Pattern[str], _Resolver, re.Pattern[str]], ...] = (
     # December 27, 2019 / Monday, December 27, 2019
-    (re.compile(rf"\b{_WD_PREFIX}{_MONTH}\s+{_DAY},?\s+{_YEAR}"), _full),
+    (re.compile(rf"\b{_WD_PREFIX}{_MONTH}\s+{_DAY},?\s+{_YEAR}"), _full, _G_MONTH),
     # 27 December 2019 / 28 December, 2019 / Monday, 30 September 2019
-    (re.compile(rf"\b{_WD_PREFIX}(?<![\d.,$]){_DAY}(?:\s+of)?\s+{_MONTH},?\s+{_YEAR}"), _full),
+    (re.compile(rf"\b{_WD_PREFIX}(?<![\d.,$]){_DAY}(?:\s+of)?\s+{_MONTH},?\s+{_YEAR}"), _full, _G_MONTH),
     # 2019-12-27 (optionally followed by a time)
-    (re.compile(r"(?<![\d\-/.])(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?![\d\-])"), _full),
+    (re.compile(r"(?<![\d\-/.])(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?![\d\-])"), _full, _G_ISO),
     # 12/27/2019, 12/27/19 (US order)
-    (re.compile(r"(?<![\d/.$])(?P<m>[01]?\d)/(?P<d>[0-3]?\d)/(?P<y>(?:19|20)?\d\d)(?![\d/])"), _full),
+    (
+        re.compile(r"(?<![\d/.$])(?P<m>[01]?\d)/(?P<d>[0-3]?\d)/(?P<y>(?:19|20)?\d\d)(?![\d/])"),
+        _full,
+        _G_SLASH,
+    ),
     # December 2019, late October 2019
-    (re.compile(rf"\b(?:(?:early|late|mid-?)\s*)?{_MONTH},?\s+{_YEAR}"), _month_year),
+    (re.compile(rf"\b(?:(?:early|late|mid-?)\s*)?{_MONTH},?\s+{_YEAR}"), _month_year, _G_MONTH),
     # Dec. 3 / Tuesday, Jan. 27 / December 3rd
-    (re.compile(rf"\b{_WD_PREFIX}{_MONTH}\s+{_DAY}(?![\d:]|\s*(?:-|–)\s*year|\s+years?\b)"), _partial),
+    (
+        re.compile(rf"\b{_WD_PREFIX}{_MONTH}\s+{_DAY}(?![\d:]|\s*(?:-|–)\s*year|\s+years?\b)"),
+        _partial,
+        _G_MONTH,
+    ),
     # 3 December / 3rd of December
-    (re.compile(rf"\b{_WD_PREFIX}(?<![\d.,$:]){_DAY}(?:\s+of)?\s+{_MONTH}(?!,?\s*\d)"), _partial),
+    (re.compile(rf"\b{_WD_PREFIX}(?<![\d.,$:]){_DAY}(?:\s+of)?\s+{_MONTH}(?!,?\s*\d)"), _partial, _G_MONTH),
     # March last year, in early June this year
     (
         re.compile(rf"\b(?:(?:[Ee]arly|[Ll]ate|[Mm]id-?)\s*)?{_MONTH_FULL}\s+(?P<rel>last|this)\s+year\b"),
         _month_of_year,
+        _G_MONTH,
     ),
     # 3 days ago, two weeks ago, a month ago
-    (re.compile(rf"(?i:\b{_N_AGO}\s+(?P<unit>days?|weeks?|months?|years?)\s+ago\b)"), _relative),
+    (re.compile(rf"(?i:\b{_N_AGO}\s+(?P<unit>days?|weeks?|months?|years?)\s+ago\b)"), _relative, _G_AGO),
     # yesterday, today, last night, this morning, last week, earlier this month, last year...
     (
         re.compile(
@@ -244,6 +263,7 @@ _PATTERNS: tuple[tuple[re.Pattern[str], _Resolver], ...] = (
             r"|last\s+(?:week|weekend|month|year)|(?:over\s+)?the\s+weekend)\b)"
         ),
         _relative,
+        _G_RELATIVE,
     ),
     # on Friday, Friday night, last Tuesday, early Sunday, Tuesday's attack
     (
@@ -252,6 +272,7 @@ _PATTERNS: tuple[tuple[re.Pattern[str], _Resolver], ...] = (
             r"(?:\s+(?:morning|afternoon|evening|night))?\b"
         ),
         _weekday,
+        _G_WEEKDAY,
     ),
     # in November, since late October, last March
     (
@@ -260,6 +281,7 @@ _PATTERNS: tuple[tuple[re.Pattern[str], _Resolver], ...] = (
             rf"\s+(?:(?:early|late|mid-?)\s*)?|(?:[Ee]arly|[Ll]ate|[Mm]id-?)\s*){_MONTH_FULL}\b(?!\s*\d)"
         ),
         _bare_month,
+        _G_MONTH,
     ),
     # in 2014, since late 2019
     (
@@ -268,6 +290,7 @@ _PATTERNS: tuple[tuple[re.Pattern[str], _Resolver], ...] = (
             rf"(?:(?:early|late|mid-?)\s*)?{_YEAR}(?!\s*(?:-|–)\s*\d)(?!\s*(?:people|persons|troops|years?)\b)"
         ),
         _year,
+        _G_DIGIT,
     ),
 )
 _LEADING_PREP = re.compile(_PREP, re.IGNORECASE)
@@ -282,13 +305,28 @@ def _is_future(text: str, start: int) -> bool:
     return _FUTURE.search(lookback) is not None
 
 
+def _windows(anchor: re.Pattern[str], text: str) -> list[tuple[int, int]]:
+    """Merged stretches of ``text`` around the matches of ``anchor``."""
+    out: list[tuple[int, int]] = []
+    for m in anchor.finditer(text):
+        lo, hi = max(0, m.start() - _BEFORE), min(len(text), m.end() + _AFTER)
+        if out and lo <= out[-1][1]:
+            out[-1] = (out[-1][0], hi)
+        else:
+            out.append((lo, hi))
+    return out
+
+
 def find_dates(article: Article) -> list[DateMention]:
     """The date expressions of ``article``, resolved against its publication date, in text order."""
     text, pub = article.clean_text, article.published
     taken: list[tuple[int, int]] = []
     found: list[_Found] = []
-    for pattern, resolve in _PATTERNS:
-        for m in pattern.finditer(text):
+    windows: dict[re.Pattern[str], list[tuple[int, int]]] = {}
+    for pattern, resolve, anchor in _PATTERNS:
+        if anchor not in windows:
+            windows[anchor] = _windows(anchor, text)
+        for m in (m for lo, hi in windows[anchor] for m in pattern.finditer(text, lo, hi)):
             start, end = m.start(), m.end()
             if any(start < b and a < end for a, b in taken):
                 continue
