@@ -96,8 +96,16 @@ def run_sitrep(articles: list[Article]) -> tuple[dict[str, dict], dict[str, floa
         done = pipe.analyse(a)
         per.append(time.perf_counter() - t)
         m = primary(done.events)
-        p: dict = {"sub_event_type": None, "date": None, "lat": None, "lon": None, "fatalities": 0}
+        p: dict = {
+            "sub_event_type": None,
+            "date": None,
+            "lat": None,
+            "lon": None,
+            "fatalities": 0,
+            "event": False,
+        }
         if m is not None:
+            p["event"] = True
             p["sub_event_type"] = m.sub_event_type
             if m.date is not None and m.date.precision == "day":
                 p["date"] = m.date.date
@@ -168,9 +176,12 @@ def _hits(p: dict, g: dict) -> dict[str, bool]:
     }
 
 
-def score(pred: dict[str, dict], gold: dict[str, dict], country: str | None = None) -> dict[str, float]:
-    """Share of notes (of one country, or all) with each field right."""
-    ids = [i for i, g in gold.items() if country is None or g["country"] == country]
+def score(
+    pred: dict[str, dict], gold: dict[str, dict], country: str | None = None, ids: list[str] | None = None
+) -> dict[str, float]:
+    """Share of notes (of one country, or all, or the ``ids`` given) with each field right."""
+    if ids is None:
+        ids = [i for i, g in gold.items() if country is None or g["country"] == country]
     totals: Counter[str] = Counter()
     for i in ids:
         totals.update(k for k, ok in _hits(pred[i], gold[i]).items() if ok)
@@ -193,6 +204,16 @@ def main() -> None:
         for name, p in (("baseline", base), ("sitrep", pred)):
             n = sum(1 for g in gold.values() if country is None or g["country"] == country)
             rows.append({"notes": country or "all", "n": n, "system": name, **score(p, gold, country)})
+    with_event = [i for i in gold if pred[i]["event"]]
+    for name, p in (("baseline", base), ("sitrep", pred)):
+        rows.append(
+            {
+                "notes": "sitrep found an event",
+                "n": len(with_event),
+                "system": name,
+                **score(p, gold, ids=with_event),
+            }
+        )
     print_table(f"acled-notes: {len(articles)} notes (primary event mention vs the ACLED record)", rows)
     confusion: Counter[tuple[str, str]] = Counter(
         (g["sub_event_type"], str(pred[i]["sub_event_type"]))

@@ -36,6 +36,30 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from sitrep.extract.casualty_patterns import (
+    _ACTIVE_NEXT,
+    _CASUALTY_WORD,
+    _DEATH_OF,
+    _FATALLY,
+    _INTENT,
+    _LEAVING,
+    _NAMED,
+    _NOT_A_SUBJECT,
+    _NOUN_COUNT,
+    _OBJECT,
+    _OF_THEM,
+    _PAIR,
+    _PLURAL,
+    _PLURAL_SUBJECT,
+    _PRONOUN,
+    _REFLEXIVE,
+    _SUBJECT,
+    _THE_ONE,
+    _TOLL,
+    _TRANSITIVE,
+    _ZERO,
+)
+from sitrep.extract.casualty_quantities import _Range, parse_quantity
 from sitrep.extract.hedging import hedge_cue
 from sitrep.model import Article, CountMention
 from sitrep.text import sentences
@@ -43,282 +67,6 @@ from sitrep.text import sentences
 __all__ = ["combine_counts", "find_counts", "parse_quantity"]
 
 logger = logging.getLogger(__name__)
-
-# ---------------------------------------------------------------- numbers and people
-
-_Trie = dict[str, "_Trie"]
-_Range = tuple[int | None, int | None]
-
-
-def _trie_regex(words: list[str]) -> str:
-    """One regex matching any of ``words`` (a character trie: much faster than a flat alternation).
-
-    A space in a word matches any run of whitespace.
-    """
-    trie: _Trie = {}
-    for word in words:
-        node = trie
-        for char in word.lower():
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def emit(node: _Trie) -> str:
-        branches = [(r"\s+" if c == " " else re.escape(c)) + emit(child) for c, child in node.items() if c]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return emit(trie)
-
-
-_UNITS: dict[str, int] = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
-    "seventeen": 17, "eighteen": 18, "nineteen": 19, "a": 1, "an": 1, "both": 2, "no": 0,
-    "half a dozen": 6, "a dozen": 12, "one dozen": 12, "two dozen": 24, "three dozen": 36,
-}  # fmt: skip
-_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
-         "ninety": 90}  # fmt: skip
-_VAGUE: dict[str, tuple[int, int | None]] = {
-    "several": (2, 9), "a few": (2, 5), "a handful": (2, 5), "a handful of": (2, 5), "a couple": (2, 3),
-    "a couple of": (2, 3), "dozens": (24, None), "scores": (40, None), "hundreds": (200, 999),
-    "thousands": (2000, None), "many": (2, None), "numerous": (2, None), "multiple": (2, None),
-    "a number of": (2, None),
-}  # fmt: skip
-_TENS_RE = "|".join(_TENS)
-_OF_FORMS = ("dozens of", "hundreds of", "thousands of", "scores of")
-_CORE = (
-    r"\d{1,3}(?:,\d{3})+|\d{1,4}"
-    rf"|(?:{_TENS_RE})(?:[- ](?:one|two|three|four|five|six|seven|eight|nine)\b)?|"
-    + _trie_regex([*(w for w in _UNITS if w != "no"), *_VAGUE, *_OF_FORMS, "no"])
-)
-_MODIFIER = _trie_regex(
-    [
-        "at least", "more than", "over", "upwards of", "nearly", "almost", "about", "around", "some",
-        "roughly", "approximately", "an estimated", "up to", "as many as", "fewer than", "less than",
-        "at most", "only", "just", "another", "an additional", "a further", "a total of", "all",
-    ]
-)  # fmt: skip
-#: A quantity: optional modifier (group ``mod``) and the number itself (group ``num``).
-_NUM = (
-    rf"(?<![\w$£€#.,:/-])(?:(?P<mod>{_MODIFIER})\s+)?(?P<num>{_CORE})(?![\w%])"
-    r"(?!-year|\s*[-–]\s*years?|[.,:/]\d|\s*(?:percent|per\s+cent|million|billion|years?\s+old|[ap]\.?m\b"
-    r"|o'clock|times\b|rounds\b|shots\b|bullets\b|minutes\b|hours\b))"
-)
-_P = (
-    "person|individual|civilian|man|woman|child|kid|boy|girl|teen|teenager|youth|adult|infant|baby|toddler"
-    "|soldier|serviceman|servicewoman|service member|servicemember|policeman|policewoman|police officer"
-    "|officer|cop"
-    "|security guard|guard|militant|fighter|insurgent|rebel|militiaman|gunman|attacker|assailant|suspect"
-    "|shooter|member|contractor|worker|employee|staffer|student|pupil|protester|protestor|demonstrator"
-    "|resident|villager|victim|bystander|passenger|pilgrim|worshipper|worshiper|journalist|reporter"
-    "|photographer|relative|spouse|husband|son|daughter|brother|sister|mother|father|national|citizen"
-    "|refugee|migrant|patient|doctor|nurse|customer|shopper|motorist|driver|pedestrian|farmer|herder|miner"
-    "|teacher|trooper|agent|marine|sailor|family member|marcher|recruit|hostage|prisoner|inmate|detainee"
-    "|cadet|conscript|volunteer|activist|supporter|official|commander|tourist|visitor|guest|fan|spectator"
-    "|player|monk|priest|imam|cleric|mourner|diner|partygoer|commuter|traveler|traveller|pilot|crew member"
-    "|firefighter|paramedic|medic|aid worker|peacekeeper|fisherman|lawyer|judge|politician|lawmaker|voter"
-)
-_P_IRREGULAR_PLURAL = {"man": "men", "fisherman": "fishermen", "woman": "women", "child": "children",
-                       "baby": "babies",
-                       "policeman": "policemen", "policewoman": "policewomen", "serviceman": "servicemen",
-                       "servicewoman": "servicewomen", "militiaman": "militiamen", "gunman": "gunmen",
-                       "youth": "youths", "wife": "wives"}  # fmt: skip
-_SINGULARS = [*_P.split("|"), "wife", "passer-by", "passerby", "deputy", "airman"]
-_PLURALS = [_P_IRREGULAR_PLURAL.get(w, w + "s") for w in _P.split("|")] + [
-    "wives",
-    "passers-by",
-    "passersby",
-    "deputies",
-    "airmen",
-    "people",
-    "persons",
-    "troops",
-    "personnel",
-    "police",
-    "others",
-    "more",
-    "staff",
-]
-
-
-_AGE_NOUN = r"(?:\d{1,2}|[a-z]+(?:-[a-z]+)?)-year-old"
-_PERSON_SINGULAR = rf"(?:{_trie_regex(_SINGULARS)}|{_AGE_NOUN}|(?-i:[A-Z][a-z]+(?:an|i)))"
-_PERSON_PLURAL = rf"(?:{_trie_regex(_PLURALS)}|{_AGE_NOUN}s|(?-i:[A-Z][a-z]+(?:ans|is|ese)))"
-_PERSON = rf"(?:{_PERSON_PLURAL}|{_PERSON_SINGULAR})"
-
-
-def parse_quantity(num: str, mod: str | None = None) -> _Range | None:
-    """``(low, high)`` for a number phrase (see the module table); None when it is not a count."""
-    words = " ".join(num.lower().split()).removesuffix(" of")
-    base: tuple[int, int | None]
-    if words.replace(",", "").isdigit():
-        n = int(words.replace(",", ""))
-        if len(words) == 4 and 1900 <= n <= 2100:
-            return None  # a year
-        base = (n, n)
-    elif words in _UNITS:
-        base = (_UNITS[words], _UNITS[words])
-    elif words in _VAGUE:
-        base = _VAGUE[words]
-    else:
-        parts = re.split(r"[- ]", words)
-        if parts[0] not in _TENS:
-            return None
-        n = _TENS[parts[0]] + (_UNITS.get(parts[1], 0) if len(parts) > 1 else 0)
-        base = (n, n)
-    low, high = base
-    m = " ".join((mod or "").lower().split())
-    exact = low == high
-    if m == "at least":
-        return low, None
-    if m in ("more than", "over", "upwards of"):
-        return (low + 1 if exact else low), None
-    if m in ("nearly", "almost") and exact and low > 1:
-        return max(1, -(-low * 9 // 10)), low - 1
-    if m in ("up to", "as many as", "at most"):
-        return (1 if low > 0 else 0), high
-    if m in ("fewer than", "less than") and exact and low > 1:
-        return 1, low - 1
-    return low, high
-
-
-# ---------------------------------------------------------------- verb phrases
-
-_KILLED = (
-    r"shot\s+(?:and\s+killed|dead|to\s+death)|(?:fatally|mortally)\s+(?:shot|stabbed|wounded|injured|struck|hit)"
-    r"|(?:stabbed|beaten|burned|burnt|hacked|shot|crushed)\s+to\s+death|killed|slain|murdered|dead|died|dies"
-    r"|executed|massacred|beheaded|gunned\s+down|(?:found|pronounced|confirmed|declared|left)\s+dead"
-    r"|lost\s+(?:their|his|her)\s+lives?|perished"
-)
-_INJURED = (
-    r"shot\s+and\s+(?:wounded|injured)|(?:wounded|injured|hurt)|hospitali[sz]ed|treated\s+for|recovering"
-    r"|(?:listed\s+)?in\s+(?:critical|serious|stable|grave|fair|good|life-threatening|satisfactory)"
-    r"(?:\s+(?:but\s+)?(?:stable|critical|serious))?\s+condition"
-    r"|suffered\s+(?:\w+\s+){0,2}(?:injuries|wounds)|sustained\s+(?:\w+\s+){0,2}(?:injuries|wounds)"
-)
-_SHOT = r"shot|struck\s+by\s+(?:gunfire|bullets?)|hit\s+by\s+(?:gunfire|bullets?)"
-_VERB = rf"(?:(?P<k>{_KILLED})|(?P<i>{_INJURED})|(?P<s>{_SHOT}))\b"
-_AUX = (
-    r"(?:\s+(?:were|was|are|is|have|has|had|got|get|being|been|all|also|later|reportedly|allegedly|"
-    r"initially|each|both|now|then|subsequently|among\s+(?:those|the\s+people)|(?!fatally|mortally)\w+ly)){0,4}"
-)
-# Active verbs taking the victims as object.
-_ACT_KILLED = (
-    r"kill(?:ed|ing|s)?|slew|slaying|murder(?:ed|ing|s)?|execut(?:ed|ing)|massacr(?:ed|ing)|behead(?:ed|ing)"
-    r"|claim(?:ed|ing)\s+the\s+lives\s+of|took\s+the\s+lives\s+of|gunn(?:ed|ing)\s+down"
-)
-_ACT_INJURED = r"wound(?:ed|ing|s)?|injur(?:ed|ing|es)|hurt(?:ing|s)?|maim(?:ed|ing)"
-_ACT_SHOT = r"shoot(?:ing|s)?|shot"
-_ACT = rf"\b(?:(?P<ak>{_ACT_KILLED})|(?P<ai>{_ACT_INJURED})|(?P<as>{_ACT_SHOT}))"
-
-# Between a number and its person noun: up to three modifier words, none of them a
-# function word or a verb (so "three rockets hit the people" never counts).
-_STOP = (
-    r"(?:were|was|is|are|be|been|have|has|had|and|or|of|in|at|on|by|with|from|to|for|who|that|which|the"
-    r"|after|when|while|killed|died|dead|wounded|injured|hurt|shot|said|says|including|as|but|than|like|if"
-    r"|into|near|outside|inside|during|before|because)"
-)
-_MODS = rf"(?:(?!{_STOP}\b)[\w'’.-]+\s+){{0,3}}?"
-# What may follow a bare number with no person noun ("killing three and ...", "killed 3.").
-_BARE_END = (
-    r"(?=\s*(?:[,.;:)]|$|(?:and|in|at|on|near|outside|inside|across|around|during|when|after|while|as"
-    r"|including|others?|more|overnight|yesterday|today|last|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b))"
-)
-
-_F = re.IGNORECASE
-_SUBJECT = re.compile(
-    rf"{_NUM}(?:\s+{_MODS}(?P<noun>{_PERSON})(?:,?\s+aged\s+\d{{1,3}}|,\s+\d{{1,3}}(?=,))?(?:\s*\([^)]{{0,40}}\))?(?:\s*,[^,.;]{{1,60}},)?|(?P<bare>))"
-    rf"(?P<aux>{_AUX})\s+{_VERB}",
-    _F,
-)
-_OBJECT = re.compile(rf"{_ACT}\s+{_NUM}(?:\s+{_MODS}(?P<noun>{_PERSON})\b|{_BARE_END})", _F)
-_LEAVING = re.compile(
-    rf"\b(?:leaving|left|leaves)\s+{_NUM}(?:\s+{_MODS}(?P<noun>{_PERSON}))?\s+"
-    r"(?:(?P<k>dead|killed)|(?P<i>wounded|injured|hurt))\b",
-    _F,
-)
-_FATALLY = re.compile(rf"(?:,|\band)\s*{_NUM}\s+(?:of\s+(?:them|whom)\s+)?(?P<k>fatally|mortally)\b", _F)
-_OF_THEM = re.compile(
-    rf"{_NUM}\s+of\s+(?:them|whom|those\s+\w+|the\s+(?:wounded|injured|victims))\s+(?:\w+\s+)?"
-    rf"(?:(?P<k>died|was\s+killed|were\s+killed|later\s+died)|(?P<i>(?:was|were)\s+(?:wounded|injured)))\b",
-    _F,
-)
-_TOLL = re.compile(
-    rf"\b(?:death\s+toll|toll|number\s+of\s+(?:dead|deaths|people\s+killed|fatalities))\s+(?:\w+\s+){{0,3}}?"
-    rf"(?:to|at|of|is|was|reached|hit)\s+{_NUM}",
-    _F,
-)
-_NOUN_COUNT = re.compile(
-    rf"{_NUM}\s+(?:(?P<k>deaths|fatalities|bodies|dead\s+bodies)|(?P<i>injuries|wounded|injured))\b"
-    r"(?!\s+(?:in|at|on)\s+(?:19|20)\d\d)",
-    _F,
-)
-_NAMED = re.compile(
-    r"(?-i:\b[A-Z][a-z]+(?:\s+[A-Z][a-z'’.-]+){1,2}),\s+(?:\d{1,2}|an?\s+\d{1,2}-year-old(?:\s+[\w-]+){0,2}),"
-    rf"(?:\s+of\s+[A-Z][\w .]+,)?{_AUX}\s+{_VERB}",
-    _F,
-)
-_THE_ONE = re.compile(
-    rf"\b(?P<noun>{_PERSON_SINGULAR})\b"
-    rf"(?:\s*,[^,.;]{{1,60}},)?(?:\s+who)?(?P<aux>{_AUX})\s+{_VERB}",
-    _F,
-)
-_PRONOUN = re.compile(rf"\b(?:he|she)(?P<aux>{_AUX})\s+{_VERB}", _F)
-_PAIR = re.compile(
-    rf"\b(?:an?|one|the)\s+{_MODS}{_PERSON_SINGULAR}\s+and\s+(?:an?\s+|the\s+|his\s+|her\s+)?{_MODS}"
-    rf"{_PERSON_SINGULAR}(?:\s*,[^,.;]{{1,60}},)?(?P<aux>{_AUX})\s+{_VERB}",
-    _F,
-)
-_DEATH_OF = re.compile(
-    rf"\b(?:deaths?|bodies)\s+of\s+(?:{_NUM}\s+{_MODS}(?P<noun>{_PERSON})\b|(?:an?|the|his|her|their)?\s*{_MODS}"
-    rf"(?P<one>{_PERSON_SINGULAR})\b|(?-i:(?P<name>[A-Z][a-z]+\s+[A-Z][a-z]+)))",
-    _F,
-)
-_REFLEXIVE = re.compile(
-    r"\b(?:(?P<k>killed|shot\s+and\s+killed|fatally\s+shot)\s+(?:himself|herself)"
-    r"|(?P<k2>shot)\s+(?:himself|herself)\s+to\s+death|(?P<s>shot|wounded|injured)\s+(?:himself|herself))\b",
-    _F,
-)
-_PLURAL = re.compile(
-    rf"\b(?:(?P<ak>killed|killing|dead)|(?P<ai>wounded|injured|wounding|injuring))\s+{_MODS}"
-    rf"(?P<noun>{_PERSON_PLURAL})\b",
-    _F,
-)
-_PLURAL_SUBJECT = re.compile(
-    rf"\b(?P<noun>{_PERSON_PLURAL})\s+(?:were|have\s+been|had\s+been)"
-    rf"\s+(?:\w+ly\s+)?{_VERB}",
-    _F,
-)
-_ZERO = re.compile(
-    r"\b(?:no\s*(?:one|body)|none|not\s+(?:any|anyone|one))\s+(?:else\s+)?(?:of\s+the\s+)?(?:\w+\s+)?(?:was|were|has\s+been|had\s+been|is|got)"
-    r"\s+(?:\w+ly\s+)?(?:(?P<k>killed|dead|died)|(?P<i>injured|hurt|wounded|harmed))\b"
-    r"|\b(?:no|without\s+(?:causing\s+)?(?:any\s+)?)\s*(?:other\s+|immediate\s+|reported\s+|serious\s+)*"
-    r"(?:(?P<k2>deaths|fatalities)|(?P<i2>injuries)|(?P<c>casualties))\b"
-    r"|\bno\s+(?:one|body)\s+(?:else\s+)?(?P<k3>died)\b",
-    _F,
-)
-
-# After an active verb: its object ("two men shot a woman") — then the number is not the victims.
-_ACTIVE_NEXT = re.compile(
-    r"\s+(?:a|an|the|his|her|their|him|them|himself|herself|themselves|one|two|three|four|five|\d+)\b", _F
-)
-_TRANSITIVE = frozenset(
-    [
-        "killed", "murdered", "shot", "wounded", "injured", "hurt", "executed", "massacred", "beheaded",
-        "slain", "gunned", "stabbed", "fatally",
-    ]
-)  # fmt: skip
-# A sentence without one of these stems states no casualty count: skip it (speed).
-_CASUALTY_WORD = re.compile(
-    r"kill|dead|die|death|wound|injur|hurt|shot|shoot|hospital|condition|fatal|slain|slay|slew|murder|toll"
-    r"|casualt|bodies|lives|massacr|execut|behead|gunned|stabb|beaten|burn|perish|recover|harm|treated|suffer"
-    r"|sustain|maim|claim|took|struck|hit\s+by|bullet|gunfire",
-    _F,
-)
-_NOT_A_SUBJECT = re.compile(r"(?:,|\d,?\s+and|\bage[sd]?|\bto|\bby|\bfrom|\d)\s*$", _F)
-_INTENT = re.compile(r"\b(?:to|would|could|will|might|plotting|plotted|planned)\s+$", _F)
 
 
 @dataclass(frozen=True, slots=True)

@@ -237,6 +237,7 @@ def _compatible(gaz: Gazetteer, inc: _Incident, dates: list[DateMention], places
 def _group(gaz: Gazetteer, sents: list[_Sentence]) -> list[_Incident]:
     incidents: list[_Incident] = []
     current: _Incident | None = None
+    lead: list[_Sentence] = []  # plain sentences before the first incident (headline, lead)
     for s in sents:
         dates = [d for d in s.dates if not _is_dateline(s.span, d)]
         places = _event_places(s.places)
@@ -245,7 +246,9 @@ def _group(gaz: Gazetteer, sents: list[_Sentence]) -> list[_Incident]:
             if s.triggers or _BACKGROUND.search(s.span.text):
                 current = None  # background talk: what follows is not about the open incident
                 continue
-            if current is not None and _compatible(gaz, current, dates, places):
+            if not incidents:
+                lead.append(s)
+            elif current is not None and _compatible(gaz, current, dates, places):
                 current.sentences.append(s)
                 _absorb(current, dates, places)
             continue
@@ -258,7 +261,23 @@ def _group(gaz: Gazetteer, sents: list[_Sentence]) -> list[_Incident]:
         target.triggers.extend(live)
         _absorb(target, dates, places, trig)
         current = target
+    if incidents:
+        _join_lead(gaz, incidents[0], lead)
     return incidents
+
+
+def _join_lead(gaz: Gazetteer, primary: _Incident, lead: list[_Sentence]) -> None:
+    """Plain sentences before the primary incident's first one (a headline, a lead such as
+    "Two teenagers were hurt in Dayton late Thursday.") join it when their dates and places
+    allow: their counts, places and (when its own sentences give none) date are its own."""
+    joined = []
+    for s in lead:
+        dates = [d for d in s.dates if not _is_dateline(s.span, d)]
+        places = _event_places(s.places)
+        if _compatible(gaz, primary, dates, places):
+            joined.append(s)
+            _absorb(primary, dates, places)
+    primary.sentences[:0] = joined
 
 
 def _date_key(trigger: Trigger, date: DateMention) -> tuple[bool, int]:

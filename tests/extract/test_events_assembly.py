@@ -79,3 +79,26 @@ def test_violence_by_protesters_makes_the_incident_a_violent_demonstration(pipel
     )
     (event,) = _events(pipeline, text)
     assert event.sub_event_type == "Violent demonstration"
+
+
+def test_a_lead_sentence_without_an_incident_word_dates_counts_and_places_the_incident(
+    pipeline: Pipeline,
+) -> None:
+    text = (
+        "Two teenagers were hurt in Dayton late Thursday. "
+        "Police said gunmen opened fire on a group of students outside a school."
+    )
+    (event,) = _events(pipeline, text)
+    assert event.date is not None and event.date.date == dt.date(2024, 3, 14)
+    assert event.injured is not None and (event.injured.low, event.injured.high) == (2, 2)
+    assert "Dayton" in _place_names(event)
+
+
+def test_a_lead_sentence_about_another_day_stays_out_of_the_incident(pipeline: Pipeline) -> None:
+    text = (
+        "Two teenagers were hurt in Dayton in January. "
+        "On Thursday, gunmen opened fire on a group of students outside a school in Dayton."
+    )
+    (event,) = _events(pipeline, text)
+    assert event.date is not None and event.date.date == dt.date(2024, 3, 14)
+    assert event.injured is None
