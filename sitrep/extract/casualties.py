@@ -38,19 +38,24 @@ from dataclasses import dataclass
 
 from sitrep.extract.casualty_patterns import (
     _ACTIVE_NEXT,
+    _AND_MORE,
     _CASUALTY_WORD,
     _DEATH_OF,
     _FATALLY,
+    _HIM,
     _INTENT,
     _LEAVING,
+    _NAME_SUBJECT,
     _NAMED,
     _NOT_A_SUBJECT,
     _NOUN_COUNT,
     _OBJECT,
     _OF_THEM,
     _PAIR,
+    _PERSON_SINGULAR_RE,
     _PLURAL,
     _PLURAL_SUBJECT,
+    _POSSESSIVE,
     _PRONOUN,
     _REFLEXIVE,
     _SUBJECT,
@@ -67,6 +72,8 @@ from sitrep.text import sentences
 __all__ = ["combine_counts", "find_counts", "parse_quantity"]
 
 logger = logging.getLogger(__name__)
+
+_SELF = re.compile(r"\b(?:himself|herself|own\s+life)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,10 +100,10 @@ def _quantity(m: re.Match[str]) -> _Range | None:
 def _scan(text: str, start: int, end: int) -> list[_Hit]:
     hits: list[_Hit] = []
 
-    def add(m: re.Match[str], kind: str | None, quantity: _Range | None, prio: int) -> None:
+    def add(m: re.Match[str], kind: str | None, quantity: _Range | None, prio: int, end_at: int = -1) -> None:
         if kind is None or quantity is None:
             return
-        hits.append(_Hit(m.start(), m.end(), kind, quantity[0], quantity[1], prio))
+        hits.append(_Hit(m.start(), end_at if end_at >= 0 else m.end(), kind, quantity[0], quantity[1], prio))
 
     for m in _SUBJECT.finditer(text, start, end):
         if m.group("bare") is not None and not _bare_subject_ok(text, m):
@@ -110,7 +117,19 @@ def _scan(text: str, start: int, end: int) -> list[_Hit]:
         kind = "killed" if m.group("ak") else "injured" if m.group("ai") else "shot"
         if m.group("noun") is None and m.group("num").isalpha() and m.group("num").lower() in ("a", "an"):
             continue
-        add(m, kind, _quantity(m), 3)
+        quantity, list_end = _and_more(text, m.end(), end, _quantity(m))
+        add(m, kind, quantity, 3, list_end)
+    for m in _POSSESSIVE.finditer(text, start, end):
+        if _INTENT.search(text, max(0, m.start() - 25), m.start()):
+            continue
+        kind = "killed" if m.group("ak") else "injured" if m.group("ai") else "shot"
+        quantity, list_end = _and_more(text, m.end(), end, _victims(m))
+        add(m, kind, quantity, 3, list_end)
+    for m in _HIM.finditer(text, start, end):
+        if not _INTENT.search(text, max(0, m.start() - 25), m.start()):
+            add(m, "killed" if m.group("ak") else "injured" if m.group("ai") else "shot", (1, 1), 1)
+    for m in _NAME_SUBJECT.finditer(text, start, end):
+        add(m, _verb_kind(m), (1, 1), 1)
     low = text[start:end].lower()
     for m in _LEAVING.finditer(text, start, end) if "lef" in low or "leav" in low else ():
         add(m, _verb_kind(m), _quantity(m), 4)
@@ -131,8 +150,8 @@ def _scan(text: str, start: int, end: int) -> list[_Hit]:
             add(m, _verb_kind(m), (2, 2) if pattern is _PAIR else (1, 1), 1 if pattern is _PAIR else 0)
     for m in _DEATH_OF.finditer(text, start, end) if "death" in low or "bodies" in low else ():
         add(m, "killed", _quantity(m) if m.group("num") else (1, 1), 1)
-    for m in _REFLEXIVE.finditer(text, start, end) if "self" in low else ():
-        add(m, "killed" if m.group("k") or m.group("k2") else "shot", (1, 1), 1)
+    for m in _REFLEXIVE.finditer(text, start, end) if "self" in low or "own life" in low else ():
+        add(m, "killed" if m.group("k") or m.group("k2") or m.group("k3") else "shot", (1, 1), 1)
     for m in _PLURAL.finditer(text, start, end):
         add(m, "killed" if m.group("ak") else "injured", (1, None), 0)
     for m in _PLURAL_SUBJECT.finditer(text, start, end):
@@ -145,6 +164,30 @@ def _scan(text: str, start: int, end: int) -> list[_Hit]:
             kind = "killed" if m.group("k") or m.group("k2") or m.group("k3") else "injured"
             add(m, kind, (0, 0), 5)
     return hits
+
+
+def _victims(m: re.Match[str]) -> _Range:
+    """The number of people a possessive object names: the number given, else one or an open plural."""
+    num = m.group("num")
+    if num:
+        return parse_quantity(num) or (1, None)
+    return (1, 1) if _PERSON_SINGULAR_RE.fullmatch(m.group("noun")) else (1, None)
+
+
+def _and_more(text: str, pos: int, end: int, first: _Range | None) -> tuple[_Range | None, int]:
+    """Add the further victims listed after an object ("killing his wife and two children": 3).
+
+    Returns the summed range and where the list ends (-1 when nothing was added)."""
+    if first is None:
+        return None, -1
+    low, high = first
+    list_end = -1
+    while (m := _AND_MORE.match(text, pos, end)) is not None:
+        extra = _victims(m)
+        low = (low or 0) + (extra[0] or 0)
+        high = None if high is None or extra[1] is None else high + extra[1]
+        pos = list_end = m.end()
+    return (low, high), list_end
 
 
 def _transitive(m: re.Match[str]) -> bool:
@@ -203,7 +246,8 @@ def find_counts(article: Article) -> list[CountMention]:
 
 def _shot_minus_killed(shot: list[CountMention], counts: list[CountMention]) -> CountMention | None:
     total_low, total_high = combine_counts(shot, "shot")
-    killed_low, killed_high = combine_counts(counts, "killed")
+    # the attacker's own death is no victim among the people shot
+    killed_low, killed_high = combine_counts([c for c in counts if not _SELF.search(c.span.text)], "killed")
     if total_low is None:
         return None
     best = max(shot, key=lambda c: (c.low or 0, -c.span.start))
@@ -231,11 +275,18 @@ def combine_counts(mentions: Sequence[CountMention], kind: str) -> tuple[int | N
        below it are ignored (the exact count wins);
     3. with only ranges: fold them in order of their low bound, intersecting
        overlapping ranges and keeping the larger one when they are disjoint;
-    4. no mention: ``(None, None)``.
+    4. no mention: ``(None, None)``;
+    5. an attacker who killed himself ("before he killed himself", "took his own life") is
+       one more death beside the victims, however often it is repeated.
     """
     relevant = [m for m in mentions if m.kind == kind and (m.low is not None or m.high is not None)]
     if not relevant:
         return None, None
+    if kind == "killed":
+        others = [m for m in relevant if not _SELF.search(m.span.text)]
+        if others and len(others) < len(relevant):  # the attacker who killed himself is one more
+            o_low, o_high = combine_counts(others, kind)
+            return (None if o_low is None else o_low + 1), (None if o_high is None else o_high + 1)
     firm = [m for m in relevant if not m.hedged]
     if firm:
         relevant = firm

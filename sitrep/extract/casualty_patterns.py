@@ -29,12 +29,13 @@ _INJURED = (
 _SHOT = r"shot|struck\s+by\s+(?:gunfire|bullets?)|hit\s+by\s+(?:gunfire|bullets?)"
 _VERB = rf"(?:(?P<k>{_KILLED})|(?P<i>{_INJURED})|(?P<s>{_SHOT}))\b"
 _AUX = (
-    r"(?:\s+(?:were|was|are|is|have|has|had|got|get|being|been|all|also|later|reportedly|allegedly|"
+    r"(?:\s+(?:were|was|are|is|have|has|had|got|get|being|been|all|also|later|reportedly|allegedly|found|reported|"
     r"initially|each|both|now|then|subsequently|among\s+(?:those|the\s+people)|(?!fatally|mortally)\w+ly)){0,4}"
 )
 # Active verbs taking the victims as object.
 _ACT_KILLED = (
-    r"kill(?:ed|ing|s)?|slew|slaying|murder(?:ed|ing|s)?|execut(?:ed|ing)|massacr(?:ed|ing)|behead(?:ed|ing)"
+    r"(?:fatally|mortally)\s+(?:shoot(?:ing|s)?|shot|stabb(?:ed|ing)|wound(?:ed|ing))"
+    r"|(?:shot|shooting)\s+(?:and\s+kill(?:ed|ing)|dead)|kill(?:ed|ing|s)?|slew|slaying|murder(?:ed|ing|s)?|execut(?:ed|ing)|massacr(?:ed|ing)|behead(?:ed|ing)"
     r"|claim(?:ed|ing)\s+the\s+lives\s+of|took\s+the\s+lives\s+of|gunn(?:ed|ing)\s+down"
 )
 _ACT_INJURED = r"wound(?:ed|ing|s)?|injur(?:ed|ing|es)|hurt(?:ing|s)?|maim(?:ed|ing)"
@@ -88,6 +89,28 @@ _NAMED = re.compile(
     rf"(?:\s+of\s+[A-Z][\w .]+,)?{_AUX}\s+{_VERB}",
     _F,
 )
+_SMALL = r"two|three|four|five|six|seven|eight|nine|ten|\d{1,2}"
+# "killed his wife", "shot her two sons": a possessive object (one person, or the number given).
+_POSSESSIVE = re.compile(
+    rf"{_ACT}\s+(?:his|her|their)\s+(?:(?P<num>{_SMALL})\s+)?{_MODS}(?P<noun>{_PERSON})\b", _F
+)
+# "... and two children", ", her mother and her sister": more victims of the same verb.
+_LIST_MODS = rf"(?:(?!{_STOP}\b|\w+(?:ing|ed)\b|(?:{_SMALL})\b)[\w'’-]+\s+){{0,2}}?"
+_AND_MORE = re.compile(
+    rf"(?:,?\s+and\s+|,\s*(?=(?:his|her|their|the|an?|{_SMALL})\s))(?:(?:his|her|their|the|an?)\s+)?"
+    rf"(?:(?P<num>{_SMALL})\s+)?{_LIST_MODS}(?P<noun>{_PERSON})\b(?!\s+(?:said|say|says|told|reported)\b)",
+    _F,
+)
+# "shot and killed him": one person.
+_HIM = re.compile(rf"{_ACT}\s+(?:him|her)\b(?!\s+(?:self|own)\b)", _F)
+# "Jakell Mitchell was shot and killed": a full name as the subject of a passive casualty verb.
+_NAME_SUBJECT = re.compile(
+    r"(?-i:\b[A-Z][a-z'’]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'’-]+){1,2})"
+    rf"(?P<aux>(?:\s+\w+ly)?\s+(?:was|has\s+been|had\s+been)(?:\s+(?:later|found|reportedly|\w+ly)){{0,2}})"
+    rf"\s+{_VERB}",
+    _F,
+)
+_PERSON_SINGULAR_RE = re.compile(rf"{_PERSON_SINGULAR}", _F)
 _THE_ONE = re.compile(
     rf"\b(?P<noun>{_PERSON_SINGULAR})\b"
     rf"(?:\s*,[^,.;]{{1,60}},)?(?:\s+who)?(?P<aux>{_AUX})\s+{_VERB}",
@@ -106,6 +129,7 @@ _DEATH_OF = re.compile(
 )
 _REFLEXIVE = re.compile(
     r"\b(?:(?P<k>killed|shot\s+and\s+killed|fatally\s+shot)\s+(?:himself|herself)"
+    r"|(?P<k3>took|taking)\s+(?:his|her)\s+own\s+life"
     r"|(?P<k2>shot)\s+(?:himself|herself)\s+to\s+death|(?P<s>shot|wounded|injured)\s+(?:himself|herself))\b",
     _F,
 )

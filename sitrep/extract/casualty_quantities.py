@@ -80,10 +80,14 @@ _P = (
     "|refugee|migrant|patient|doctor|nurse|customer|shopper|motorist|driver|pedestrian|farmer|herder|miner"
     "|teacher|trooper|agent|marine|sailor|family member|marcher|recruit|hostage|prisoner|inmate|detainee"
     "|cadet|conscript|volunteer|activist|supporter|official|commander|tourist|visitor|guest|fan|spectator"
+    "|patron|clerk|cashier|owner|homeowner|tenant|roommate|neighbor|neighbour|friend|girlfriend|boyfriend"
+    "|classmate|coworker|co-worker|colleague|cousin|nephew|niece|uncle|aunt|grandmother|grandfather|robber"
+    "|intruder|chief|elder|trader|herdsman|pastoralist"
     "|player|monk|priest|imam|cleric|mourner|diner|partygoer|commuter|traveler|traveller|pilot|crew member"
     "|firefighter|paramedic|medic|aid worker|peacekeeper|fisherman|lawyer|judge|politician|lawmaker|voter"
 )
-_P_IRREGULAR_PLURAL = {"man": "men", "fisherman": "fishermen", "woman": "women", "child": "children",
+_P_IRREGULAR_PLURAL = {"man": "men", "herdsman": "herdsmen", "fisherman": "fishermen", "woman": "women",
+                       "child": "children",
                        "baby": "babies",
                        "policeman": "policemen", "policewoman": "policewomen", "serviceman": "servicemen",
                        "servicewoman": "servicewomen", "militiaman": "militiamen", "gunman": "gunmen",

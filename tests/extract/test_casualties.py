@@ -212,3 +212,32 @@ def test_combine_prefers_unhedged_mentions_and_filters_by_kind() -> None:
 def test_combine_zero_and_a_positive_count() -> None:
     # "No one else was hurt" next to "a guard was wounded": the positive count stands.
     assert combine_counts([_m(0, 0, "injured"), _m(1, 1, "injured")], "injured") == (1, 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        # victims listed after one verb are summed, not the largest number kept
+        ("The raiders killed two herders and three traders at the well.", (5, 5), (None, None)),
+        ("He killed his wife and two children at the farm.", (3, 3), (None, None)),
+        # ... but a speaker after a comma is no victim
+        ("The bombing killed 40 people, officials said.", (40, 40), (None, None)),
+        # the attacker who killed himself is one more death, however often it is repeated
+        ("The gunman killed his wife and two sons before he killed himself.", (4, 4), (None, None)),
+        (
+            "A man shot three patrons at a bar and then took his own life. He killed himself outside.",
+            (1, 1),
+            (3, 3),
+        ),
+        ("The clerk shot herself in the hand.", (None, None), (1, 1)),
+        # passive verbs with "found"/"reported", a full name as the subject, fatal active verbs
+        ("Several soldiers were reported killed.", (2, 9), (None, None)),
+        ("Lena Okafor was found shot and killed inside the home.", (1, 1), (None, None)),
+        ("A neighbour is accused of fatally shooting a delivery driver.", (1, 1), (None, None)),
+        ("Two men shot and killed him outside the store.", (1, 1), (None, None)),
+    ],
+)
+def test_victim_lists_reflexives_and_names(
+    text: str, killed: tuple[int | None, int | None], injured: tuple[int | None, int | None]
+) -> None:
+    assert _combined(text) == {"killed": killed, "injured": injured}
