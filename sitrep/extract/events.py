@@ -66,6 +66,11 @@ _SINGULAR_REF = re.compile(
 _GENERIC_PLURAL = re.compile(
     r"^(attacks|strikes|bombings|shootings|raids|assaults|airstrikes|air strikes)$", re.I
 )
+_REPORTING_BEFORE = re.compile(
+    r"\b(?:said|says|say|told(?:\s+\w+){0,2}?|announced|reported|confirmed|added|stated|disclosed|revealed"
+    r"|according\s+to(?:\s+\w+){0,3}?)\s+(?:on\s+|late\s+|early\s+)?$",
+    re.IGNORECASE,
+)
 _CLAUSE_BOUNDARY = re.compile(
     r"[,;:()]|\b(?:who|which|that|after|when|while|as|following|because|before|since|where)\b", re.IGNORECASE
 )
@@ -129,6 +134,7 @@ class _Incident:
     sentences: list[_Sentence] = field(default_factory=list)
     triggers: list[Trigger] = field(default_factory=list)
     date: DateMention | None = None
+    reported: bool = False  # the date is when someone spoke ("police said Thursday"), not the incident's
     places: list[PlaceMention] = field(default_factory=list)
     extra_blame: list[BlameMention] = field(default_factory=list)
 
@@ -224,7 +230,7 @@ def _near(a: PlaceMention, b: PlaceMention, max_km: float = 50.0) -> bool:
 
 def _compatible(gaz: Gazetteer, inc: _Incident, dates: list[DateMention], places: list[PlaceMention]) -> bool:
     """Whether a sentence's dates and places allow it to be about ``inc``."""
-    if dates and inc.date is not None and not any(dates_compatible(d, inc.date) for d in dates):
+    if dates and inc.date is not None and not any(_date_fits(d, inc) for d in dates):
         return False
     if places and inc.places:
         fine_new, fine_old = [p for p in places if _is_fine(p)], [p for p in inc.places if _is_fine(p)]
@@ -250,7 +256,7 @@ def _group(gaz: Gazetteer, sents: list[_Sentence]) -> list[_Incident]:
                 lead.append(s)
             elif current is not None and _compatible(gaz, current, dates, places):
                 current.sentences.append(s)
-                _absorb(current, dates, places)
+                _absorb(current, s.span, dates, places)
             continue
         trig = max(live, key=lambda t: t.score)
         target = next((inc for inc in incidents if _compatible(gaz, inc, dates, places)), None)
@@ -259,7 +265,7 @@ def _group(gaz: Gazetteer, sents: list[_Sentence]) -> list[_Incident]:
             incidents.append(target)
         target.sentences.append(s)
         target.triggers.extend(live)
-        _absorb(target, dates, places, trig)
+        _absorb(target, s.span, dates, places, trig)
         current = target
     if incidents:
         _join_lead(gaz, incidents[0], lead)
@@ -276,12 +282,26 @@ def _join_lead(gaz: Gazetteer, primary: _Incident, lead: list[_Sentence]) -> Non
         places = _event_places(s.places)
         if _compatible(gaz, primary, dates, places):
             joined.append(s)
-            _absorb(primary, dates, places)
+            _absorb(primary, s.span, dates, places)
     primary.sentences[:0] = joined
 
 
-def _date_key(trigger: Trigger, date: DateMention) -> tuple[bool, int]:
-    """Sort key of a candidate date for ``trigger``: same clause first, then nearest.
+def _is_reporting(date: DateMention, sentence: Span) -> bool:
+    """True when ``date`` says when someone spoke: "police said Thursday", "told reporters on Friday"."""
+    end = date.span.start - sentence.start
+    return _REPORTING_BEFORE.search(sentence.text[max(0, end - 40) : max(0, end)]) is not None
+
+
+def _date_fits(d: DateMention, inc: _Incident) -> bool:
+    """Whether ``d`` can date ``inc``: a reporting date also admits the week before it."""
+    if inc.date is None or dates_compatible(d, inc.date):
+        return True
+    lag = (inc.date.date - d.date).days
+    return inc.reported and d.precision == DatePrecision.DAY and 0 <= lag <= 7
+
+
+def _date_key(trigger: Trigger, date: DateMention) -> tuple[bool, bool, int]:
+    """Sort key of a candidate date for ``trigger``: not a reporting date, same clause, then nearest.
 
     The clause test spans the trigger words too, up to their end: the incident verb
     closes them ("the gunman who killed", "fighting that erupted")."""
@@ -292,23 +312,34 @@ def _date_key(trigger: Trigger, date: DateMention) -> tuple[bool, int]:
         lo, hi, gap = end, max(end, date.span.start), max(0, date.span.start - end)
     base = trigger.sentence.start
     between = trigger.sentence.text[max(0, lo - base) : max(0, hi - base)]
-    return _CLAUSE_BOUNDARY.search(between) is not None, gap
+    return _is_reporting(date, trigger.sentence), _CLAUSE_BOUNDARY.search(between) is not None, gap
 
 
 def _absorb(
-    inc: _Incident, dates: list[DateMention], places: list[PlaceMention], trigger: Trigger | None = None
+    inc: _Incident,
+    sentence: Span,
+    dates: list[DateMention],
+    places: list[PlaceMention],
+    trigger: Trigger | None = None,
 ) -> None:
     """Add a sentence's date and places to ``inc``.
 
     The date, when the incident has none yet, is the one in the trigger's clause ("police
     on Monday were searching for the gunman who killed two on Sunday": Sunday), else the
-    nearest. A place already known is upgraded when this sentence makes it an event
-    location; a fine place far from the incident's event locations is not added."""
+    nearest; a reporting date ("police said Thursday") gives way to a later sentence's date
+    of the incident within the week before it. A place already known is upgraded when this
+    sentence makes it an event location; a fine place far from the incident's event
+    locations is not added."""
     if inc.date is None and dates:
         if trigger is not None:
             inc.date = min(dates, key=lambda d: _date_key(trigger, d))
         else:
             inc.date = min(dates, key=lambda d: list(DatePrecision).index(d.precision))
+        inc.reported = _is_reporting(inc.date, sentence)
+    elif inc.reported and inc.date is not None:
+        own = [d for d in dates if not _is_reporting(d, sentence) and _date_fits(d, inc)]
+        if own:
+            inc.date, inc.reported = own[0], False
     located = [q for q in inc.places if q.is_event_location and _is_fine(q)]
     for p in places:
         known = next((i for i, q in enumerate(inc.places) if q.place == p.place), None)

@@ -102,3 +102,24 @@ def test_a_lead_sentence_about_another_day_stays_out_of_the_incident(pipeline: P
     (event,) = _events(pipeline, text)
     assert event.date is not None and event.date.date == dt.date(2024, 3, 14)
     assert event.injured is None
+
+
+def test_a_reporting_date_gives_way_to_the_incident_date_stated_later(pipeline: Pipeline) -> None:
+    text = (
+        "A man was shot dead in Dayton, police said Thursday. "
+        "The shooting happened late Tuesday outside a bar, officers said."
+    )
+    (event,) = _events(pipeline, text)
+    assert event.date is not None and event.date.date == dt.date(2024, 3, 12)
+
+
+def test_a_reporting_date_stays_when_nothing_else_dates_the_incident(pipeline: Pipeline) -> None:
+    text = "A man was shot dead in Dayton, police said Thursday. Officers are searching for the gunman."
+    (event,) = _events(pipeline, text)
+    assert event.date is not None and event.date.date == dt.date(2024, 3, 14)
+
+
+def test_within_a_sentence_the_incident_date_beats_the_reporting_date(pipeline: Pipeline) -> None:
+    text = "Police said Thursday that the shooting happened Wednesday night in Dayton, killing a man."
+    (event,) = _events(pipeline, text)
+    assert event.date is not None and event.date.date == dt.date(2024, 3, 13)
