@@ -31,6 +31,7 @@ Quantities become ``(low, high)`` ranges (``high`` None = open):
 
 from __future__ import annotations
 
+import bisect
 import logging
 import re
 from collections.abc import Sequence
@@ -73,6 +74,9 @@ __all__ = ["combine_counts", "find_counts", "parse_quantity"]
 
 logger = logging.getLogger(__name__)
 
+_CASUALTY_WORD_LOWER = re.compile(_CASUALTY_WORD.pattern)  # for lower-cased text: no IGNORECASE cost
+_DIGIT = re.compile(r"\d")
+_HE_SHE = re.compile(r"\b(?:he|she)\b")
 _SELF = re.compile(r"\b(?:himself|herself|own\s+life)\b", re.IGNORECASE)
 
 
@@ -105,6 +109,8 @@ def _scan(text: str, start: int, end: int) -> list[_Hit]:
             return
         hits.append(_Hit(m.start(), end_at if end_at >= 0 else m.end(), kind, quantity[0], quantity[1], prio))
 
+    # cheap substring gates on the sentence: a pattern whose required words are absent is skipped
+    low = " " + " ".join(text[start:end].lower().split()) + " "
     for m in _SUBJECT.finditer(text, start, end):
         if m.group("bare") is not None and not _bare_subject_ok(text, m):
             continue
@@ -119,18 +125,17 @@ def _scan(text: str, start: int, end: int) -> list[_Hit]:
             continue
         quantity, list_end = _and_more(text, m.end(), end, _quantity(m))
         add(m, kind, quantity, 3, list_end)
-    for m in _POSSESSIVE.finditer(text, start, end):
+    for m in _POSSESSIVE.finditer(text, start, end) if _any(low, " his ", " her ", " their ") else ():
         if _INTENT.search(text, max(0, m.start() - 25), m.start()):
             continue
         kind = "killed" if m.group("ak") else "injured" if m.group("ai") else "shot"
         quantity, list_end = _and_more(text, m.end(), end, _victims(m))
         add(m, kind, quantity, 3, list_end)
-    for m in _HIM.finditer(text, start, end):
+    for m in _HIM.finditer(text, start, end) if _any(low, " him", " her") else ():
         if not _INTENT.search(text, max(0, m.start() - 25), m.start()):
             add(m, "killed" if m.group("ak") else "injured" if m.group("ai") else "shot", (1, 1), 1)
-    for m in _NAME_SUBJECT.finditer(text, start, end):
+    for m in _NAME_SUBJECT.finditer(text, start, end) if _any(low, " was ", " been ") else ():
         add(m, _verb_kind(m), (1, 1), 1)
-    low = text[start:end].lower()
     for m in _LEAVING.finditer(text, start, end) if "lef" in low or "leav" in low else ():
         add(m, _verb_kind(m), _quantity(m), 4)
     for m in _FATALLY.finditer(text, start, end) if "tally" in low else ():
@@ -139,12 +144,17 @@ def _scan(text: str, start: int, end: int) -> list[_Hit]:
         add(m, _verb_kind(m), _quantity(m), 4)
     for m in _TOLL.finditer(text, start, end) if "toll" in low or "number of" in low else ():
         add(m, "killed", _quantity(m), 5)
-    for m in _NOUN_COUNT.finditer(text, start, end):
+    for m in (
+        _NOUN_COUNT.finditer(text, start, end)
+        if _any(low, "death", "fatalit", "bodies", "injur", "wounded")
+        else ()
+    ):
         add(m, _verb_kind(m), _quantity(m), 2)
-    for m in _NAMED.finditer(text, start, end) if any(c.isdigit() for c in low) else ():
+    for m in _NAMED.finditer(text, start, end) if _DIGIT.search(low) else ():
         add(m, _verb_kind(m), (1, 1), 2)
+    gated = {_THE_ONE: True, _PRONOUN: _HE_SHE.search(low) is not None, _PAIR: " and " in low}
     for pattern in (_THE_ONE, _PRONOUN, _PAIR):
-        for m in pattern.finditer(text, start, end):
+        for m in pattern.finditer(text, start, end) if gated[pattern] else ():
             if not m.group("aux").strip() and _transitive(m) and _ACTIVE_NEXT.match(text, m.end()):
                 continue
             add(m, _verb_kind(m), (2, 2) if pattern is _PAIR else (1, 1), 1 if pattern is _PAIR else 0)
@@ -154,7 +164,7 @@ def _scan(text: str, start: int, end: int) -> list[_Hit]:
         add(m, "killed" if m.group("k") or m.group("k2") or m.group("k3") else "shot", (1, 1), 1)
     for m in _PLURAL.finditer(text, start, end):
         add(m, "killed" if m.group("ak") else "injured", (1, None), 0)
-    for m in _PLURAL_SUBJECT.finditer(text, start, end):
+    for m in _PLURAL_SUBJECT.finditer(text, start, end) if _any(low, " were ", " been ") else ():
         add(m, _verb_kind(m), (1, None), 0)
     for m in _ZERO.finditer(text, start, end):
         if m.group("c"):
@@ -164,6 +174,10 @@ def _scan(text: str, start: int, end: int) -> list[_Hit]:
             kind = "killed" if m.group("k") or m.group("k2") or m.group("k3") else "injured"
             add(m, kind, (0, 0), 5)
     return hits
+
+
+def _any(text: str, *words: str) -> bool:
+    return any(w in text for w in words)
 
 
 def _victims(m: re.Match[str]) -> _Range:
@@ -228,8 +242,10 @@ def find_counts(article: Article) -> list[CountMention]:
     text = article.clean_text
     out: list[CountMention] = []
     shot: list[CountMention] = []
+    marks = _casualty_words(text)
     for sent in sentences(text):
-        if not _CASUALTY_WORD.search(text, sent.start, sent.end):
+        i = bisect.bisect_left(marks, sent.start)
+        if i == len(marks) or marks[i] >= sent.end:
             continue
         bounds = (sent.start, sent.end)
         for hit in _select(_scan(text, sent.start, sent.end)):
@@ -242,6 +258,15 @@ def find_counts(article: Article) -> list[CountMention]:
             out.append(derived)
             out.sort(key=lambda c: c.span.start)
     return out
+
+
+def _casualty_words(text: str) -> list[int]:
+    """Where a casualty word starts (one pass over the lower-cased text: a sentence without one
+    states no casualty count and is skipped)."""
+    low = text.lower()
+    if len(low) != len(text):  # lower-casing changed offsets: match case-insensitively
+        return [m.start() for m in _CASUALTY_WORD.finditer(text)]
+    return [m.start() for m in _CASUALTY_WORD_LOWER.finditer(low)]
 
 
 def _shot_minus_killed(shot: list[CountMention], counts: list[CountMention]) -> CountMention | None:
