@@ -59,6 +59,7 @@ from sitrep.extract.casualty_patterns import (
     _POSSESSIVE,
     _PRONOUN,
     _REFLEXIVE,
+    _SHOT_DIES,
     _SUBJECT,
     _THE_ONE,
     _TOLL,
@@ -157,7 +158,11 @@ def _scan(text: str, start: int, end: int) -> list[_Hit]:
         for m in pattern.finditer(text, start, end) if gated[pattern] else ():
             if not m.group("aux").strip() and _transitive(m) and _ACTIVE_NEXT.match(text, m.end()):
                 continue
+            if pattern is _THE_ONE and m.group("who") and not m.group("aux").strip() and _transitive(m):
+                continue  # "the man who shot ...": the shooter, not a victim
             add(m, _verb_kind(m), (2, 2) if pattern is _PAIR else (1, 1), 1 if pattern is _PAIR else 0)
+    for m in _SHOT_DIES.finditer(text, start, end) if _any(low, " dies", " died") else ():
+        add(m, "killed", (1, 1), 2)
     for m in _DEATH_OF.finditer(text, start, end) if "death" in low or "bodies" in low else ():
         add(m, "killed", _quantity(m) if m.group("num") else (1, 1), 1)
     for m in _REFLEXIVE.finditer(text, start, end) if "self" in low or "own life" in low else ():

@@ -113,7 +113,12 @@ _NAME_SUBJECT = re.compile(
 _PERSON_SINGULAR_RE = re.compile(rf"{_PERSON_SINGULAR}", _F)
 _THE_ONE = re.compile(
     rf"\b(?P<noun>{_PERSON_SINGULAR})\b"
-    rf"(?:\s*,[^,.;]{{1,60}},)?(?:\s+who)?(?P<aux>{_AUX})\s+{_VERB}",
+    rf"(?:\s*,[^,.;]{{1,60}},)?(?P<who>\s+who)?(?P<aux>{_AUX})\s+{_VERB}",
+    _F,
+)
+# "Girl shot at party dies": one person shot who then died.
+_SHOT_DIES = re.compile(
+    rf"\b{_PERSON_SINGULAR}\s+(?:who\s+was\s+)?shot\b[^.;:]{{0,60}}?\b(?:dies|died|has\s+died|later\s+died)\b",
     _F,
 )
 _PRONOUN = re.compile(rf"\b(?:he|she)(?P<aux>{_AUX})\s+{_VERB}", _F)

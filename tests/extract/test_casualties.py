@@ -241,3 +241,15 @@ def test_victim_lists_reflexives_and_names(
     text: str, killed: tuple[int | None, int | None], injured: tuple[int | None, int | None]
 ) -> None:
     assert _combined(text) == {"killed": killed, "injured": injured}
+
+
+def test_a_headline_victim_shot_who_then_died_is_killed_not_injured() -> None:
+    assert _combined("Teen shot outside mall dies; suspect held.") == {
+        "killed": (1, 1),
+        "injured": (None, None),
+    }
+
+
+def test_the_person_who_shot_is_the_shooter_not_a_victim() -> None:
+    assert _counts("Deputies are searching for the man who shot at a patrol car.") == []
+    assert _kinds("The man who was shot is in stable condition.") == [("injured", 1, 1)]
