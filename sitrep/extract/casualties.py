@@ -46,6 +46,7 @@ from sitrep.extract.casualty_patterns import (
     _HIM,
     _INTENT,
     _LEAVING,
+    _LIST_BEFORE,
     _NAME_SUBJECT,
     _NAMED,
     _NOT_A_SUBJECT,
@@ -105,10 +106,18 @@ def _quantity(m: re.Match[str]) -> _Range | None:
 def _scan(text: str, start: int, end: int) -> list[_Hit]:
     hits: list[_Hit] = []
 
-    def add(m: re.Match[str], kind: str | None, quantity: _Range | None, prio: int, end_at: int = -1) -> None:
+    def add(
+        m: re.Match[str],
+        kind: str | None,
+        quantity: _Range | None,
+        prio: int,
+        end_at: int = -1,
+        start_at: int = -1,
+    ) -> None:
         if kind is None or quantity is None:
             return
-        hits.append(_Hit(m.start(), end_at if end_at >= 0 else m.end(), kind, quantity[0], quantity[1], prio))
+        begin = start_at if start_at >= 0 else m.start()
+        hits.append(_Hit(begin, end_at if end_at >= 0 else m.end(), kind, quantity[0], quantity[1], prio))
 
     # cheap substring gates on the sentence: a pattern whose required words are absent is skipped
     low = " " + " ".join(text[start:end].lower().split()) + " "
@@ -117,7 +126,10 @@ def _scan(text: str, start: int, end: int) -> list[_Hit]:
             continue
         if not m.group("aux").strip() and _transitive(m) and _ACTIVE_NEXT.match(text, m.end()):
             continue  # "two men shot a woman": the number counts the shooters
-        add(m, _verb_kind(m), _quantity(m), 3)
+        quantity, first = _quantity(m), m.start()
+        if m.group("noun"):
+            quantity, first = _listed_before(text, start, first, quantity)
+        add(m, _verb_kind(m), quantity, 3, start_at=first)
     for m in _OBJECT.finditer(text, start, end):
         if _INTENT.search(text, max(0, m.start() - 25), m.start()):
             continue  # "threatened to kill two people"
@@ -179,6 +191,22 @@ def _scan(text: str, start: int, end: int) -> list[_Hit]:
             kind = "killed" if m.group("k") or m.group("k2") or m.group("k3") else "injured"
             add(m, kind, (0, 0), 5)
     return hits
+
+
+def _listed_before(text: str, start: int, first: int, quantity: _Range | None) -> tuple[_Range | None, int]:
+    """Add the victims listed before a subject ("Two soldiers and one civilian were killed": 3).
+
+    Returns the summed range and where the list starts."""
+    while (
+        quantity is not None and (b := _LIST_BEFORE.search(text, max(start, first - 80), first)) is not None
+    ):
+        extra = parse_quantity(b.group("num"), b.group("mod"))
+        if extra is None:
+            break
+        low = (quantity[0] or 0) + (extra[0] or 0)
+        quantity = low, (None if quantity[1] is None or extra[1] is None else quantity[1] + extra[1])
+        first = b.start()
+    return quantity, first
 
 
 def _any(text: str, *words: str) -> bool:
@@ -296,7 +324,9 @@ def _shot_minus_killed(shot: list[CountMention], counts: list[CountMention]) -> 
 def combine_counts(mentions: Sequence[CountMention], kind: str) -> tuple[int | None, int | None]:
     """One incident's ``(low, high)`` count of ``kind`` from several mentions, without double counting.
 
-    Sentences that repeat the same victims are never summed. The rule:
+    Sentences that repeat the same victims are never summed; counts of different victim
+    groups (security forces, armed groups, civilians: "killed seven soldiers ... 19
+    militants were killed") are. Within one group the rule is:
 
     1. only the mentions of ``kind``; if some are not hedged, the hedged ones are ignored;
     2. with exact counts: the largest exact count ``n`` wins; it is widened upward by
@@ -306,6 +336,8 @@ def combine_counts(mentions: Sequence[CountMention], kind: str) -> tuple[int | N
     3. with only ranges: fold them in order of their low bound, intersecting
        overlapping ranges and keeping the larger one when they are disjoint;
     4. no mention: ``(None, None)``;
+    Across groups the group totals are summed, unless a count of people in general is
+    larger ("three people were killed: two soldiers and a civilian" stays 3).
     5. an attacker who killed himself ("before he killed himself", "took his own life") is
        one more death beside the victims, however often it is repeated.
     """
@@ -317,6 +349,59 @@ def combine_counts(mentions: Sequence[CountMention], kind: str) -> tuple[int | N
         if others and len(others) < len(relevant):  # the attacker who killed himself is one more
             o_low, o_high = combine_counts(others, kind)
             return (None if o_low is None else o_low + 1), (None if o_high is None else o_high + 1)
+    groups: dict[str, list[CountMention]] = {}
+    for m in relevant:
+        groups.setdefault(_victim_group(m.span.text), []).append(m)
+    specific = [g for g in groups if g != "people"]
+    if len(specific) < 2:
+        return _combine_same(relevant)
+    parts = [_combine_same(groups[g]) for g in specific]
+    low = sum(p[0] or 0 for p in parts)
+    high = None if any(p[1] is None for p in parts) else sum(p[1] or 0 for p in parts)
+    if "people" in groups:  # "three people were killed: two soldiers and a civilian"
+        g_low, g_high = _combine_same(groups["people"])
+        if g_low is not None and g_low > low:
+            return g_low, g_high
+    return low, high
+
+
+#: Victim groups: counts of different groups in one incident are different people.
+_GROUPS = (
+    (
+        "forces",
+        re.compile(
+            r"soldier|troop|army|military|police|officer|policem|gendarm|guard|security|servicem|trooper"
+            r"|personnel|recruit|cadet|\bKDF\b|\bdeputies\b|\bdeputy\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "armed",
+        re.compile(
+            r"militant|fighter|insurgent|rebel|jihadist|attacker|assailant|gunm[ae]n|bandit|raider|terrorist"
+            r"|extremist|militia|\bBH\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "civilians",
+        re.compile(
+            r"civilian|villager|resident|farmer|herder|pastoralist|child|student|pupil|teacher|worker|trader"
+            r"|passenger|pilgrim|worshipp?er|fisherm[ae]n|miner|driver|journalist|shopper|customer|bystander",
+            re.IGNORECASE,
+        ),
+    ),
+)
+
+
+def _victim_group(span_text: str) -> str:
+    """The victim group a count names ("forces", "armed", "civilians"), else "people" (or mixed)."""
+    found = {name for name, pattern in _GROUPS if pattern.search(span_text)}
+    return found.pop() if len(found) == 1 else "people"
+
+
+def _combine_same(relevant: list[CountMention]) -> tuple[int | None, int | None]:
+    """Rules 1-3 of :func:`combine_counts` over mentions of one victim group."""
     firm = [m for m in relevant if not m.hedged]
     if firm:
         relevant = firm

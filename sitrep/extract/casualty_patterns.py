@@ -101,6 +101,8 @@ _AND_MORE = re.compile(
     rf"(?:(?P<num>{_SMALL})\s+)?{_LIST_MODS}(?P<noun>{_PERSON})\b(?!\s+(?:said|say|says|told|reported)\b)",
     _F,
 )
+# "Two soldiers and ..." / "two soldiers, ...": earlier members of a listed subject.
+_LIST_BEFORE = re.compile(rf"{_NUM}\s+{_LIST_MODS}(?P<noun>{_PERSON})\s*(?:,\s*(?:and\s+)?|\s+and\s+)$", _F)
 # "shot and killed him": one person.
 _HIM = re.compile(rf"{_ACT}\s+(?:him|her)\b(?!\s+(?:self|own)\b)", _F)
 # "Jakell Mitchell was shot and killed": a full name as the subject of a passive casualty verb.

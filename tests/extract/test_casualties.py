@@ -253,3 +253,23 @@ def test_a_headline_victim_shot_who_then_died_is_killed_not_injured() -> None:
 def test_the_person_who_shot_is_the_shooter_not_a_victim() -> None:
     assert _counts("Deputies are searching for the man who shot at a patrol car.") == []
     assert _kinds("The man who was shot is in stable condition.") == [("injured", 1, 1)]
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        # different victim groups in one incident are different people: summed
+        (
+            "Raiders killed four soldiers near the well. Later, six militants were killed in the pursuit.",
+            (10, 10),
+        ),
+        ("Two police officers and one civilian were killed in the ambush.", (3, 3)),
+        # a count of people in general that covers the groups is not added to them
+        ("Three people were killed, two soldiers and a civilian.", (3, 3)),
+        ("Five people died in the raid. Two of them were soldiers.", (5, 5)),
+        # the same group told twice is counted once
+        ("Gunmen killed three villagers. The three villagers were killed near the river.", (3, 3)),
+    ],
+)
+def test_victim_groups(text: str, killed: tuple[int | None, int | None]) -> None:
+    assert _combined(text)["killed"] == killed
