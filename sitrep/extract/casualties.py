@@ -355,7 +355,8 @@ def combine_counts(mentions: Sequence[CountMention], kind: str) -> tuple[int | N
     specific = [g for g in groups if g != "people"]
     if len(specific) < 2:
         return _combine_same(relevant)
-    parts = [_combine_same(groups[g]) for g in specific]
+    # a group only said to have lost "some" ("attackers had been killed") adds no number
+    parts = [p for p in (_combine_same(groups[g]) for g in specific) if p != (1, None)] or [(1, None)]
     low = sum(p[0] or 0 for p in parts)
     high = None if any(p[1] is None for p in parts) else sum(p[1] or 0 for p in parts)
     if "people" in groups:  # "three people were killed: two soldiers and a civilian"

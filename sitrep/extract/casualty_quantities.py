@@ -82,11 +82,12 @@ _P = (
     "|cadet|conscript|volunteer|activist|supporter|official|commander|tourist|visitor|guest|fan|spectator"
     "|patron|clerk|cashier|owner|homeowner|tenant|roommate|neighbor|neighbour|friend|girlfriend|boyfriend"
     "|classmate|coworker|co-worker|colleague|cousin|nephew|niece|uncle|aunt|grandmother|grandfather|robber"
-    "|intruder|chief|elder|trader|herdsman|pastoralist"
+    "|intruder|chief|elder|trader|herdsman|pastoralist|vigilante|ranger|spy|informant|informer|hunter"
     "|player|monk|priest|imam|cleric|mourner|diner|partygoer|commuter|traveler|traveller|pilot|crew member"
     "|firefighter|paramedic|medic|aid worker|peacekeeper|fisherman|lawyer|judge|politician|lawmaker|voter"
 )
-_P_IRREGULAR_PLURAL = {"man": "men", "herdsman": "herdsmen", "fisherman": "fishermen", "woman": "women",
+_P_IRREGULAR_PLURAL = {"man": "men", "herdsman": "herdsmen", "spy": "spies", "fisherman": "fishermen",
+                       "woman": "women",
                        "child": "children",
                        "baby": "babies",
                        "policeman": "policemen", "policewoman": "policewomen", "serviceman": "servicemen",

@@ -267,6 +267,9 @@ def test_the_person_who_shot_is_the_shooter_not_a_victim() -> None:
         # a count of people in general that covers the groups is not added to them
         ("Three people were killed, two soldiers and a civilian.", (3, 3)),
         ("Five people died in the raid. Two of them were soldiers.", (5, 5)),
+        # a group only said to have lost some adds no number
+        ("Nine soldiers were killed in the raid; attackers were killed too.", (9, 9)),
+        ("The attackers killed two vigilantes at the roadblock.", (2, 2)),
         # the same group told twice is counted once
         ("Gunmen killed three villagers. The three villagers were killed near the river.", (3, 3)),
     ],
