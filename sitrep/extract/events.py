@@ -269,7 +269,26 @@ def _group(gaz: Gazetteer, sents: list[_Sentence]) -> list[_Incident]:
         current = target
     if incidents:
         _join_lead(gaz, incidents[0], lead)
+        _date_from_article(incidents, sents)
     return incidents
+
+
+def _date_from_article(incidents: list[_Incident], sents: list[_Sentence]) -> None:
+    """A primary incident its own sentences leave undated takes the article's first day date
+    outside the other incidents ("... police said Monday"): the day it was reported at worst."""
+    primary = incidents[0]
+    if primary.date is not None:
+        return
+    taken = {id(s) for inc in incidents[1:] for s in inc.sentences}
+    for s in sents:
+        if id(s) in taken or _BACKGROUND.search(s.span.text):
+            continue
+        day = next(
+            (d for d in s.dates if d.precision == DatePrecision.DAY and not _is_dateline(s.span, d)), None
+        )
+        if day is not None:
+            primary.date, primary.reported = day, True
+            return
 
 
 def _join_lead(gaz: Gazetteer, primary: _Incident, lead: list[_Sentence]) -> None:

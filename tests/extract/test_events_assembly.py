@@ -123,3 +123,23 @@ def test_within_a_sentence_the_incident_date_beats_the_reporting_date(pipeline: 
     text = "Police said Thursday that the shooting happened Wednesday night in Dayton, killing a man."
     (event,) = _events(pipeline, text)
     assert event.date is not None and event.date.date == dt.date(2024, 3, 13)
+
+
+def test_an_incident_left_undated_takes_the_day_it_was_reported(pipeline: Pipeline) -> None:
+    text = (
+        "Gunmen opened fire on two farm workers near Dayton, officers said. "
+        "The county has seen a spate of rural thefts in recent months. "
+        "The sheriff's office said Wednesday it was reviewing video from the farm."
+    )
+    (event,) = _events(pipeline, text)
+    assert event.date is not None and event.date.date == dt.date(2024, 3, 13)
+
+
+def test_the_date_of_a_recalled_incident_does_not_date_the_main_one(pipeline: Pipeline) -> None:
+    text = (
+        "Gunmen opened fire on a bus near Mandera, police said. "
+        "In a separate attack on 2 January 2024, militants stormed a school in Lamu."
+    )
+    events = _events(pipeline, text)
+    main = next(e for e in events if e.primary)
+    assert main.date is None or main.date.date != dt.date(2024, 1, 2)
