@@ -71,6 +71,7 @@ _REPORTING_BEFORE = re.compile(
     r"|according\s+to(?:\s+\w+){0,3}?)\s+(?:on\s+|late\s+|early\s+)?$",
     re.IGNORECASE,
 )
+_BOUND = re.compile(r"(?:since|after|before|until|by|from)\b", re.IGNORECASE)
 _CLAUSE_BOUNDARY = re.compile(
     r"[,;:()]|\b(?:who|which|that|after|when|while|as|following|because|before|since|where)\b", re.IGNORECASE
 )
@@ -280,15 +281,12 @@ def _date_from_article(incidents: list[_Incident], sents: list[_Sentence]) -> No
     if primary.date is not None:
         return
     taken = {id(s) for inc in incidents[1:] for s in inc.sentences}
-    for s in sents:
-        if id(s) in taken or _BACKGROUND.search(s.span.text):
-            continue
-        day = next(
-            (d for d in s.dates if d.precision == DatePrecision.DAY and not _is_dateline(s.span, d)), None
-        )
-        if day is not None:
-            primary.date, primary.reported = day, True
-            return
+    free = [s for s in sents if id(s) not in taken and not _BACKGROUND.search(s.span.text)]
+    days = [(d, _is_dateline(s.span, d)) for s in free for d in s.dates if d.precision == DatePrecision.DAY]
+    # a date standing alone on its line (a dateline, "14 March.") only as a last resort
+    best = next((d for d, line in days if not line), None) or next((d for d, _ in days), None)
+    if best is not None:
+        primary.date, primary.reported = best, True
 
 
 def _join_lead(gaz: Gazetteer, primary: _Incident, lead: list[_Sentence]) -> None:
@@ -319,8 +317,9 @@ def _date_fits(d: DateMention, inc: _Incident) -> bool:
     return inc.reported and d.precision == DatePrecision.DAY and 0 <= lag <= 7
 
 
-def _date_key(trigger: Trigger, date: DateMention) -> tuple[bool, bool, int]:
-    """Sort key of a candidate date for ``trigger``: not a reporting date, same clause, then nearest.
+def _date_key(trigger: Trigger, date: DateMention) -> tuple[bool, bool, bool, int]:
+    """Sort key of a candidate date for ``trigger``: not a reporting date, not a bound ("since
+    2007", "after mid-September"), same clause, then nearest.
 
     The clause test spans the trigger words too, up to their end: the incident verb
     closes them ("the gunman who killed", "fighting that erupted")."""
@@ -331,7 +330,12 @@ def _date_key(trigger: Trigger, date: DateMention) -> tuple[bool, bool, int]:
         lo, hi, gap = end, max(end, date.span.start), max(0, date.span.start - end)
     base = trigger.sentence.start
     between = trigger.sentence.text[max(0, lo - base) : max(0, hi - base)]
-    return _is_reporting(date, trigger.sentence), _CLAUSE_BOUNDARY.search(between) is not None, gap
+    return (
+        _is_reporting(date, trigger.sentence),
+        _BOUND.match(date.span.text) is not None,
+        _CLAUSE_BOUNDARY.search(between) is not None,
+        gap,
+    )
 
 
 def _absorb(

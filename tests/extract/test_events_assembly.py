@@ -143,3 +143,15 @@ def test_the_date_of_a_recalled_incident_does_not_date_the_main_one(pipeline: Pi
     events = _events(pipeline, text)
     main = next(e for e in events if e.primary)
     assert main.date is None or main.date.date != dt.date(2024, 1, 2)
+
+
+def test_a_bound_such_as_after_a_year_does_not_date_the_incident(pipeline: Pipeline) -> None:
+    text = "On Tuesday, refugees in Nairobi marched to demand redress for violence after 2007 elections."
+    (event,) = _events(pipeline, text)
+    assert event.date is not None and event.date.date == dt.date(2024, 3, 12)
+
+
+def test_a_date_alone_on_its_line_dates_an_otherwise_undated_incident(pipeline: Pipeline) -> None:
+    text = "12 March.\nGunmen opened fire on a minibus near Garissa, killing two passengers."
+    (event,) = _events(pipeline, text)
+    assert event.date is not None and event.date.date == dt.date(2024, 3, 12)
