@@ -4,7 +4,8 @@ Each note is ingested as an article published three days after its event date, w
 dateline, and run through the default pipeline. The primary event mention is scored
 against the ACLED record: sub-event type accuracy, date exact, place within 25 km and
 100 km of the record's coordinates, and fatalities exact (no killed count = 0, as ACLED
-records 0; a range counts as its low bound only when it is exact).
+records 0; a range counts as its low bound, as ACLED codes the most conservative figure:
+"at least nine" is 9).
 
 A keyword baseline runs in the same process: sub-event type by the first matching
 keyword rule, date from the first "day Month year" in the note (else the publication
@@ -112,8 +113,8 @@ def run_sitrep(articles: list[Article]) -> tuple[dict[str, dict], dict[str, floa
             place = next((pm.place for pm in m.places if pm.place is not None), None)
             if place is not None:
                 p["lat"], p["lon"] = place.latitude, place.longitude
-            if m.killed is not None:
-                p["fatalities"] = m.killed.low if m.killed.low == m.killed.high else None
+            if m.killed is not None:  # ACLED codes the lowest figure reported ("at least 9" is 9)
+                p["fatalities"] = m.killed.low
         pred[a.id] = p
     timing = {
         "articles_per_s": round(len(per) / sum(per), 1),
