@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from sitrep.model import Span
 
@@ -65,6 +66,7 @@ _ABBREV = {
     "pvt",
     "cmdr",
 }
+_LAST_WORD = re.compile(r"([A-Za-z.]+)\.*$")
 _BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])|\n\s*\n|\n")
 
 
@@ -73,20 +75,26 @@ def sentences(text: str) -> list[Span]:
 
     A rule-based splitter: it breaks after ``.!?`` followed by a capitalised word
     (unless the period ends a known abbreviation or an initial) and at line breaks.
+    Every extractor splits the same text: the split is cached (a fresh list each call).
     """
+    return list(_sentences(text))
+
+
+@lru_cache(maxsize=32)
+def _sentences(text: str) -> tuple[Span, ...]:
     spans: list[Span] = []
     start = 0
     for m in _BOUNDARY.finditer(text):
         end = m.end()
         if m.group(0).startswith("."):
-            word = re.search(r"([A-Za-z.]+)\.*$", text[start : m.start() + 1])
+            word = _LAST_WORD.search(text, max(start, m.start() - 30), m.start() + 1)
             token = word.group(1).rstrip(".").lower() if word else ""
             if token in _ABBREV or (len(token) == 1 and token.isalpha()):
                 continue
         _add(text, start, end, spans)
         start = end
     _add(text, start, len(text), spans)
-    return spans
+    return tuple(spans)
 
 
 def _add(text: str, start: int, end: int, out: list[Span]) -> None:

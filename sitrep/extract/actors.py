@@ -9,8 +9,10 @@ mapped to the canonical "Iran-backed militias". A bare "the coalition" takes the
 name of the last specific coalition named before it.
 
 The role comes from the words right around a mention: "X attacked/fired/claimed"
-or "attack by X" make X a perpetrator, "attack on X" a target, "killed two X" or
-"X were wounded" a victim, "X said" or "according to X" a source.
+(also "X fighters attacked", and "police said X opened fire": the verb after the
+mention beats a reporting verb before it) or "attack by X" make X a perpetrator,
+"attack on X" a target, "killed two X" or "X were wounded" a victim, "X said" or
+"according to X" a source.
 """
 
 from __future__ import annotations
@@ -207,10 +209,17 @@ _SOURCE_BEFORE = re.compile(
 )
 
 
+_MEMBERS_AFTER = re.compile(
+    r"^\s+(?:suspected\s+)?(?:fighters|militants|insurgents|militiamen|militia|members|gunmen|elements|jihadists"
+    r"|rebels|troops|soldiers|forces|officers|operatives|attackers|assailants|raiders)\b(?=\s)",
+    re.IGNORECASE,
+)
+
+
 def role_of(sentence_before: str, sentence_after: str) -> ActorRole:
     """The role of a mention from the sentence text just before and just after it."""
     before = sentence_before[-80:]
-    after = sentence_after[:100]
+    after = _MEMBERS_AFTER.sub("", sentence_after[:100], count=1)  # "Boko Haram fighters attacked"
     if _CLAIM_AFTER.match(after):
         return ActorRole.PERPETRATOR
     if _VICTIM_AFTER.match(after):
@@ -221,12 +230,12 @@ def role_of(sentence_before: str, sentence_after: str) -> ActorRole:
         return ActorRole.TARGET
     if _PERP_BEFORE.search(before):
         return ActorRole.PERPETRATOR
+    if _PERP_AFTER.match(after):  # before a reporting verb: "police said gunmen opened fire"
+        return ActorRole.PERPETRATOR
     if _SOURCE_BEFORE.search(before):
         return ActorRole.SOURCE
     if _SOURCE_AFTER.match(after):
         return ActorRole.SOURCE
-    if _PERP_AFTER.match(after):
-        return ActorRole.PERPETRATOR
     if _VICTIM_BEFORE.search(before):
         return ActorRole.VICTIM
     if _TARGET_BEFORE.search(before):

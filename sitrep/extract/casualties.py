@@ -31,11 +31,43 @@ Quantities become ``(low, high)`` ranges (``high`` None = open):
 
 from __future__ import annotations
 
+import bisect
 import logging
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from sitrep.extract.casualty_patterns import (
+    _ACTIVE_NEXT,
+    _AND_MORE,
+    _CASUALTY_WORD,
+    _DEATH_OF,
+    _FATALLY,
+    _HIM,
+    _INTENT,
+    _LEAVING,
+    _LIST_BEFORE,
+    _NAME_SUBJECT,
+    _NAMED,
+    _NOT_A_SUBJECT,
+    _NOUN_COUNT,
+    _OBJECT,
+    _OF_THEM,
+    _PAIR,
+    _PERSON_SINGULAR_RE,
+    _PLURAL,
+    _PLURAL_SUBJECT,
+    _POSSESSIVE,
+    _PRONOUN,
+    _REFLEXIVE,
+    _SHOT_DIES,
+    _SUBJECT,
+    _THE_ONE,
+    _TOLL,
+    _TRANSITIVE,
+    _ZERO,
+)
+from sitrep.extract.casualty_quantities import _Range, parse_quantity
 from sitrep.extract.hedging import hedge_cue
 from sitrep.model import Article, CountMention
 from sitrep.text import sentences
@@ -44,281 +76,10 @@ __all__ = ["combine_counts", "find_counts", "parse_quantity"]
 
 logger = logging.getLogger(__name__)
 
-# ---------------------------------------------------------------- numbers and people
-
-_Trie = dict[str, "_Trie"]
-_Range = tuple[int | None, int | None]
-
-
-def _trie_regex(words: list[str]) -> str:
-    """One regex matching any of ``words`` (a character trie: much faster than a flat alternation).
-
-    A space in a word matches any run of whitespace.
-    """
-    trie: _Trie = {}
-    for word in words:
-        node = trie
-        for char in word.lower():
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def emit(node: _Trie) -> str:
-        branches = [(r"\s+" if c == " " else re.escape(c)) + emit(child) for c, child in node.items() if c]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return emit(trie)
-
-
-_UNITS: dict[str, int] = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
-    "seventeen": 17, "eighteen": 18, "nineteen": 19, "a": 1, "an": 1, "both": 2, "no": 0,
-    "half a dozen": 6, "a dozen": 12, "one dozen": 12, "two dozen": 24, "three dozen": 36,
-}  # fmt: skip
-_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
-         "ninety": 90}  # fmt: skip
-_VAGUE: dict[str, tuple[int, int | None]] = {
-    "several": (2, 9), "a few": (2, 5), "a handful": (2, 5), "a handful of": (2, 5), "a couple": (2, 3),
-    "a couple of": (2, 3), "dozens": (24, None), "scores": (40, None), "hundreds": (200, 999),
-    "thousands": (2000, None), "many": (2, None), "numerous": (2, None), "multiple": (2, None),
-    "a number of": (2, None),
-}  # fmt: skip
-_TENS_RE = "|".join(_TENS)
-_OF_FORMS = ("dozens of", "hundreds of", "thousands of", "scores of")
-_CORE = (
-    r"\d{1,3}(?:,\d{3})+|\d{1,4}"
-    rf"|(?:{_TENS_RE})(?:[- ](?:one|two|three|four|five|six|seven|eight|nine)\b)?|"
-    + _trie_regex([*(w for w in _UNITS if w != "no"), *_VAGUE, *_OF_FORMS, "no"])
-)
-_MODIFIER = _trie_regex(
-    [
-        "at least", "more than", "over", "upwards of", "nearly", "almost", "about", "around", "some",
-        "roughly", "approximately", "an estimated", "up to", "as many as", "fewer than", "less than",
-        "at most", "only", "just", "another", "an additional", "a further", "a total of", "all",
-    ]
-)  # fmt: skip
-#: A quantity: optional modifier (group ``mod``) and the number itself (group ``num``).
-_NUM = (
-    rf"(?<![\w$£€#.,:/-])(?:(?P<mod>{_MODIFIER})\s+)?(?P<num>{_CORE})(?![\w%])"
-    r"(?!-year|\s*[-–]\s*years?|[.,:/]\d|\s*(?:percent|per\s+cent|million|billion|years?\s+old|[ap]\.?m\b"
-    r"|o'clock|times\b|rounds\b|shots\b|bullets\b|minutes\b|hours\b))"
-)
-_P = (
-    "person|individual|civilian|man|woman|child|kid|boy|girl|teen|teenager|youth|adult|infant|baby|toddler"
-    "|soldier|serviceman|servicewoman|service member|servicemember|policeman|policewoman|police officer"
-    "|officer|cop"
-    "|security guard|guard|militant|fighter|insurgent|rebel|militiaman|gunman|attacker|assailant|suspect"
-    "|shooter|member|contractor|worker|employee|staffer|student|pupil|protester|protestor|demonstrator"
-    "|resident|villager|victim|bystander|passenger|pilgrim|worshipper|worshiper|journalist|reporter"
-    "|photographer|relative|spouse|husband|son|daughter|brother|sister|mother|father|national|citizen"
-    "|refugee|migrant|patient|doctor|nurse|customer|shopper|motorist|driver|pedestrian|farmer|herder|miner"
-    "|teacher|trooper|agent|marine|sailor|family member|marcher|recruit|hostage|prisoner|inmate|detainee"
-    "|cadet|conscript|volunteer|activist|supporter|official|commander|tourist|visitor|guest|fan|spectator"
-    "|player|monk|priest|imam|cleric|mourner|diner|partygoer|commuter|traveler|traveller|pilot|crew member"
-    "|firefighter|paramedic|medic|aid worker|peacekeeper|fisherman|lawyer|judge|politician|lawmaker|voter"
-)
-_P_IRREGULAR_PLURAL = {"man": "men", "fisherman": "fishermen", "woman": "women", "child": "children",
-                       "baby": "babies",
-                       "policeman": "policemen", "policewoman": "policewomen", "serviceman": "servicemen",
-                       "servicewoman": "servicewomen", "militiaman": "militiamen", "gunman": "gunmen",
-                       "youth": "youths", "wife": "wives"}  # fmt: skip
-_SINGULARS = [*_P.split("|"), "wife", "passer-by", "passerby", "deputy", "airman"]
-_PLURALS = [_P_IRREGULAR_PLURAL.get(w, w + "s") for w in _P.split("|")] + [
-    "wives",
-    "passers-by",
-    "passersby",
-    "deputies",
-    "airmen",
-    "people",
-    "persons",
-    "troops",
-    "personnel",
-    "police",
-    "others",
-    "more",
-    "staff",
-]
-
-
-_AGE_NOUN = r"(?:\d{1,2}|[a-z]+(?:-[a-z]+)?)-year-old"
-_PERSON_SINGULAR = rf"(?:{_trie_regex(_SINGULARS)}|{_AGE_NOUN}|(?-i:[A-Z][a-z]+(?:an|i)))"
-_PERSON_PLURAL = rf"(?:{_trie_regex(_PLURALS)}|{_AGE_NOUN}s|(?-i:[A-Z][a-z]+(?:ans|is|ese)))"
-_PERSON = rf"(?:{_PERSON_PLURAL}|{_PERSON_SINGULAR})"
-
-
-def parse_quantity(num: str, mod: str | None = None) -> _Range | None:
-    """``(low, high)`` for a number phrase (see the module table); None when it is not a count."""
-    words = " ".join(num.lower().split()).removesuffix(" of")
-    base: tuple[int, int | None]
-    if words.replace(",", "").isdigit():
-        n = int(words.replace(",", ""))
-        if len(words) == 4 and 1900 <= n <= 2100:
-            return None  # a year
-        base = (n, n)
-    elif words in _UNITS:
-        base = (_UNITS[words], _UNITS[words])
-    elif words in _VAGUE:
-        base = _VAGUE[words]
-    else:
-        parts = re.split(r"[- ]", words)
-        if parts[0] not in _TENS:
-            return None
-        n = _TENS[parts[0]] + (_UNITS.get(parts[1], 0) if len(parts) > 1 else 0)
-        base = (n, n)
-    low, high = base
-    m = " ".join((mod or "").lower().split())
-    exact = low == high
-    if m == "at least":
-        return low, None
-    if m in ("more than", "over", "upwards of"):
-        return (low + 1 if exact else low), None
-    if m in ("nearly", "almost") and exact and low > 1:
-        return max(1, -(-low * 9 // 10)), low - 1
-    if m in ("up to", "as many as", "at most"):
-        return (1 if low > 0 else 0), high
-    if m in ("fewer than", "less than") and exact and low > 1:
-        return 1, low - 1
-    return low, high
-
-
-# ---------------------------------------------------------------- verb phrases
-
-_KILLED = (
-    r"shot\s+(?:and\s+killed|dead|to\s+death)|(?:fatally|mortally)\s+(?:shot|stabbed|wounded|injured|struck|hit)"
-    r"|(?:stabbed|beaten|burned|burnt|hacked|shot|crushed)\s+to\s+death|killed|slain|murdered|dead|died|dies"
-    r"|executed|massacred|beheaded|gunned\s+down|(?:found|pronounced|confirmed|declared|left)\s+dead"
-    r"|lost\s+(?:their|his|her)\s+lives?|perished"
-)
-_INJURED = (
-    r"shot\s+and\s+(?:wounded|injured)|(?:wounded|injured|hurt)|hospitali[sz]ed|treated\s+for|recovering"
-    r"|(?:listed\s+)?in\s+(?:critical|serious|stable|grave|fair|good|life-threatening|satisfactory)"
-    r"(?:\s+(?:but\s+)?(?:stable|critical|serious))?\s+condition"
-    r"|suffered\s+(?:\w+\s+){0,2}(?:injuries|wounds)|sustained\s+(?:\w+\s+){0,2}(?:injuries|wounds)"
-)
-_SHOT = r"shot|struck\s+by\s+(?:gunfire|bullets?)|hit\s+by\s+(?:gunfire|bullets?)"
-_VERB = rf"(?:(?P<k>{_KILLED})|(?P<i>{_INJURED})|(?P<s>{_SHOT}))\b"
-_AUX = (
-    r"(?:\s+(?:were|was|are|is|have|has|had|got|get|being|been|all|also|later|reportedly|allegedly|"
-    r"initially|each|both|now|then|subsequently|among\s+(?:those|the\s+people)|(?!fatally|mortally)\w+ly)){0,4}"
-)
-# Active verbs taking the victims as object.
-_ACT_KILLED = (
-    r"kill(?:ed|ing|s)?|slew|slaying|murder(?:ed|ing|s)?|execut(?:ed|ing)|massacr(?:ed|ing)|behead(?:ed|ing)"
-    r"|claim(?:ed|ing)\s+the\s+lives\s+of|took\s+the\s+lives\s+of|gunn(?:ed|ing)\s+down"
-)
-_ACT_INJURED = r"wound(?:ed|ing|s)?|injur(?:ed|ing|es)|hurt(?:ing|s)?|maim(?:ed|ing)"
-_ACT_SHOT = r"shoot(?:ing|s)?|shot"
-_ACT = rf"\b(?:(?P<ak>{_ACT_KILLED})|(?P<ai>{_ACT_INJURED})|(?P<as>{_ACT_SHOT}))"
-
-# Between a number and its person noun: up to three modifier words, none of them a
-# function word or a verb (so "three rockets hit the people" never counts).
-_STOP = (
-    r"(?:were|was|is|are|be|been|have|has|had|and|or|of|in|at|on|by|with|from|to|for|who|that|which|the"
-    r"|after|when|while|killed|died|dead|wounded|injured|hurt|shot|said|says|including|as|but|than|like|if"
-    r"|into|near|outside|inside|during|before|because)"
-)
-_MODS = rf"(?:(?!{_STOP}\b)[\w'’.-]+\s+){{0,3}}?"
-# What may follow a bare number with no person noun ("killing three and ...", "killed 3.").
-_BARE_END = (
-    r"(?=\s*(?:[,.;:)]|$|(?:and|in|at|on|near|outside|inside|across|around|during|when|after|while|as"
-    r"|including|others?|more|overnight|yesterday|today|last|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b))"
-)
-
-_F = re.IGNORECASE
-_SUBJECT = re.compile(
-    rf"{_NUM}(?:\s+{_MODS}(?P<noun>{_PERSON})(?:,?\s+aged\s+\d{{1,3}}|,\s+\d{{1,3}}(?=,))?(?:\s*\([^)]{{0,40}}\))?(?:\s*,[^,.;]{{1,60}},)?|(?P<bare>))"
-    rf"(?P<aux>{_AUX})\s+{_VERB}",
-    _F,
-)
-_OBJECT = re.compile(rf"{_ACT}\s+{_NUM}(?:\s+{_MODS}(?P<noun>{_PERSON})\b|{_BARE_END})", _F)
-_LEAVING = re.compile(
-    rf"\b(?:leaving|left|leaves)\s+{_NUM}(?:\s+{_MODS}(?P<noun>{_PERSON}))?\s+"
-    r"(?:(?P<k>dead|killed)|(?P<i>wounded|injured|hurt))\b",
-    _F,
-)
-_FATALLY = re.compile(rf"(?:,|\band)\s*{_NUM}\s+(?:of\s+(?:them|whom)\s+)?(?P<k>fatally|mortally)\b", _F)
-_OF_THEM = re.compile(
-    rf"{_NUM}\s+of\s+(?:them|whom|those\s+\w+|the\s+(?:wounded|injured|victims))\s+(?:\w+\s+)?"
-    rf"(?:(?P<k>died|was\s+killed|were\s+killed|later\s+died)|(?P<i>(?:was|were)\s+(?:wounded|injured)))\b",
-    _F,
-)
-_TOLL = re.compile(
-    rf"\b(?:death\s+toll|toll|number\s+of\s+(?:dead|deaths|people\s+killed|fatalities))\s+(?:\w+\s+){{0,3}}?"
-    rf"(?:to|at|of|is|was|reached|hit)\s+{_NUM}",
-    _F,
-)
-_NOUN_COUNT = re.compile(
-    rf"{_NUM}\s+(?:(?P<k>deaths|fatalities|bodies|dead\s+bodies)|(?P<i>injuries|wounded|injured))\b"
-    r"(?!\s+(?:in|at|on)\s+(?:19|20)\d\d)",
-    _F,
-)
-_NAMED = re.compile(
-    r"(?-i:\b[A-Z][a-z]+(?:\s+[A-Z][a-z'’.-]+){1,2}),\s+(?:\d{1,2}|an?\s+\d{1,2}-year-old(?:\s+[\w-]+){0,2}),"
-    rf"(?:\s+of\s+[A-Z][\w .]+,)?{_AUX}\s+{_VERB}",
-    _F,
-)
-_THE_ONE = re.compile(
-    rf"\b(?P<noun>{_PERSON_SINGULAR})\b"
-    rf"(?:\s*,[^,.;]{{1,60}},)?(?:\s+who)?(?P<aux>{_AUX})\s+{_VERB}",
-    _F,
-)
-_PRONOUN = re.compile(rf"\b(?:he|she)(?P<aux>{_AUX})\s+{_VERB}", _F)
-_PAIR = re.compile(
-    rf"\b(?:an?|one|the)\s+{_MODS}{_PERSON_SINGULAR}\s+and\s+(?:an?\s+|the\s+|his\s+|her\s+)?{_MODS}"
-    rf"{_PERSON_SINGULAR}(?:\s*,[^,.;]{{1,60}},)?(?P<aux>{_AUX})\s+{_VERB}",
-    _F,
-)
-_DEATH_OF = re.compile(
-    rf"\b(?:deaths?|bodies)\s+of\s+(?:{_NUM}\s+{_MODS}(?P<noun>{_PERSON})\b|(?:an?|the|his|her|their)?\s*{_MODS}"
-    rf"(?P<one>{_PERSON_SINGULAR})\b|(?-i:(?P<name>[A-Z][a-z]+\s+[A-Z][a-z]+)))",
-    _F,
-)
-_REFLEXIVE = re.compile(
-    r"\b(?:(?P<k>killed|shot\s+and\s+killed|fatally\s+shot)\s+(?:himself|herself)"
-    r"|(?P<k2>shot)\s+(?:himself|herself)\s+to\s+death|(?P<s>shot|wounded|injured)\s+(?:himself|herself))\b",
-    _F,
-)
-_PLURAL = re.compile(
-    rf"\b(?:(?P<ak>killed|killing|dead)|(?P<ai>wounded|injured|wounding|injuring))\s+{_MODS}"
-    rf"(?P<noun>{_PERSON_PLURAL})\b",
-    _F,
-)
-_PLURAL_SUBJECT = re.compile(
-    rf"\b(?P<noun>{_PERSON_PLURAL})\s+(?:were|have\s+been|had\s+been)"
-    rf"\s+(?:\w+ly\s+)?{_VERB}",
-    _F,
-)
-_ZERO = re.compile(
-    r"\b(?:no\s*(?:one|body)|none|not\s+(?:any|anyone|one))\s+(?:else\s+)?(?:of\s+the\s+)?(?:\w+\s+)?(?:was|were|has\s+been|had\s+been|is|got)"
-    r"\s+(?:\w+ly\s+)?(?:(?P<k>killed|dead|died)|(?P<i>injured|hurt|wounded|harmed))\b"
-    r"|\b(?:no|without\s+(?:causing\s+)?(?:any\s+)?)\s*(?:other\s+|immediate\s+|reported\s+|serious\s+)*"
-    r"(?:(?P<k2>deaths|fatalities)|(?P<i2>injuries)|(?P<c>casualties))\b"
-    r"|\bno\s+(?:one|body)\s+(?:else\s+)?(?P<k3>died)\b",
-    _F,
-)
-
-# After an active verb: its object ("two men shot a woman") — then the number is not the victims.
-_ACTIVE_NEXT = re.compile(
-    r"\s+(?:a|an|the|his|her|their|him|them|himself|herself|themselves|one|two|three|four|five|\d+)\b", _F
-)
-_TRANSITIVE = frozenset(
-    [
-        "killed", "murdered", "shot", "wounded", "injured", "hurt", "executed", "massacred", "beheaded",
-        "slain", "gunned", "stabbed", "fatally",
-    ]
-)  # fmt: skip
-# A sentence without one of these stems states no casualty count: skip it (speed).
-_CASUALTY_WORD = re.compile(
-    r"kill|dead|die|death|wound|injur|hurt|shot|shoot|hospital|condition|fatal|slain|slay|slew|murder|toll"
-    r"|casualt|bodies|lives|massacr|execut|behead|gunned|stabb|beaten|burn|perish|recover|harm|treated|suffer"
-    r"|sustain|maim|claim|took|struck|hit\s+by|bullet|gunfire",
-    _F,
-)
-_NOT_A_SUBJECT = re.compile(r"(?:,|\d,?\s+and|\bage[sd]?|\bto|\bby|\bfrom|\d)\s*$", _F)
-_INTENT = re.compile(r"\b(?:to|would|could|will|might|plotting|plotted|planned)\s+$", _F)
+_CASUALTY_WORD_LOWER = re.compile(_CASUALTY_WORD.pattern)  # for lower-cased text: no IGNORECASE cost
+_DIGIT = re.compile(r"\d")
+_HE_SHE = re.compile(r"\b(?:he|she)\b")
+_SELF = re.compile(r"\b(?:himself|herself|own\s+life)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -345,48 +106,82 @@ def _quantity(m: re.Match[str]) -> _Range | None:
 def _scan(text: str, start: int, end: int) -> list[_Hit]:
     hits: list[_Hit] = []
 
-    def add(m: re.Match[str], kind: str | None, quantity: _Range | None, prio: int) -> None:
+    def add(
+        m: re.Match[str],
+        kind: str | None,
+        quantity: _Range | None,
+        prio: int,
+        end_at: int = -1,
+        start_at: int = -1,
+    ) -> None:
         if kind is None or quantity is None:
             return
-        hits.append(_Hit(m.start(), m.end(), kind, quantity[0], quantity[1], prio))
+        begin = start_at if start_at >= 0 else m.start()
+        hits.append(_Hit(begin, end_at if end_at >= 0 else m.end(), kind, quantity[0], quantity[1], prio))
 
+    # cheap substring gates on the sentence: a pattern whose required words are absent is skipped
+    low = " " + " ".join(text[start:end].lower().split()) + " "
     for m in _SUBJECT.finditer(text, start, end):
         if m.group("bare") is not None and not _bare_subject_ok(text, m):
             continue
         if not m.group("aux").strip() and _transitive(m) and _ACTIVE_NEXT.match(text, m.end()):
             continue  # "two men shot a woman": the number counts the shooters
-        add(m, _verb_kind(m), _quantity(m), 3)
+        quantity, first = _quantity(m), m.start()
+        if m.group("noun"):
+            quantity, first = _listed_before(text, start, first, quantity)
+        add(m, _verb_kind(m), quantity, 3, start_at=first)
     for m in _OBJECT.finditer(text, start, end):
         if _INTENT.search(text, max(0, m.start() - 25), m.start()):
             continue  # "threatened to kill two people"
         kind = "killed" if m.group("ak") else "injured" if m.group("ai") else "shot"
         if m.group("noun") is None and m.group("num").isalpha() and m.group("num").lower() in ("a", "an"):
             continue
-        add(m, kind, _quantity(m), 3)
-    for m in _LEAVING.finditer(text, start, end):
+        quantity, list_end = _and_more(text, m.end(), end, _quantity(m))
+        add(m, kind, quantity, 3, list_end)
+    for m in _POSSESSIVE.finditer(text, start, end) if _any(low, " his ", " her ", " their ") else ():
+        if _INTENT.search(text, max(0, m.start() - 25), m.start()):
+            continue
+        kind = "killed" if m.group("ak") else "injured" if m.group("ai") else "shot"
+        quantity, list_end = _and_more(text, m.end(), end, _victims(m))
+        add(m, kind, quantity, 3, list_end)
+    for m in _HIM.finditer(text, start, end) if _any(low, " him", " her") else ():
+        if not _INTENT.search(text, max(0, m.start() - 25), m.start()):
+            add(m, "killed" if m.group("ak") else "injured" if m.group("ai") else "shot", (1, 1), 1)
+    for m in _NAME_SUBJECT.finditer(text, start, end) if _any(low, " was ", " been ") else ():
+        add(m, _verb_kind(m), (1, 1), 1)
+    for m in _LEAVING.finditer(text, start, end) if "lef" in low or "leav" in low else ():
         add(m, _verb_kind(m), _quantity(m), 4)
-    for m in _FATALLY.finditer(text, start, end):
+    for m in _FATALLY.finditer(text, start, end) if "tally" in low else ():
         add(m, "killed", _quantity(m), 4)
-    for m in _OF_THEM.finditer(text, start, end):
+    for m in _OF_THEM.finditer(text, start, end) if " of " in low else ():
         add(m, _verb_kind(m), _quantity(m), 4)
-    for m in _TOLL.finditer(text, start, end):
+    for m in _TOLL.finditer(text, start, end) if "toll" in low or "number of" in low else ():
         add(m, "killed", _quantity(m), 5)
-    for m in _NOUN_COUNT.finditer(text, start, end):
+    for m in (
+        _NOUN_COUNT.finditer(text, start, end)
+        if _any(low, "death", "fatalit", "bodies", "injur", "wounded")
+        else ()
+    ):
         add(m, _verb_kind(m), _quantity(m), 2)
-    for m in _NAMED.finditer(text, start, end):
+    for m in _NAMED.finditer(text, start, end) if _DIGIT.search(low) else ():
         add(m, _verb_kind(m), (1, 1), 2)
+    gated = {_THE_ONE: True, _PRONOUN: _HE_SHE.search(low) is not None, _PAIR: " and " in low}
     for pattern in (_THE_ONE, _PRONOUN, _PAIR):
-        for m in pattern.finditer(text, start, end):
+        for m in pattern.finditer(text, start, end) if gated[pattern] else ():
             if not m.group("aux").strip() and _transitive(m) and _ACTIVE_NEXT.match(text, m.end()):
                 continue
+            if pattern is _THE_ONE and m.group("who") and not m.group("aux").strip() and _transitive(m):
+                continue  # "the man who shot ...": the shooter, not a victim
             add(m, _verb_kind(m), (2, 2) if pattern is _PAIR else (1, 1), 1 if pattern is _PAIR else 0)
-    for m in _DEATH_OF.finditer(text, start, end):
+    for m in _SHOT_DIES.finditer(text, start, end) if _any(low, " dies", " died") else ():
+        add(m, "killed", (1, 1), 2)
+    for m in _DEATH_OF.finditer(text, start, end) if "death" in low or "bodies" in low else ():
         add(m, "killed", _quantity(m) if m.group("num") else (1, 1), 1)
-    for m in _REFLEXIVE.finditer(text, start, end):
-        add(m, "killed" if m.group("k") or m.group("k2") else "shot", (1, 1), 1)
+    for m in _REFLEXIVE.finditer(text, start, end) if "self" in low or "own life" in low else ():
+        add(m, "killed" if m.group("k") or m.group("k2") or m.group("k3") else "shot", (1, 1), 1)
     for m in _PLURAL.finditer(text, start, end):
         add(m, "killed" if m.group("ak") else "injured", (1, None), 0)
-    for m in _PLURAL_SUBJECT.finditer(text, start, end):
+    for m in _PLURAL_SUBJECT.finditer(text, start, end) if _any(low, " were ", " been ") else ():
         add(m, _verb_kind(m), (1, None), 0)
     for m in _ZERO.finditer(text, start, end):
         if m.group("c"):
@@ -396,6 +191,50 @@ def _scan(text: str, start: int, end: int) -> list[_Hit]:
             kind = "killed" if m.group("k") or m.group("k2") or m.group("k3") else "injured"
             add(m, kind, (0, 0), 5)
     return hits
+
+
+def _listed_before(text: str, start: int, first: int, quantity: _Range | None) -> tuple[_Range | None, int]:
+    """Add the victims listed before a subject ("Two soldiers and one civilian were killed": 3).
+
+    Returns the summed range and where the list starts."""
+    while (
+        quantity is not None and (b := _LIST_BEFORE.search(text, max(start, first - 80), first)) is not None
+    ):
+        extra = parse_quantity(b.group("num"), b.group("mod"))
+        if extra is None:
+            break
+        low = (quantity[0] or 0) + (extra[0] or 0)
+        quantity = low, (None if quantity[1] is None or extra[1] is None else quantity[1] + extra[1])
+        first = b.start()
+    return quantity, first
+
+
+def _any(text: str, *words: str) -> bool:
+    return any(w in text for w in words)
+
+
+def _victims(m: re.Match[str]) -> _Range:
+    """The number of people a possessive object names: the number given, else one or an open plural."""
+    num = m.group("num")
+    if num:
+        return parse_quantity(num) or (1, None)
+    return (1, 1) if _PERSON_SINGULAR_RE.fullmatch(m.group("noun")) else (1, None)
+
+
+def _and_more(text: str, pos: int, end: int, first: _Range | None) -> tuple[_Range | None, int]:
+    """Add the further victims listed after an object ("killing his wife and two children": 3).
+
+    Returns the summed range and where the list ends (-1 when nothing was added)."""
+    if first is None:
+        return None, -1
+    low, high = first
+    list_end = -1
+    while (m := _AND_MORE.match(text, pos, end)) is not None:
+        extra = _victims(m)
+        low = (low or 0) + (extra[0] or 0)
+        high = None if high is None or extra[1] is None else high + extra[1]
+        pos = list_end = m.end()
+    return (low, high), list_end
 
 
 def _transitive(m: re.Match[str]) -> bool:
@@ -436,8 +275,10 @@ def find_counts(article: Article) -> list[CountMention]:
     text = article.clean_text
     out: list[CountMention] = []
     shot: list[CountMention] = []
+    marks = _casualty_words(text)
     for sent in sentences(text):
-        if not _CASUALTY_WORD.search(text, sent.start, sent.end):
+        i = bisect.bisect_left(marks, sent.start)
+        if i == len(marks) or marks[i] >= sent.end:
             continue
         bounds = (sent.start, sent.end)
         for hit in _select(_scan(text, sent.start, sent.end)):
@@ -452,9 +293,19 @@ def find_counts(article: Article) -> list[CountMention]:
     return out
 
 
+def _casualty_words(text: str) -> list[int]:
+    """Where a casualty word starts (one pass over the lower-cased text: a sentence without one
+    states no casualty count and is skipped)."""
+    low = text.lower()
+    if len(low) != len(text):  # lower-casing changed offsets: match case-insensitively
+        return [m.start() for m in _CASUALTY_WORD.finditer(text)]
+    return [m.start() for m in _CASUALTY_WORD_LOWER.finditer(low)]
+
+
 def _shot_minus_killed(shot: list[CountMention], counts: list[CountMention]) -> CountMention | None:
     total_low, total_high = combine_counts(shot, "shot")
-    killed_low, killed_high = combine_counts(counts, "killed")
+    # the attacker's own death is no victim among the people shot
+    killed_low, killed_high = combine_counts([c for c in counts if not _SELF.search(c.span.text)], "killed")
     if total_low is None:
         return None
     best = max(shot, key=lambda c: (c.low or 0, -c.span.start))
@@ -473,7 +324,9 @@ def _shot_minus_killed(shot: list[CountMention], counts: list[CountMention]) -> 
 def combine_counts(mentions: Sequence[CountMention], kind: str) -> tuple[int | None, int | None]:
     """One incident's ``(low, high)`` count of ``kind`` from several mentions, without double counting.
 
-    Sentences that repeat the same victims are never summed. The rule:
+    Sentences that repeat the same victims are never summed; counts of different victim
+    groups (security forces, armed groups, civilians: "killed seven soldiers ... 19
+    militants were killed") are. Within one group the rule is:
 
     1. only the mentions of ``kind``; if some are not hedged, the hedged ones are ignored;
     2. with exact counts: the largest exact count ``n`` wins; it is widened upward by
@@ -482,11 +335,74 @@ def combine_counts(mentions: Sequence[CountMention], kind: str) -> tuple[int | N
        below it are ignored (the exact count wins);
     3. with only ranges: fold them in order of their low bound, intersecting
        overlapping ranges and keeping the larger one when they are disjoint;
-    4. no mention: ``(None, None)``.
+    4. no mention: ``(None, None)``;
+    Across groups the group totals are summed, unless a count of people in general is
+    larger ("three people were killed: two soldiers and a civilian" stays 3).
+    5. an attacker who killed himself ("before he killed himself", "took his own life") is
+       one more death beside the victims, however often it is repeated.
     """
     relevant = [m for m in mentions if m.kind == kind and (m.low is not None or m.high is not None)]
     if not relevant:
         return None, None
+    if kind == "killed":
+        others = [m for m in relevant if not _SELF.search(m.span.text)]
+        if others and len(others) < len(relevant):  # the attacker who killed himself is one more
+            o_low, o_high = combine_counts(others, kind)
+            return (None if o_low is None else o_low + 1), (None if o_high is None else o_high + 1)
+    groups: dict[str, list[CountMention]] = {}
+    for m in relevant:
+        groups.setdefault(_victim_group(m.span.text), []).append(m)
+    specific = [g for g in groups if g != "people"]
+    if len(specific) < 2:
+        return _combine_same(relevant)
+    # a group only said to have lost "some" ("attackers had been killed") adds no number
+    parts = [p for p in (_combine_same(groups[g]) for g in specific) if p != (1, None)] or [(1, None)]
+    low = sum(p[0] or 0 for p in parts)
+    high = None if any(p[1] is None for p in parts) else sum(p[1] or 0 for p in parts)
+    if "people" in groups:  # "three people were killed: two soldiers and a civilian"
+        g_low, g_high = _combine_same(groups["people"])
+        if g_low is not None and g_low > low:
+            return g_low, g_high
+    return low, high
+
+
+#: Victim groups: counts of different groups in one incident are different people.
+_GROUPS = (
+    (
+        "forces",
+        re.compile(
+            r"soldier|troop|army|military|police|officer|policem|gendarm|guard|security|servicem|trooper"
+            r"|personnel|recruit|cadet|\bKDF\b|\bdeputies\b|\bdeputy\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "armed",
+        re.compile(
+            r"militant|fighter|insurgent|rebel|jihadist|attacker|assailant|gunm[ae]n|bandit|raider|terrorist"
+            r"|extremist|militia|\bBH\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "civilians",
+        re.compile(
+            r"civilian|villager|resident|farmer|herder|pastoralist|child|student|pupil|teacher|worker|trader"
+            r"|passenger|pilgrim|worshipp?er|fisherm[ae]n|miner|driver|journalist|shopper|customer|bystander",
+            re.IGNORECASE,
+        ),
+    ),
+)
+
+
+def _victim_group(span_text: str) -> str:
+    """The victim group a count names ("forces", "armed", "civilians"), else "people" (or mixed)."""
+    found = {name for name, pattern in _GROUPS if pattern.search(span_text)}
+    return found.pop() if len(found) == 1 else "people"
+
+
+def _combine_same(relevant: list[CountMention]) -> tuple[int | None, int | None]:
+    """Rules 1-3 of :func:`combine_counts` over mentions of one victim group."""
     firm = [m for m in relevant if not m.hedged]
     if firm:
         relevant = firm

@@ -10,6 +10,7 @@ phrase                                    resolves to                           
 "28 December, 2019", "2019-12-27",
 "12/27/2019" (US order), "Monday, 30
 September 2019"
+"22-23 December 2019", "March 1 to 3"     the first day (the year as above)       DAY
 "Dec. 3", "on December 3", "3 December"   that day in the publication year, or    DAY
                                           the year before if that would be more
                                           than a day after publication
@@ -17,7 +18,8 @@ September 2019"
 Tuesday"                                  before publication ("last <weekday>" on
                                           that same weekday: a week earlier)
 "yesterday", "last night"                 publication day - 1                     DAY
-"today", "tonight", "this morning"        publication day                         DAY
+"today", "tonight", "this morning",       publication day (a night that ended     DAY
+"overnight"                               before publication)
 "3 days ago"                              publication day - 3                     DAY
 "last week", "this week", "2 weeks ago",  Monday of that week                     WEEK
 "last weekend"
@@ -53,8 +55,8 @@ _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 _MONTH = (
-    r"(?P<mon>(?:January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?![a-z])\.?)"
+    r"(?P<mon>(?:January|February|March|April|May|June|July|August|September|October|November|December)(?![a-z])"
+    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?![a-z])\.?)"
 )
 _MONTH_FULL = (
     r"(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December)"
@@ -126,6 +128,11 @@ def _partial(m: re.Match[str], pub: dt.date | None) -> tuple[dt.date, DatePrecis
     return ((matching or candidates)[0], DatePrecision.DAY, True)
 
 
+def _range_start(m: re.Match[str], pub: dt.date | None) -> tuple[dt.date, DatePrecision, bool] | None:
+    """A range of days ("22-23 December"): its first day, with or without a year."""
+    return _full(m, pub) if m.group("y") else _partial(m, pub)
+
+
 def _month_year(m: re.Match[str], pub: dt.date | None) -> tuple[dt.date, DatePrecision, bool] | None:
     return dt.date(int(m.group("y")), _month_no(m.group("mon")), 1), DatePrecision.MONTH, False
 
@@ -193,7 +200,13 @@ def _relative(m: re.Match[str], pub: dt.date | None) -> tuple[dt.date, DatePreci
         if unit.startswith("month"):
             return _shift_month(pub, n), month, True
         return dt.date(pub.year - n, 1, 1), year, True
-    if phrase in ("yesterday", "last night", "yesterday morning", "yesterday afternoon", "yesterday evening"):
+    if phrase in (
+        "yesterday",
+        "last night",
+        "yesterday morning",
+        "yesterday afternoon",
+        "yesterday evening",
+    ):
         return pub - dt.timedelta(days=1), day, True
     if phrase.endswith("weekend"):
         saturday = pub - dt.timedelta(days=(pub.weekday() - 5) % 7 or 7)
@@ -214,36 +227,72 @@ _N_AGO = (
     r"(?P<n>\d{1,2}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
     r"|a\s+couple\s+of|a\s+few)"
 )
-_PATTERNS: tuple[tuple[re.Pattern[str], _Resolver], ...] = (
+# Anchors: every match of a pattern contains a match of its anchor, so a pattern only
+# runs in small windows around its anchors (much faster than scanning the whole text).
+_G_MONTH = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")
+_G_DIGIT = re.compile(r"\b(?:19|20)\d\d\b")
+_G_ISO = re.compile(r"\d-[01]\d-")
+_G_SLASH = re.compile(r"\d/[0-3]?\d/")
+_G_AGO = re.compile(r"(?i:\bago\b)")
+_G_RELATIVE = re.compile(r"(?i:\b(?:yesterday|today|tonight|night|this|last|weekend|overnight))")
+_G_WEEKDAY = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day")
+_BEFORE, _AFTER = 45, 35  # characters a match may reach before and after its anchor
+_PATTERNS: tuple[tuple[re.Pattern[str], _Resolver, re.Pattern[str]], ...] = (
+    # 22-23 December 2019, 1 to 3 March, between 22 and 23 March: the first day
+    (
+        re.compile(
+            rf"\b(?<![\d.,$:]){_DAY}\s*(?:-|–|to|and)\s*[0-3]?\d(?:st|nd|rd|th)?(?:\s+of)?\s+{_MONTH}"
+            rf"(?:,?\s+{_YEAR})?"
+        ),
+        _range_start,
+        _G_MONTH,
+    ),
+    # December 22-23, 2019 / March 1 to 3: the first day
+    (
+        re.compile(rf"\b{_MONTH}\s+{_DAY}\s*(?:-|–|to)\s*[0-3]?\d(?:st|nd|rd|th)?\b(?:,?\s+{_YEAR})?"),
+        _range_start,
+        _G_MONTH,
+    ),
     # December 27, 2019 / Monday, December 27, 2019
-    (re.compile(rf"\b{_WD_PREFIX}{_MONTH}\s+{_DAY},?\s+{_YEAR}"), _full),
+    (re.compile(rf"\b{_WD_PREFIX}{_MONTH}\s+{_DAY},?\s+{_YEAR}"), _full, _G_MONTH),
     # 27 December 2019 / 28 December, 2019 / Monday, 30 September 2019
-    (re.compile(rf"\b{_WD_PREFIX}(?<![\d.,$]){_DAY}(?:\s+of)?\s+{_MONTH},?\s+{_YEAR}"), _full),
+    (re.compile(rf"\b{_WD_PREFIX}(?<![\d.,$]){_DAY}(?:\s+of)?\s+{_MONTH},?\s+{_YEAR}"), _full, _G_MONTH),
     # 2019-12-27 (optionally followed by a time)
-    (re.compile(r"(?<![\d\-/.])(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?![\d\-])"), _full),
+    (re.compile(r"(?<![\d\-/.])(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?![\d\-])"), _full, _G_ISO),
     # 12/27/2019, 12/27/19 (US order)
-    (re.compile(r"(?<![\d/.$])(?P<m>[01]?\d)/(?P<d>[0-3]?\d)/(?P<y>(?:19|20)?\d\d)(?![\d/])"), _full),
+    (
+        re.compile(r"(?<![\d/.$])(?P<m>[01]?\d)/(?P<d>[0-3]?\d)/(?P<y>(?:19|20)?\d\d)(?![\d/])"),
+        _full,
+        _G_SLASH,
+    ),
     # December 2019, late October 2019
-    (re.compile(rf"\b(?:(?:early|late|mid-?)\s*)?{_MONTH},?\s+{_YEAR}"), _month_year),
+    (re.compile(rf"\b(?:(?:early|late|mid-?)\s*)?{_MONTH},?\s+{_YEAR}"), _month_year, _G_MONTH),
     # Dec. 3 / Tuesday, Jan. 27 / December 3rd
-    (re.compile(rf"\b{_WD_PREFIX}{_MONTH}\s+{_DAY}(?![\d:]|\s*(?:-|–)\s*year|\s+years?\b)"), _partial),
+    (
+        re.compile(rf"\b{_WD_PREFIX}{_MONTH}\s+{_DAY}(?![\d:]|\s*(?:-|–)\s*year|\s+years?\b)"),
+        _partial,
+        _G_MONTH,
+    ),
     # 3 December / 3rd of December
-    (re.compile(rf"\b{_WD_PREFIX}(?<![\d.,$:]){_DAY}(?:\s+of)?\s+{_MONTH}(?!,?\s*\d)"), _partial),
+    (re.compile(rf"\b{_WD_PREFIX}(?<![\d.,$:]){_DAY}(?:\s+of)?\s+{_MONTH}(?!,?\s*\d)"), _partial, _G_MONTH),
     # March last year, in early June this year
     (
         re.compile(rf"\b(?:(?:[Ee]arly|[Ll]ate|[Mm]id-?)\s*)?{_MONTH_FULL}\s+(?P<rel>last|this)\s+year\b"),
         _month_of_year,
+        _G_MONTH,
     ),
     # 3 days ago, two weeks ago, a month ago
-    (re.compile(rf"(?i:\b{_N_AGO}\s+(?P<unit>days?|weeks?|months?|years?)\s+ago\b)"), _relative),
+    (re.compile(rf"(?i:\b{_N_AGO}\s+(?P<unit>days?|weeks?|months?|years?)\s+ago\b)"), _relative, _G_AGO),
     # yesterday, today, last night, this morning, last week, earlier this month, last year...
     (
         re.compile(
             r"(?i:\b(?:yesterday(?:\s+(?:morning|afternoon|evening))?|today|tonight|last\s+night"
+            rf"|overnight(?!\s+(?:on\s+|into\s+|from\s+|to\s+)?{_WD})"
             r"|this\s+(?:morning|afternoon|evening)|(?:(?:earlier|later)\s+)?this\s+(?:week|month|year)"
             r"|last\s+(?:week|weekend|month|year)|(?:over\s+)?the\s+weekend)\b)"
         ),
         _relative,
+        _G_RELATIVE,
     ),
     # on Friday, Friday night, last Tuesday, early Sunday, Tuesday's attack
     (
@@ -252,6 +301,7 @@ _PATTERNS: tuple[tuple[re.Pattern[str], _Resolver], ...] = (
             r"(?:\s+(?:morning|afternoon|evening|night))?\b"
         ),
         _weekday,
+        _G_WEEKDAY,
     ),
     # in November, since late October, last March
     (
@@ -260,6 +310,7 @@ _PATTERNS: tuple[tuple[re.Pattern[str], _Resolver], ...] = (
             rf"\s+(?:(?:early|late|mid-?)\s*)?|(?:[Ee]arly|[Ll]ate|[Mm]id-?)\s*){_MONTH_FULL}\b(?!\s*\d)"
         ),
         _bare_month,
+        _G_MONTH,
     ),
     # in 2014, since late 2019
     (
@@ -268,6 +319,7 @@ _PATTERNS: tuple[tuple[re.Pattern[str], _Resolver], ...] = (
             rf"(?:(?:early|late|mid-?)\s*)?{_YEAR}(?!\s*(?:-|–)\s*\d)(?!\s*(?:people|persons|troops|years?)\b)"
         ),
         _year,
+        _G_DIGIT,
     ),
 )
 _LEADING_PREP = re.compile(_PREP, re.IGNORECASE)
@@ -282,13 +334,28 @@ def _is_future(text: str, start: int) -> bool:
     return _FUTURE.search(lookback) is not None
 
 
+def _windows(anchor: re.Pattern[str], text: str) -> list[tuple[int, int]]:
+    """Merged stretches of ``text`` around the matches of ``anchor``."""
+    out: list[tuple[int, int]] = []
+    for m in anchor.finditer(text):
+        lo, hi = max(0, m.start() - _BEFORE), min(len(text), m.end() + _AFTER)
+        if out and lo <= out[-1][1]:
+            out[-1] = (out[-1][0], hi)
+        else:
+            out.append((lo, hi))
+    return out
+
+
 def find_dates(article: Article) -> list[DateMention]:
     """The date expressions of ``article``, resolved against its publication date, in text order."""
     text, pub = article.clean_text, article.published
     taken: list[tuple[int, int]] = []
     found: list[_Found] = []
-    for pattern, resolve in _PATTERNS:
-        for m in pattern.finditer(text):
+    windows: dict[re.Pattern[str], list[tuple[int, int]]] = {}
+    for pattern, resolve, anchor in _PATTERNS:
+        if anchor not in windows:
+            windows[anchor] = _windows(anchor, text)
+        for m in (m for lo, hi in windows[anchor] for m in pattern.finditer(text, lo, hi)):
             start, end = m.start(), m.end()
             if any(start < b and a < end for a, b in taken):
                 continue

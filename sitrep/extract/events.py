@@ -66,6 +66,12 @@ _SINGULAR_REF = re.compile(
 _GENERIC_PLURAL = re.compile(
     r"^(attacks|strikes|bombings|shootings|raids|assaults|airstrikes|air strikes)$", re.I
 )
+_REPORTING_BEFORE = re.compile(
+    r"\b(?:said|says|say|told(?:\s+\w+){0,2}?|announced|reported|confirmed|added|stated|disclosed|revealed"
+    r"|according\s+to(?:\s+\w+){0,3}?)\s+(?:on\s+|late\s+|early\s+)?$",
+    re.IGNORECASE,
+)
+_BOUND = re.compile(r"(?:since|after|before|until|by|from)\b", re.IGNORECASE)
 _CLAUSE_BOUNDARY = re.compile(
     r"[,;:()]|\b(?:who|which|that|after|when|while|as|following|because|before|since|where)\b", re.IGNORECASE
 )
@@ -129,6 +135,8 @@ class _Incident:
     sentences: list[_Sentence] = field(default_factory=list)
     triggers: list[Trigger] = field(default_factory=list)
     date: DateMention | None = None
+    reported: bool = False  # the date is when someone spoke ("police said Thursday"), not the incident's
+    indirect: bool = False  # the date came from a sentence without an incident trigger ("died overnight")
     places: list[PlaceMention] = field(default_factory=list)
     extra_blame: list[BlameMention] = field(default_factory=list)
 
@@ -224,7 +232,7 @@ def _near(a: PlaceMention, b: PlaceMention, max_km: float = 50.0) -> bool:
 
 def _compatible(gaz: Gazetteer, inc: _Incident, dates: list[DateMention], places: list[PlaceMention]) -> bool:
     """Whether a sentence's dates and places allow it to be about ``inc``."""
-    if dates and inc.date is not None and not any(dates_compatible(d, inc.date) for d in dates):
+    if dates and inc.date is not None and not any(_date_fits(d, inc) for d in dates):
         return False
     if places and inc.places:
         fine_new, fine_old = [p for p in places if _is_fine(p)], [p for p in inc.places if _is_fine(p)]
@@ -237,6 +245,7 @@ def _compatible(gaz: Gazetteer, inc: _Incident, dates: list[DateMention], places
 def _group(gaz: Gazetteer, sents: list[_Sentence]) -> list[_Incident]:
     incidents: list[_Incident] = []
     current: _Incident | None = None
+    lead: list[_Sentence] = []  # plain sentences before the first incident (headline, lead)
     for s in sents:
         dates = [d for d in s.dates if not _is_dateline(s.span, d)]
         places = _event_places(s.places)
@@ -245,9 +254,11 @@ def _group(gaz: Gazetteer, sents: list[_Sentence]) -> list[_Incident]:
             if s.triggers or _BACKGROUND.search(s.span.text):
                 current = None  # background talk: what follows is not about the open incident
                 continue
-            if current is not None and _compatible(gaz, current, dates, places):
+            if not incidents:
+                lead.append(s)
+            elif current is not None and _compatible(gaz, current, dates, places):
                 current.sentences.append(s)
-                _absorb(current, dates, places)
+                _absorb(current, s.span, dates, places)
             continue
         trig = max(live, key=lambda t: t.score)
         target = next((inc for inc in incidents if _compatible(gaz, inc, dates, places)), None)
@@ -256,13 +267,60 @@ def _group(gaz: Gazetteer, sents: list[_Sentence]) -> list[_Incident]:
             incidents.append(target)
         target.sentences.append(s)
         target.triggers.extend(live)
-        _absorb(target, dates, places, trig)
+        _absorb(target, s.span, dates, places, trig)
         current = target
+    if incidents:
+        _join_lead(gaz, incidents[0], lead)
+        _date_from_article(incidents, sents)
     return incidents
 
 
-def _date_key(trigger: Trigger, date: DateMention) -> tuple[bool, int]:
-    """Sort key of a candidate date for ``trigger``: same clause first, then nearest.
+def _date_from_article(incidents: list[_Incident], sents: list[_Sentence]) -> None:
+    """A primary incident its own sentences leave undated takes the article's first day date
+    outside the other incidents ("... police said Monday"): the day it was reported at worst."""
+    primary = incidents[0]
+    if primary.date is not None:
+        return
+    taken = {id(s) for inc in incidents[1:] for s in inc.sentences}
+    free = [s for s in sents if id(s) not in taken and not _BACKGROUND.search(s.span.text)]
+    days = [(d, _is_dateline(s.span, d)) for s in free for d in s.dates if d.precision == DatePrecision.DAY]
+    # a date standing alone on its line (a dateline, "14 March.") only as a last resort
+    best = next((d for d, line in days if not line), None) or next((d for d, _ in days), None)
+    if best is not None:
+        primary.date, primary.reported = best, True
+
+
+def _join_lead(gaz: Gazetteer, primary: _Incident, lead: list[_Sentence]) -> None:
+    """Plain sentences before the primary incident's first one (a headline, a lead such as
+    "Two teenagers were hurt in Dayton late Thursday.") join it when their dates and places
+    allow: their counts, places and (when its own sentences give none) date are its own."""
+    joined = []
+    for s in lead:
+        dates = [d for d in s.dates if not _is_dateline(s.span, d)]
+        places = _event_places(s.places)
+        if _compatible(gaz, primary, dates, places):
+            joined.append(s)
+            _absorb(primary, s.span, dates, places)
+    primary.sentences[:0] = joined
+
+
+def _is_reporting(date: DateMention, sentence: Span) -> bool:
+    """True when ``date`` says when someone spoke: "police said Thursday", "told reporters on Friday"."""
+    end = date.span.start - sentence.start
+    return _REPORTING_BEFORE.search(sentence.text[max(0, end - 40) : max(0, end)]) is not None
+
+
+def _date_fits(d: DateMention, inc: _Incident) -> bool:
+    """Whether ``d`` can date ``inc``: a reporting date also admits the week before it."""
+    if inc.date is None or dates_compatible(d, inc.date):
+        return True
+    lag = (inc.date.date - d.date).days
+    return (inc.reported or inc.indirect) and d.precision == DatePrecision.DAY and 0 <= lag <= 7
+
+
+def _date_key(trigger: Trigger, date: DateMention) -> tuple[bool, bool, bool, int]:
+    """Sort key of a candidate date for ``trigger``: not a reporting date, not a bound ("since
+    2007", "after mid-September"), same clause, then nearest.
 
     The clause test spans the trigger words too, up to their end: the incident verb
     closes them ("the gunman who killed", "fighting that erupted")."""
@@ -273,23 +331,43 @@ def _date_key(trigger: Trigger, date: DateMention) -> tuple[bool, int]:
         lo, hi, gap = end, max(end, date.span.start), max(0, date.span.start - end)
     base = trigger.sentence.start
     between = trigger.sentence.text[max(0, lo - base) : max(0, hi - base)]
-    return _CLAUSE_BOUNDARY.search(between) is not None, gap
+    return (
+        _is_reporting(date, trigger.sentence),
+        _BOUND.match(date.span.text) is not None,
+        _CLAUSE_BOUNDARY.search(between) is not None,
+        gap,
+    )
 
 
 def _absorb(
-    inc: _Incident, dates: list[DateMention], places: list[PlaceMention], trigger: Trigger | None = None
+    inc: _Incident,
+    sentence: Span,
+    dates: list[DateMention],
+    places: list[PlaceMention],
+    trigger: Trigger | None = None,
 ) -> None:
     """Add a sentence's date and places to ``inc``.
 
     The date, when the incident has none yet, is the one in the trigger's clause ("police
     on Monday were searching for the gunman who killed two on Sunday": Sunday), else the
-    nearest. A place already known is upgraded when this sentence makes it an event
-    location; a fine place far from the incident's event locations is not added."""
+    nearest; a reporting date ("police said Thursday"), or one read from a sentence without an
+    incident trigger ("two of the wounded died overnight"), gives way to a later sentence's date
+    of the incident within the week before it. A place already known is upgraded when this
+    sentence makes it an event location; a fine place far from the incident's event
+    locations is not added."""
     if inc.date is None and dates:
         if trigger is not None:
             inc.date = min(dates, key=lambda d: _date_key(trigger, d))
         else:
             inc.date = min(dates, key=lambda d: list(DatePrecision).index(d.precision))
+        inc.reported = _is_reporting(inc.date, sentence)
+        inc.indirect = trigger is None
+    elif inc.date is not None and (inc.reported or (inc.indirect and trigger is not None)):
+        own = [d for d in dates if not _is_reporting(d, sentence) and _date_fits(d, inc)]
+        if own:
+            if trigger is not None:
+                own.sort(key=lambda d: _date_key(trigger, d))
+            inc.date, inc.reported, inc.indirect = own[0], False, trigger is None
     located = [q for q in inc.places if q.is_event_location and _is_fine(q)]
     for p in places:
         known = next((i for i, q in enumerate(inc.places) if q.place == p.place), None)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import logging
 import re
+from functools import lru_cache
 
 from sitrep.extract.hedging import hedge_cue
 from sitrep.model import Article, WeaponMention
@@ -142,10 +143,10 @@ WEAPONS: dict[str, tuple[str, ...]] = {
 }
 
 _EXCLUDE = re.compile(
-    r"shot\s+down|mug\s*shots?|booster\s+shots?|big\s+shots?|shot\s+put|gun\s+(?:control|laws?|rights|violence"
+    r"(?=[bfgmprs])(?:shot\s+down|mug\s*shots?|booster\s+shots?|big\s+shots?|shot\s+put|gun\s+(?:control|laws?|rights|violence"
     r"|owners?|ownership|shows?|lobby|reform|safety|policy|policies|legislation)|shells?\s+compan(?:y|ies)"
     r"|photo\s+shoot|(?:film|video)\s+shoot|shooting\s+(?:a\s+)?(?:film|video|movie|scene)"
-    r"|bomb\s+(?:threats?|squads?|disposal)|rocket\s+science",
+    r"|bomb\s+(?:threats?|squads?|disposal)|rocket\s+science)",
     re.IGNORECASE,
 )
 
@@ -154,12 +155,29 @@ _FORMS = sorted(
     key=lambda pair: len(pair[0].replace("\\s+", " ").replace("?", "")),
     reverse=True,
 )
+
+
+def _grouped(forms: list[str]) -> str:
+    """One alternation of ``forms`` (longest first), grouped by first letter behind a cheap lookahead.
+
+    Forms that do not start with a letter come last, as one group."""
+    by_first: dict[str, list[str]] = {}
+    for form in forms:
+        key = form[0].lower() if form[0].isalpha() else ""
+        by_first.setdefault(key, []).append(form)
+    groups = [f"(?=[{c}{c.upper()}])(?:{'|'.join(fs)})" for c, fs in by_first.items() if c]
+    if "" in by_first:
+        groups.append(f"(?:{'|'.join(by_first[''])})")
+    return "|".join(groups)
+
+
 _WEAPON_RE = re.compile(
-    r"(?<![\w-])(?:" + "|".join(form for form, _ in _FORMS) + r")(?![\w-])", re.IGNORECASE
+    r"(?<![\w-])(?:" + _grouped([form for form, _ in _FORMS]) + r")(?![\w-])", re.IGNORECASE
 )
 _FORM_RES = [(re.compile(form, re.IGNORECASE), name) for form, name in _FORMS]
 
 
+@lru_cache(maxsize=1024)
 def _weapon_name(surface: str) -> str | None:
     """The normalised name of a matched surface form (the longest form that matches it whole)."""
     for pattern, name in _FORM_RES:

@@ -137,3 +137,35 @@ def test_longest_alias_wins() -> None:
     assert [a.name for a in found][:2] == ["Kenya Defence Forces", "soldiers"]
     assert "Iraqi Security Forces" in [a.name for a in found]
     assert "security forces" not in [a.name for a in found]
+
+
+@pytest.mark.parametrize(
+    ("alias", "name", "kind"),
+    [
+        ("Boko Haram/IS", "Islamic State West Africa Province", ActorKind.ARMED_GROUP),
+        ("ISGS", "Islamic State Sahel Province", ActorKind.ARMED_GROUP),
+        ("Alshabaab", "al-Shabaab", ActorKind.ARMED_GROUP),
+        ("GSU", "Kenya Police", ActorKind.STATE_FORCE),
+        ("Chadian gendarmes", "Chadian army", ActorKind.STATE_FORCE),
+        ("Mobile Intervention Unit", "Chadian police", ActorKind.STATE_FORCE),
+        ("Pokot raiders", "Pokot militia", ActorKind.ARMED_GROUP),
+        ("Fulani herders", "Fulani militia", ActorKind.ARMED_GROUP),
+        ("cattle rustlers", "raiders", ActorKind.GENERIC),
+        ("unidentified armed group", "armed group", ActorKind.GENERIC),
+        ("boda boda riders", "traders", ActorKind.CIVILIAN),
+    ],
+)
+def test_sahel_and_east_africa_actors(alias: str, name: str, kind: ActorKind) -> None:
+    entry = lookup_actor(alias)
+    assert entry is not None and (entry.name, entry.kind) == (name, kind)
+
+
+def test_a_group_named_before_its_members_noun_is_the_perpetrator() -> None:
+    text = "On Friday, ISWAP fighters attacked an army post near Diffa."
+    assert one(text, "Islamic State West Africa Province").role is ActorRole.PERPETRATOR
+
+
+def test_the_actor_of_a_reported_clause_is_the_perpetrator_not_the_source() -> None:
+    text = "Police said gunmen opened fire on a bus near Mandera."
+    assert one(text, "police").role is ActorRole.SOURCE
+    assert one(text, "gunmen").role is ActorRole.PERPETRATOR

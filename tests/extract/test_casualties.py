@@ -212,3 +212,67 @@ def test_combine_prefers_unhedged_mentions_and_filters_by_kind() -> None:
 def test_combine_zero_and_a_positive_count() -> None:
     # "No one else was hurt" next to "a guard was wounded": the positive count stands.
     assert combine_counts([_m(0, 0, "injured"), _m(1, 1, "injured")], "injured") == (1, 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        # victims listed after one verb are summed, not the largest number kept
+        ("The raiders killed two herders and three traders at the well.", (5, 5), (None, None)),
+        ("He killed his wife and two children at the farm.", (3, 3), (None, None)),
+        # ... but a speaker after a comma is no victim
+        ("The bombing killed 40 people, officials said.", (40, 40), (None, None)),
+        # the attacker who killed himself is one more death, however often it is repeated
+        ("The gunman killed his wife and two sons before he killed himself.", (4, 4), (None, None)),
+        (
+            "A man shot three patrons at a bar and then took his own life. He killed himself outside.",
+            (1, 1),
+            (3, 3),
+        ),
+        ("The clerk shot herself in the hand.", (None, None), (1, 1)),
+        # passive verbs with "found"/"reported", a full name as the subject, fatal active verbs
+        ("Several soldiers were reported killed.", (2, 9), (None, None)),
+        ("Lena Okafor was found shot and killed inside the home.", (1, 1), (None, None)),
+        ("A neighbour is accused of fatally shooting a delivery driver.", (1, 1), (None, None)),
+        ("Two men shot and killed him outside the store.", (1, 1), (None, None)),
+    ],
+)
+def test_victim_lists_reflexives_and_names(
+    text: str, killed: tuple[int | None, int | None], injured: tuple[int | None, int | None]
+) -> None:
+    assert _combined(text) == {"killed": killed, "injured": injured}
+
+
+def test_a_headline_victim_shot_who_then_died_is_killed_not_injured() -> None:
+    assert _combined("Teen shot outside mall dies; suspect held.") == {
+        "killed": (1, 1),
+        "injured": (None, None),
+    }
+
+
+def test_the_person_who_shot_is_the_shooter_not_a_victim() -> None:
+    assert _counts("Deputies are searching for the man who shot at a patrol car.") == []
+    assert _kinds("The man who was shot is in stable condition.") == [("injured", 1, 1)]
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        # different victim groups in one incident are different people: summed
+        (
+            "Raiders killed four soldiers near the well. Later, six militants were killed in the pursuit.",
+            (10, 10),
+        ),
+        ("Two police officers and one civilian were killed in the ambush.", (3, 3)),
+        # a count of people in general that covers the groups is not added to them
+        ("Three people were killed, two soldiers and a civilian.", (3, 3)),
+        ("Five people died in the raid. Two of them were soldiers.", (5, 5)),
+        # a group only said to have lost some adds no number
+        ("Nine soldiers were killed in the raid; attackers were killed too.", (9, 9)),
+        ("The attackers killed two vigilantes at the roadblock.", (2, 2)),
+        # the same group told twice is counted once
+        ("Gunmen killed three villagers. The three villagers were killed near the river.", (3, 3)),
+    ],
+)
+def test_victim_groups(text: str, killed: tuple[int | None, int | None]) -> None:
+    assert _combined(text)["killed"] == killed

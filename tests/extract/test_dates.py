@@ -221,3 +221,35 @@ def test_best_date_respects_paragraphs_when_given() -> None:
 )
 def test_month_with_last_or_this_year_is_one_month(text: str, expected: tuple[str, dt.date]) -> None:
     assert _one(text) == (*expected, DatePrecision.MONTH, True)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "day"),
+    [
+        (
+            "Students clashed with police on 22-23 December 2019.",
+            "22-23 December 2019",
+            dt.date(2019, 12, 22),
+        ),
+        ("Traders protested between 9 and 11 December.", "9 and 11 December", dt.date(2019, 12, 9)),
+        ("Fighting raged on December 20-22 in the valley.", "December 20-22", dt.date(2019, 12, 20)),
+        ("Gunmen raided the village overnight, police said.", "overnight", dt.date(2019, 12, 28)),
+    ],
+)
+def test_ranges_give_their_first_day_and_overnight_the_night_just_ended(
+    text: str, span: str, day: dt.date
+) -> None:
+    assert _one(text)[:3] == (span, day, DatePrecision.DAY)
+
+
+def test_overnight_before_a_weekday_leaves_the_weekday_to_date_it() -> None:
+    assert _one("The shelling went on overnight into Friday.")[:2] == ("Friday", dt.date(2019, 12, 27))
+
+
+def test_many_articles_find_the_same_dates_in_windows_as_in_the_whole_text() -> None:
+    text = " ".join(
+        f"Item {i}: on Monday, 3 June 2019 and June 4 and in 2018 and 2019-06-0{i % 9 + 1}, last week."
+        for i in range(40)
+    )
+    found = _dates(text, dt.date(2019, 6, 10))
+    assert len(found) == 40 * 5

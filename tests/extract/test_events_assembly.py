@@ -79,3 +79,90 @@ def test_violence_by_protesters_makes_the_incident_a_violent_demonstration(pipel
     )
     (event,) = _events(pipeline, text)
     assert event.sub_event_type == "Violent demonstration"
+
+
+def test_a_lead_sentence_without_an_incident_word_dates_counts_and_places_the_incident(
+    pipeline: Pipeline,
+) -> None:
+    text = (
+        "Two teenagers were hurt in Dayton late Thursday. "
+        "Police said gunmen opened fire on a group of students outside a school."
+    )
+    (event,) = _events(pipeline, text)
+    assert event.date is not None and event.date.date == dt.date(2024, 3, 14)
+    assert event.injured is not None and (event.injured.low, event.injured.high) == (2, 2)
+    assert "Dayton" in _place_names(event)
+
+
+def test_a_lead_sentence_about_another_day_stays_out_of_the_incident(pipeline: Pipeline) -> None:
+    text = (
+        "Two teenagers were hurt in Dayton in January. "
+        "On Thursday, gunmen opened fire on a group of students outside a school in Dayton."
+    )
+    (event,) = _events(pipeline, text)
+    assert event.date is not None and event.date.date == dt.date(2024, 3, 14)
+    assert event.injured is None
+
+
+def test_a_reporting_date_gives_way_to_the_incident_date_stated_later(pipeline: Pipeline) -> None:
+    text = (
+        "A man was shot dead in Dayton, police said Thursday. "
+        "The shooting happened late Tuesday outside a bar, officers said."
+    )
+    (event,) = _events(pipeline, text)
+    assert event.date is not None and event.date.date == dt.date(2024, 3, 12)
+
+
+def test_a_reporting_date_stays_when_nothing_else_dates_the_incident(pipeline: Pipeline) -> None:
+    text = "A man was shot dead in Dayton, police said Thursday. Officers are searching for the gunman."
+    (event,) = _events(pipeline, text)
+    assert event.date is not None and event.date.date == dt.date(2024, 3, 14)
+
+
+def test_within_a_sentence_the_incident_date_beats_the_reporting_date(pipeline: Pipeline) -> None:
+    text = "Police said Thursday that the shooting happened Wednesday night in Dayton, killing a man."
+    (event,) = _events(pipeline, text)
+    assert event.date is not None and event.date.date == dt.date(2024, 3, 13)
+
+
+def test_an_incident_left_undated_takes_the_day_it_was_reported(pipeline: Pipeline) -> None:
+    text = (
+        "Gunmen opened fire on two farm workers near Dayton, officers said. "
+        "The county has seen a spate of rural thefts in recent months. "
+        "The sheriff's office said Wednesday it was reviewing video from the farm."
+    )
+    (event,) = _events(pipeline, text)
+    assert event.date is not None and event.date.date == dt.date(2024, 3, 13)
+
+
+def test_the_date_of_a_recalled_incident_does_not_date_the_main_one(pipeline: Pipeline) -> None:
+    text = (
+        "Gunmen opened fire on a bus near Mandera, police said. "
+        "In a separate attack on 2 January 2024, militants stormed a school in Lamu."
+    )
+    events = _events(pipeline, text)
+    main = next(e for e in events if e.primary)
+    assert main.date is None or main.date.date != dt.date(2024, 1, 2)
+
+
+def test_a_bound_such_as_after_a_year_does_not_date_the_incident(pipeline: Pipeline) -> None:
+    text = "On Tuesday, refugees in Nairobi marched to demand redress for violence after 2007 elections."
+    (event,) = _events(pipeline, text)
+    assert event.date is not None and event.date.date == dt.date(2024, 3, 12)
+
+
+def test_a_date_alone_on_its_line_dates_an_otherwise_undated_incident(pipeline: Pipeline) -> None:
+    text = "12 March.\nGunmen opened fire on a minibus near Garissa, killing two passengers."
+    (event,) = _events(pipeline, text)
+    assert event.date is not None and event.date.date == dt.date(2024, 3, 12)
+
+
+def test_a_date_from_a_sentence_without_the_incident_gives_way_to_the_incident_date(
+    pipeline: Pipeline,
+) -> None:
+    text = (
+        "Toll in Dayton bus bombing rises to five. Two of the injured died overnight, doctors say. "
+        "A roadside bomb hit the bus outside Dayton on Tuesday, officials said on Thursday."
+    )
+    (event,) = _events(pipeline, text)
+    assert event.date is not None and event.date.date == dt.date(2024, 3, 12)

@@ -1,0 +1,180 @@
+"""The casualty patterns: verb phrases and the compiled regular expressions that find counts.
+
+Used by :mod:`sitrep.extract.casualties`, whose docstring lists the shapes they match.
+"""
+
+from __future__ import annotations
+
+import re
+
+from sitrep.extract.casualty_quantities import (
+    _NUM,
+    _PERSON,
+    _PERSON_PLURAL,
+    _PERSON_SINGULAR,
+)
+
+_KILLED = (
+    r"shot\s+(?:and\s+killed|dead|to\s+death)|(?:fatally|mortally)\s+(?:shot|stabbed|wounded|injured|struck|hit)"
+    r"|(?:stabbed|beaten|burned|burnt|hacked|shot|crushed)\s+to\s+death|killed|slain|murdered|dead|died|dies"
+    r"|executed|massacred|beheaded|gunned\s+down|(?:found|pronounced|confirmed|declared|left)\s+dead"
+    r"|lost\s+(?:their|his|her)\s+lives?|perished"
+)
+_INJURED = (
+    r"shot\s+and\s+(?:wounded|injured)|(?:wounded|injured|hurt)|hospitali[sz]ed|treated\s+for|recovering"
+    r"|(?:listed\s+)?in\s+(?:critical|serious|stable|grave|fair|good|life-threatening|satisfactory)"
+    r"(?:\s+(?:but\s+)?(?:stable|critical|serious))?\s+condition"
+    r"|suffered\s+(?:\w+\s+){0,2}(?:injuries|wounds)|sustained\s+(?:\w+\s+){0,2}(?:injuries|wounds)"
+)
+_SHOT = r"shot|struck\s+by\s+(?:gunfire|bullets?)|hit\s+by\s+(?:gunfire|bullets?)"
+_VERB = rf"(?:(?P<k>{_KILLED})|(?P<i>{_INJURED})|(?P<s>{_SHOT}))\b"
+_AUX = (
+    r"(?:\s+(?:were|was|are|is|have|has|had|got|get|being|been|all|also|later|reportedly|allegedly|found|reported|"
+    r"initially|each|both|now|then|subsequently|among\s+(?:those|the\s+people)|(?!fatally|mortally)\w+ly)){0,4}"
+)
+# Active verbs taking the victims as object.
+_ACT_KILLED = (
+    r"(?:fatally|mortally)\s+(?:shoot(?:ing|s)?|shot|stabb(?:ed|ing)|wound(?:ed|ing))"
+    r"|(?:shot|shooting)\s+(?:and\s+kill(?:ed|ing)|dead)|kill(?:ed|ing|s)?|slew|slaying|murder(?:ed|ing|s)?|execut(?:ed|ing)|massacr(?:ed|ing)|behead(?:ed|ing)"
+    r"|claim(?:ed|ing)\s+the\s+lives\s+of|took\s+the\s+lives\s+of|gunn(?:ed|ing)\s+down"
+)
+_ACT_INJURED = r"wound(?:ed|ing|s)?|injur(?:ed|ing|es)|hurt(?:ing|s)?|maim(?:ed|ing)"
+_ACT_SHOT = r"shoot(?:ing|s)?|shot"
+_ACT = rf"\b(?:(?P<ak>{_ACT_KILLED})|(?P<ai>{_ACT_INJURED})|(?P<as>{_ACT_SHOT}))"
+
+# Between a number and its person noun: up to three modifier words, none of them a
+# function word or a verb (so "three rockets hit the people" never counts).
+_STOP = (
+    r"(?:were|was|is|are|be|been|have|has|had|and|or|of|in|at|on|by|with|from|to|for|who|that|which|the"
+    r"|after|when|while|killed|died|dead|wounded|injured|hurt|shot|said|says|including|as|but|than|like|if"
+    r"|into|near|outside|inside|during|before|because)"
+)
+_MODS = rf"(?:(?!{_STOP}\b)[\w'’.-]+\s+){{0,3}}?"
+# What may follow a bare number with no person noun ("killing three and ...", "killed 3.").
+_BARE_END = (
+    r"(?=\s*(?:[,.;:)]|$|(?:and|in|at|on|near|outside|inside|across|around|during|when|after|while|as"
+    r"|including|others?|more|overnight|yesterday|today|last|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b))"
+)
+
+_F = re.IGNORECASE
+_SUBJECT = re.compile(
+    rf"{_NUM}(?:\s+{_MODS}(?P<noun>{_PERSON})(?:,?\s+aged\s+\d{{1,3}}|,\s+\d{{1,3}}(?=,))?(?:\s*\([^)]{{0,40}}\))?(?:\s*,[^,.;]{{1,60}},)?|(?P<bare>))"
+    rf"(?P<aux>{_AUX})\s+{_VERB}",
+    _F,
+)
+_OBJECT = re.compile(rf"{_ACT}\s+{_NUM}(?:\s+{_MODS}(?P<noun>{_PERSON})\b|{_BARE_END})", _F)
+_LEAVING = re.compile(
+    rf"\b(?:leaving|left|leaves)\s+{_NUM}(?:\s+{_MODS}(?P<noun>{_PERSON}))?\s+"
+    r"(?:(?P<k>dead|killed)|(?P<i>wounded|injured|hurt))\b",
+    _F,
+)
+_FATALLY = re.compile(rf"(?:,|\band)\s*{_NUM}\s+(?:of\s+(?:them|whom)\s+)?(?P<k>fatally|mortally)\b", _F)
+_OF_THEM = re.compile(
+    rf"{_NUM}\s+of\s+(?:them|whom|those\s+\w+|the\s+(?:wounded|injured|victims))\s+(?:\w+\s+)?"
+    rf"(?:(?P<k>died|was\s+killed|were\s+killed|later\s+died)|(?P<i>(?:was|were)\s+(?:wounded|injured)))\b",
+    _F,
+)
+_TOLL = re.compile(
+    rf"\b(?:death\s+toll|toll|number\s+of\s+(?:dead|deaths|people\s+killed|fatalities))\s+(?:\w+\s+){{0,3}}?"
+    rf"(?:to|at|of|is|was|reached|hit)\s+{_NUM}",
+    _F,
+)
+_NOUN_COUNT = re.compile(
+    rf"{_NUM}\s+(?:(?P<k>deaths|fatalities|bodies|dead\s+bodies)|(?P<i>injuries|wounded|injured))\b"
+    r"(?!\s+(?:in|at|on)\s+(?:19|20)\d\d)",
+    _F,
+)
+_NAMED = re.compile(
+    r"(?-i:\b[A-Z][a-z]+(?:\s+[A-Z][a-z'’.-]+){1,2}),\s+(?:\d{1,2}|an?\s+\d{1,2}-year-old(?:\s+[\w-]+){0,2}),"
+    rf"(?:\s+of\s+[A-Z][\w .]+,)?{_AUX}\s+{_VERB}",
+    _F,
+)
+_SMALL = r"two|three|four|five|six|seven|eight|nine|ten|\d{1,2}"
+# "killed his wife", "shot her two sons": a possessive object (one person, or the number given).
+_POSSESSIVE = re.compile(
+    rf"{_ACT}\s+(?:his|her|their)\s+(?:(?P<num>{_SMALL})\s+)?{_MODS}(?P<noun>{_PERSON})\b", _F
+)
+# "... and two children", ", her mother and her sister": more victims of the same verb.
+_LIST_MODS = rf"(?:(?!{_STOP}\b|\w+(?:ing|ed)\b|(?:{_SMALL})\b)[\w'’-]+\s+){{0,2}}?"
+_AND_MORE = re.compile(
+    rf"(?:,?\s+and\s+|,\s*(?=(?:his|her|their|the|an?|{_SMALL})\s))(?:(?:his|her|their|the|an?)\s+)?"
+    rf"(?:(?P<num>{_SMALL})\s+)?{_LIST_MODS}(?P<noun>{_PERSON})\b(?!\s+(?:said|say|says|told|reported)\b)",
+    _F,
+)
+# "Two soldiers and ..." / "two soldiers, ...": earlier members of a listed subject.
+_LIST_BEFORE = re.compile(rf"{_NUM}\s+{_LIST_MODS}(?P<noun>{_PERSON})\s*(?:,\s*(?:and\s+)?|\s+and\s+)$", _F)
+# "shot and killed him": one person.
+_HIM = re.compile(rf"{_ACT}\s+(?:him|her)\b(?!\s+(?:self|own)\b)", _F)
+# "Jakell Mitchell was shot and killed": a full name as the subject of a passive casualty verb.
+_NAME_SUBJECT = re.compile(
+    r"(?-i:\b[A-Z][a-z'’]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'’-]+){1,2})"
+    rf"(?P<aux>(?:\s+\w+ly)?\s+(?:was|has\s+been|had\s+been)(?:\s+(?:later|found|reportedly|\w+ly)){{0,2}})"
+    rf"\s+{_VERB}",
+    _F,
+)
+_PERSON_SINGULAR_RE = re.compile(rf"{_PERSON_SINGULAR}", _F)
+_THE_ONE = re.compile(
+    rf"\b(?P<noun>{_PERSON_SINGULAR})\b"
+    rf"(?:\s*,[^,.;]{{1,60}},)?(?P<who>\s+who)?(?P<aux>{_AUX})\s+{_VERB}",
+    _F,
+)
+# "Girl shot at party dies": one person shot who then died.
+_SHOT_DIES = re.compile(
+    rf"\b{_PERSON_SINGULAR}\s+(?:who\s+was\s+)?shot\b[^.;:]{{0,60}}?\b(?:dies|died|has\s+died|later\s+died)\b",
+    _F,
+)
+_PRONOUN = re.compile(rf"\b(?:he|she)(?P<aux>{_AUX})\s+{_VERB}", _F)
+_PAIR = re.compile(
+    rf"\b(?:an?|one|the)\s+{_MODS}{_PERSON_SINGULAR}\s+and\s+(?:an?\s+|the\s+|his\s+|her\s+)?{_MODS}"
+    rf"{_PERSON_SINGULAR}(?:\s*,[^,.;]{{1,60}},)?(?P<aux>{_AUX})\s+{_VERB}",
+    _F,
+)
+_DEATH_OF = re.compile(
+    rf"\b(?:deaths?|bodies)\s+of\s+(?:{_NUM}\s+{_MODS}(?P<noun>{_PERSON})\b|(?:an?|the|his|her|their)?\s*{_MODS}"
+    rf"(?P<one>{_PERSON_SINGULAR})\b|(?-i:(?P<name>[A-Z][a-z]+\s+[A-Z][a-z]+)))",
+    _F,
+)
+_REFLEXIVE = re.compile(
+    r"\b(?:(?P<k>killed|shot\s+and\s+killed|fatally\s+shot)\s+(?:himself|herself)"
+    r"|(?P<k3>took|taking)\s+(?:his|her)\s+own\s+life"
+    r"|(?P<k2>shot)\s+(?:himself|herself)\s+to\s+death|(?P<s>shot|wounded|injured)\s+(?:himself|herself))\b",
+    _F,
+)
+_PLURAL = re.compile(
+    rf"\b(?:(?P<ak>killed|killing|dead)|(?P<ai>wounded|injured|wounding|injuring))\s+{_MODS}"
+    rf"(?P<noun>{_PERSON_PLURAL})\b",
+    _F,
+)
+_PLURAL_SUBJECT = re.compile(
+    rf"\b(?P<noun>{_PERSON_PLURAL})\s+(?:were|have\s+been|had\s+been)"
+    rf"\s+(?:\w+ly\s+)?{_VERB}",
+    _F,
+)
+_ZERO = re.compile(
+    r"\b(?:no\s*(?:one|body)|none|not\s+(?:any|anyone|one))\s+(?:else\s+)?(?:of\s+the\s+)?(?:\w+\s+)?(?:was|were|has\s+been|had\s+been|is|got)"
+    r"\s+(?:\w+ly\s+)?(?:(?P<k>killed|dead|died)|(?P<i>injured|hurt|wounded|harmed))\b"
+    r"|\b(?:no|without\s+(?:causing\s+)?(?:any\s+)?)\s*(?:other\s+|immediate\s+|reported\s+|serious\s+)*"
+    r"(?:(?P<k2>deaths|fatalities)|(?P<i2>injuries)|(?P<c>casualties))\b"
+    r"|\bno\s+(?:one|body)\s+(?:else\s+)?(?P<k3>died)\b",
+    _F,
+)
+
+# After an active verb: its object ("two men shot a woman") — then the number is not the victims.
+_ACTIVE_NEXT = re.compile(
+    r"\s+(?:a|an|the|his|her|their|him|them|himself|herself|themselves|one|two|three|four|five|\d+)\b", _F
+)
+_TRANSITIVE = frozenset(
+    [
+        "killed", "murdered", "shot", "wounded", "injured", "hurt", "executed", "massacred", "beheaded",
+        "slain", "gunned", "stabbed", "fatally",
+    ]
+)  # fmt: skip
+# A sentence without one of these stems states no casualty count: skip it (speed).
+_CASUALTY_WORD = re.compile(
+    r"kill|dead|die|death|wound|injur|hurt|shot|shoot|hospital|condition|fatal|slain|slay|slew|murder|toll"
+    r"|casualt|bodies|lives|massacr|execut|behead|gunned|stabb|beaten|burn|perish|recover|harm|treated|suffer"
+    r"|sustain|maim|claim|took|struck|hit\s+by|bullet|gunfire",
+    _F,
+)
+_NOT_A_SUBJECT = re.compile(r"(?:,|\d,?\s+and|\bage[sd]?|\bto|\bby|\bfrom|\d)\s*$", _F)
+_INTENT = re.compile(r"\b(?:to|would|could|will|might|plotting|plotted|planned)\s+$", _F)
