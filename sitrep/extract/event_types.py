@@ -28,7 +28,7 @@ from sitrep.model import Article, Span
 from sitrep.taxonomy import event_type_of
 from sitrep.text import sentences
 
-__all__ = ["Trigger", "TypeGuess", "article_type", "classify_sentence", "find_triggers"]
+__all__ = ["Trigger", "TypeGuess", "article_type", "classify_sentence", "classify_text", "find_triggers"]
 
 logger = logging.getLogger(__name__)
 
@@ -207,6 +207,37 @@ def classify_sentence(text: str) -> TypeGuess | None:
     return TypeGuess(
         sub, event_type_of(sub), _score(text, hit), hit.start, hit.end, text[hit.start : hit.end]
     )
+
+
+def classify_text(text: str) -> TypeGuess | None:
+    """The sub-event type of a short report (a snippet, an event note) by the rules, or None.
+
+    Every sentence is typed; the type with the most position-weighted evidence wins, as in
+    :func:`article_type`. Offsets of the returned guess are relative to ``text``.
+    """
+    best: tuple[float, TypeGuess] | None = None
+    totals: dict[str, float] = defaultdict(float)
+    guesses: list[tuple[float, TypeGuess]] = []
+    for sent in sentences(text):
+        guess = classify_sentence(sent.text)
+        if guess is None:
+            continue
+        weight = guess.score * (1.0 + 1.5 * math.exp(-sent.start / 500.0))
+        totals[guess.sub_event_type] += weight
+        shifted = TypeGuess(
+            guess.sub_event_type,
+            guess.event_type,
+            guess.score,
+            sent.start + guess.start,
+            sent.start + guess.end,
+            guess.trigger,
+        )
+        guesses.append((weight, shifted))
+    if not guesses:
+        return None
+    best_sub = max(totals, key=lambda s: totals[s])
+    best = max((g for g in guesses if g[1].sub_event_type == best_sub), key=lambda g: g[0])
+    return best[1]
 
 
 def find_triggers(article: Article) -> list[Trigger]:
