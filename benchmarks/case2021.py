@@ -198,6 +198,10 @@ def run(name: str, data: list[tuple[str, str]], embedder: str, folds: int) -> li
         (f"sitrep classifier ({embedder}, own examples)", lambda: classifier_predictions(texts, shipped)),
         (f"rules + classifier ({embedder}) [shipped]", lambda: combined_predictions(texts, shipped)),
         (
+            f"classifier retrained on dev, {folds}-fold CV [not shipped]",
+            lambda: cross_validated(data, folds, embedder, classifier_predictions),
+        ),
+        (
             f"rules + classifier retrained on dev, {folds}-fold CV [not shipped]",
             lambda: cross_validated(data, folds, embedder, combined_predictions),
         ),
