@@ -135,13 +135,28 @@ class TypeClassifier:
         if not texts:
             return []
         x = get_embedder(self.embedder).embed(list(texts))
-        if self.columns is not None:
-            x = x[:, self.columns]
-        logits = np.asarray(x @ self.weights.T) + self.bias
+        logits = (
+            self._sparse_logits(x) if self.columns is not None else np.asarray(x @ self.weights.T) + self.bias
+        )
         logits -= logits.max(axis=1, keepdims=True)
         p = np.exp(logits)
         p /= p.sum(axis=1, keepdims=True)
         return [dict(zip(self.classes, (float(v) for v in row), strict=True)) for row in p]
+
+    def _sparse_logits(self, x: Any) -> np.ndarray:
+        """Logits of sparse rows over the trained feature columns (row by row: cheaper than scipy
+        slicing and products for the few short texts of one article)."""
+        assert self.columns is not None
+        x = sp.csr_matrix(x)
+        out = np.tile(self.bias, (x.shape[0], 1))
+        last = len(self.columns) - 1
+        for i in range(x.shape[0]):
+            idx = x.indices[x.indptr[i] : x.indptr[i + 1]]
+            vals = x.data[x.indptr[i] : x.indptr[i + 1]]
+            pos = np.minimum(np.searchsorted(self.columns, idx), last)
+            keep = self.columns[pos] == idx
+            out[i] += self.weights[:, pos[keep]] @ vals[keep]
+        return out
 
     def save(self, path: str | Path) -> Path:
         """Write the model to ``path`` (an ``.npz`` archive of plain arrays)."""
@@ -203,7 +218,8 @@ def load_examples(path: Path = EXAMPLES_PATH) -> list[tuple[str, str]]:
 
 
 def _examples_key(embedder: str, path: Path = EXAMPLES_PATH) -> str:
-    digest = hashlib.sha256(path.read_bytes() + _FORMAT.encode() + embedder.encode()).hexdigest()
+    version = str(getattr(get_embedder(embedder), "version", ""))
+    digest = hashlib.sha256(path.read_bytes() + f"{_FORMAT} {embedder} {version}".encode()).hexdigest()
     return digest[:16]
 
 
