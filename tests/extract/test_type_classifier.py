@@ -3,6 +3,8 @@ the cache, and its use in event assembly."""
 
 from __future__ import annotations
 
+import json
+import random
 import time
 from collections import Counter
 from pathlib import Path
@@ -13,7 +15,7 @@ import pytest
 from sitrep.errors import ConfigError
 from sitrep.extract import type_classifier as tc
 from sitrep.extract.embedding import HashedNgramEmbedder, get_embedder, register_embedder
-from sitrep.extract.event_types import TypeGuess
+from sitrep.extract.event_types import TypeGuess, classify_text
 from sitrep.extract.type_classifier import (
     NON_CONFLICT_TYPES,
     TypeClassifier,
@@ -83,6 +85,25 @@ def test_shipped_classifier_is_cached_by_examples_hash(
     monkeypatch.setattr(TypeClassifier, "train", classmethod(lambda *a, **k: pytest.fail("retrained")))
     again = shipped_classifier("none", tmp_path)
     np.testing.assert_array_equal(first.weights, again.weights)
+
+
+def test_rules_plus_classifier_cross_validated_on_own_examples_keeps_its_floor() -> None:
+    """5-fold CV on the project's own examples (ACLED-labelled ones scored); floor in quality_floors.json."""
+    floors = json.loads((Path(__file__).resolve().parents[1] / "quality_floors.json").read_text("utf-8"))
+    examples = load_examples()
+    order = list(range(len(examples)))
+    random.Random(3).shuffle(order)
+    right = scored = 0
+    for k in range(5):
+        test = [examples[i] for j, i in enumerate(order) if j % 5 == k]
+        train = [examples[i] for j, i in enumerate(order) if j % 5 != k]
+        clf = TypeClassifier.train([t for t, _ in train], [y for _, y in train])
+        for (text, gold), probs in zip(test, clf.predict_proba([t for t, _ in test]), strict=True):
+            if gold in SUB_EVENT_TYPES:
+                decided = combine(classify_text(text), probs)
+                right += decided is not None and decided[0] == gold
+                scored += 1
+    assert right / scored >= floors["type_examples"]["cv_accuracy_rules_plus_classifier"]
 
 
 def test_classifier_is_fast_per_text(tmp_path: Path) -> None:
