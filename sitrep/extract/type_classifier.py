@@ -34,7 +34,7 @@ from sklearn.linear_model import LogisticRegression, SGDClassifier
 from sitrep.errors import ConfigError
 from sitrep.extract.embedding import get_embedder
 from sitrep.extract.event_types import TypeGuess
-from sitrep.taxonomy import SUB_EVENT_TYPES, event_type_of
+from sitrep.taxonomy import EVENT_TYPES, SUB_EVENT_TYPES, event_type_of
 
 __all__ = [
     "EXAMPLES_PATH",
@@ -66,6 +66,9 @@ RULE_CONFIDENT = 0.8
 CLASSIFIER_OVERRULES = 0.7
 #: With no rule, or a weaker one, the classifier's type is taken from this probability on.
 CLASSIFIER_CONFIDENT = 0.2
+#: The same for an incident of a full article (:func:`refine_types`).
+ARTICLE_CLASSIFIER_CONFIDENT = 0.5
+_WEAPON_TYPES = frozenset(EVENT_TYPES["Explosions/Remote violence"])
 
 
 @dataclass(frozen=True, slots=True)
@@ -262,23 +265,30 @@ def load_classifier(
     return shipped_classifier(embedder, cache_dir)
 
 
-def combine(rule: TypeGuess | None, probs: dict[str, float]) -> tuple[str, float] | None:
+def combine(
+    rule: TypeGuess | None,
+    probs: dict[str, float],
+    *,
+    confident: float = CLASSIFIER_CONFIDENT,
+    exclude: frozenset[str] = frozenset(),
+) -> tuple[str, float] | None:
     """The sub-event type of a text from its rule guess and the classifier's probabilities.
 
     Returns (sub-event type, confidence), or None when there is neither a rule guess
     nor an ACLED type among ``probs``. A confident rule (score of at least
     :data:`RULE_CONFIDENT`) stands unless the classifier gives a different ACLED type at
-    least :data:`CLASSIFIER_OVERRULES`; a weaker rule gives way to a classifier type of
-    at least :data:`CLASSIFIER_CONFIDENT`. Without a rule guess the classifier's most
-    probable ACLED type is taken: use this on texts known to report an incident.
+    least :data:`CLASSIFIER_OVERRULES`; a weaker rule gives way to a classifier type of at
+    least ``confident``. Types in ``exclude`` are never taken from the classifier. Without
+    a rule guess the classifier's most probable ACLED type is taken: use this on texts
+    known to report an incident.
     """
-    acled = {k: v for k, v in probs.items() if k in SUB_EVENT_TYPES}
+    acled = {k: v for k, v in probs.items() if k in SUB_EVENT_TYPES and k not in exclude}
     top, p = max(acled.items(), key=lambda kv: kv[1]) if acled else (None, 0.0)
     if rule is None:
         return (top, p) if top is not None else None
     if top is None or top == rule.sub_event_type:
         return rule.sub_event_type, max(rule.score, p)
-    threshold = CLASSIFIER_OVERRULES if rule.score >= RULE_CONFIDENT else CLASSIFIER_CONFIDENT
+    threshold = CLASSIFIER_OVERRULES if rule.score >= RULE_CONFIDENT else confident
     if p >= threshold:
         return top, p
     return rule.sub_event_type, rule.score
@@ -287,11 +297,20 @@ def combine(rule: TypeGuess | None, probs: dict[str, float]) -> tuple[str, float
 def refine_types(
     classifier: TypeClassifier, guesses: Sequence[tuple[str, float]], texts: Sequence[str]
 ) -> list[str]:
-    """The sub-event type of each incident: its rule type (sub-type, score) combined with the
-    classifier's reading of its text (one batch for all incidents)."""
+    """The sub-event type of each incident of an article: its rule type (sub-type, score)
+    combined with the classifier's reading of its text (one batch for all incidents).
+
+    Stricter than :func:`combine` on a short report: in a long article the trigger
+    sentences carry context (an arrest after a shooting), so a weak rule gives way only
+    to a classifier probability of :data:`ARTICLE_CLASSIFIER_CONFIDENT`, and a weapon type
+    (explosions, remote violence) is never introduced by the classifier alone: the
+    rules find weapons reliably.
+    """
     out = []
     for (sub, score), probs in zip(guesses, classifier.predict_proba(texts), strict=True):
-        decided = combine(TypeGuess(sub, event_type_of(sub), score, 0, 0, ""), probs)
+        exclude = frozenset() if sub in _WEAPON_TYPES else _WEAPON_TYPES
+        guess = TypeGuess(sub, event_type_of(sub), score, 0, 0, "")
+        decided = combine(guess, probs, confident=ARTICLE_CLASSIFIER_CONFIDENT, exclude=exclude)
         out.append(decided[0] if decided else sub)
     return out
 

@@ -192,3 +192,16 @@ def test_embedders_are_registered_explicitly() -> None:
         get_embedder("bert-huge")
     register_embedder("test-hash", HashedNgramEmbedder)
     assert isinstance(get_embedder("test-hash"), HashedNgramEmbedder)
+
+
+class _SureBomb:
+    """A stand-in classifier that is sure every text reports a suicide bombing."""
+
+    def predict_proba(self, texts: list[str]) -> list[dict[str, float]]:
+        return [{"Suicide bomb": 0.99, "Attack": 0.01} for _ in texts]
+
+
+def test_in_articles_the_classifier_never_introduces_a_weapon_type() -> None:
+    texts = ["He shot his wife and then himself in an apparent murder-suicide."] * 2
+    subs = refine_types(_SureBomb(), [("Attack", 0.5), ("Remote explosive/landmine/IED", 0.9)], texts)  # type: ignore[arg-type]
+    assert subs == ["Attack", "Suicide bomb"]
