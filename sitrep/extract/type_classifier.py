@@ -313,13 +313,3 @@ def refine_types(
         decided = combine(guess, probs, confident=ARTICLE_CLASSIFIER_CONFIDENT, exclude=exclude)
         out.append(decided[0] if decided else sub)
     return out
-
-
-def event_type_for(sub_event_type: str) -> str:
-    """The ACLED event type of a sub-event type (non-conflict labels are their own type)."""
-    return sub_event_type if sub_event_type in NON_CONFLICT_TYPES else event_type_of(sub_event_type)
-
-
-def describe(clf: TypeClassifier) -> dict[str, Any]:
-    """A short summary of a classifier (for logs and the CLI)."""
-    return {"classes": len(clf.classes), "embedder": clf.embedder, "trained_on": clf.trained_on}
