@@ -279,6 +279,46 @@ def export_cmd(
     err.print(f"exported {n} {what}" + (f" to {output}" if output else ""))
 
 
+@app.command("train")
+def train_cmd(
+    data: Annotated[
+        Path, typer.Argument(help="CSV, TSV or JSONL of texts labelled with ACLED sub-event types.")
+    ],
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help="Where to write the model file.")
+    ] = Path("type_model.npz"),
+    text_column: Annotated[
+        str | None, typer.Option("--text-column", help="Column holding the text [default: guessed].")
+    ] = None,
+    label_column: Annotated[
+        str | None,
+        typer.Option("--label-column", help="Column holding the sub-event type [default: guessed]."),
+    ] = None,
+    own_examples: Annotated[
+        bool, typer.Option("--own-examples/--no-own-examples", help="Also train on sitrep's own examples.")
+    ] = True,
+    config: ConfigOption = None,
+) -> None:
+    """Train the event-type classifier on labelled data you hold the rights to (an ACLED export, say)."""
+    from sitrep.extract.type_training import train_from_file
+
+    settings = load_settings(config)
+    report = train_from_file(
+        data,
+        output,
+        text_column=text_column,
+        label_column=label_column,
+        embedder=settings.embedder,
+        with_own_examples=own_examples,
+    )
+    console.print(
+        f"trained on [bold]{report.rows}[/] labelled texts ({len(report.labels)} sub-event types)"
+        + (f" plus {report.own_examples} own examples" if report.own_examples else "")
+        + f"; model written to [cyan]{report.output}[/]"
+    )
+    console.print(f"use it with: type_model = \"{report.output}\" in the settings file, or SITREP_TYPE_MODEL")
+
+
 def main() -> None:
     """Entry point of the ``sitrep`` console script: errors become one clear line and exit code 1."""
     try:

@@ -37,6 +37,8 @@ class Settings:
         cluster_threshold: minimum match score (0..1) for two reports to be merged.
         max_article_chars: longer articles are truncated (with a logged warning).
         embedder: ``none`` (default, TF-IDF text similarity) or ``minilm`` (needs ``sitrep[embed]``).
+        type_model: an event-type model file written by ``sitrep train``; None (default) uses
+            the classifier trained on sitrep's own examples.
     """
 
     db: str = "sitrep.db"
@@ -48,6 +50,7 @@ class Settings:
     cluster_threshold: float = 0.5
     max_article_chars: int = 200_000
     embedder: str = "none"
+    type_model: str | None = None
 
     def with_overrides(self, **changes: Any) -> Settings:
         """A copy with the given fields changed (None values are ignored)."""

@@ -23,6 +23,7 @@ from sitrep.extract.casualties import combine_counts, find_counts
 from sitrep.extract.event_types import Trigger, find_triggers
 from sitrep.extract.gazetteer import Gazetteer
 from sitrep.extract.hedging import is_hedged
+from sitrep.extract.type_classifier import TypeClassifier, refine_types
 from sitrep.extract.weapons import find_weapons
 from sitrep.geo import FINE_FEATURES, PLACE_SPECIFICITY, distance_km
 from sitrep.model import (
@@ -37,6 +38,7 @@ from sitrep.model import (
     Span,
     WeaponMention,
 )
+from sitrep.taxonomy import event_type_of
 from sitrep.text import sentences
 
 __all__ = ["assemble_events", "dates_compatible", "places_compatible"]
@@ -390,8 +392,14 @@ def _sub_type(inc: _Incident) -> Trigger:
     return best
 
 
-def assemble_events(article: Article, gazetteer: Gazetteer) -> Article:
-    """Fill ``article.events`` with one :class:`EventMention` per incident the article reports."""
+def assemble_events(
+    article: Article, gazetteer: Gazetteer, classifier: TypeClassifier | None = None
+) -> Article:
+    """Fill ``article.events`` with one :class:`EventMention` per incident the article reports.
+
+    With a ``classifier``, each incident's rule type is checked against the classifier's
+    reading of its trigger sentences (:func:`sitrep.extract.type_classifier.combine`).
+    """
     text = article.clean_text
     spans = sentences(text)
     if not spans:
@@ -413,15 +421,19 @@ def assemble_events(article: Article, gazetteer: Gazetteer) -> Article:
     incidents = _group(gazetteer, sents)
     _attach_stray_blame(incidents, sents)
     events: list[EventMention] = []
-    for n, inc in enumerate(incidents):
-        best = _sub_type(inc)
+    bests = [_sub_type(inc) for inc in incidents]
+    subs = [b.sub_event_type for b in bests]
+    if classifier is not None and incidents:
+        texts = [" ".join(dict.fromkeys(t.sentence.text for t in inc.triggers))[:2000] for inc in incidents]
+        subs = refine_types(classifier, [(b.sub_event_type, b.score) for b in bests], texts)
+    for n, (inc, sub) in enumerate(zip(incidents, subs, strict=True)):
         places = sorted(inc.places, key=lambda p: (_specificity(p), not p.is_event_location))
         counts = [c for s in inc.sentences for c in s.counts]
         mention = EventMention(
             id=f"{article.id}#{n}",
             article_id=article.id,
-            event_type=best.event_type,
-            sub_event_type=best.sub_event_type,
+            event_type=event_type_of(sub),
+            sub_event_type=sub,
             trigger=inc.trigger.span,
             primary=inc.primary,
             date=inc.date,

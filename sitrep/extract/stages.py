@@ -14,6 +14,7 @@ from sitrep.extract.gazetteer import load_gazetteer
 from sitrep.extract.origins import find_origins
 from sitrep.extract.places import find_places
 from sitrep.extract.quotes import find_quotes
+from sitrep.extract.type_classifier import load_classifier
 from sitrep.model import Article
 
 __all__ = ["StageSpec", "article_stages"]
@@ -23,8 +24,9 @@ StageSpec = tuple[str, Callable[[Article], Article], tuple[str, ...], tuple[str,
 
 
 def article_stages(settings: Settings) -> list[StageSpec]:
-    """The extraction stages of the default pipeline, bound to the offline gazetteer."""
+    """The extraction stages of the default pipeline, bound to the offline gazetteer and type classifier."""
     gaz = load_gazetteer(settings)
+    classifier = load_classifier(settings.type_model, settings.embedder, settings.cache_dir)
 
     def places(a: Article) -> Article:
         return replace(a, places=find_places(a, gaz))
@@ -42,7 +44,7 @@ def article_stages(settings: Settings) -> list[StageSpec]:
         return replace(a, origins=find_origins(a))
 
     def events(a: Article) -> Article:
-        return assemble_events(a, gaz)
+        return assemble_events(a, gaz, classifier)
 
     return [
         ("places", places, ("clean_text",), ("places",)),

@@ -242,3 +242,34 @@ def _timed(fn: Callable[[], object]) -> float:
 def test_who_takes_territory_decides_the_sub_type(sentence: str, expected: str) -> None:
     guess = classify_sentence(sentence)
     assert guess is not None and guess.sub_event_type == expected
+
+
+@pytest.mark.parametrize(
+    ("report", "expected"),
+    [
+        (
+            "Hundreds of farmers marched to the district office. Some of them later threw stones at police.",
+            "Violent demonstration",
+        ),
+        ("Nurses held a protest outside the hospital over unpaid wages.", "Peaceful protest"),
+        (
+            "On 3 May, gunmen abducted two herders near the well and later killed them.",
+            "Attack",
+        ),
+        ("On 3 May, gunmen abducted two herders near the well.", "Abduction/forced disappearance"),
+        ("Bandits looted shops in the market and shot dead a trader.", "Attack"),
+        ("The town fell to the rebels on Tuesday evening.", "Non-state actor overtakes territory"),
+        ("The minister met the ambassador to discuss trade.", None),
+    ],
+)
+def test_classify_text_types_a_short_report_as_a_whole(report: str, expected: str | None) -> None:
+    guess = event_types.classify_text(report)
+    assert (guess.sub_event_type if guess else None) == expected
+    if guess is not None:
+        assert report[guess.start : guess.end] == guess.trigger
+
+
+def test_the_month_of_may_is_not_a_modal_verb() -> None:
+    guess = classify_sentence("On 3 May, gunmen abducted two herders near the well.")
+    assert guess is not None and guess.sub_event_type == "Abduction/forced disappearance"
+    assert classify_sentence("The rebels may attack the town soon.") is None
