@@ -14,7 +14,7 @@ from sklearn.metrics import roc_auc_score
 
 from sitrep.config import Settings
 from sitrep.model import Article
-from sitrep.resolve.cluster import TextIndex, _Scorer, candidate_pairs, cluster_mentions
+from sitrep.resolve.cluster import PairScorer, TextIndex, candidate_pairs, cluster_mentions
 from sitrep.resolve.similarity import PRIOR, WEIGHTS
 
 
@@ -40,7 +40,7 @@ def diagnose(articles: list[Article], gold: dict[str, str]) -> dict[str, Any]:
     published = {a.id: a.published for a in articles}
     mentions = [m for a in articles for m in a.events]
     cands = candidate_pairs(mentions, published, text, settings)
-    scorer = _Scorer(mentions, published, text, settings)
+    scorer = PairScorer(mentions, published, text, settings)
     primary = {m.article_id: i for i, m in enumerate(mentions) if m.primary}
     pred = _article_clusters(articles, settings)
 

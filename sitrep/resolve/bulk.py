@@ -160,19 +160,39 @@ def bulk_scores(
 
 
 def bulk_cluster(
-    table: RecordTable, *, threshold: float = 0.5, window_days: int = 2, n_hashes: int = 16
+    table: RecordTable,
+    *,
+    threshold: float = 0.5,
+    window_days: int = 2,
+    n_hashes: int = 16,
+    best_match_only: bool = True,
 ) -> tuple[IntArray, dict[str, int]]:
-    """Cluster labels (one per record) and counts of what was done."""
+    """Cluster labels (one per record) and counts of what was done.
+
+    Clusters are connected components of the pairs above ``threshold``; with
+    ``best_match_only`` each record keeps only its best-scoring link.
+    """
     n = len(table)
     signatures = minhash(table.tokens, table.offsets, n_hashes)
     pairs = bulk_candidates(table, signatures, window_days=window_days)
     scores = bulk_scores(table, signatures, pairs)
-    keep = pairs[scores >= threshold]
+    n_candidates = len(pairs)
+    above = scores >= threshold
+    pairs, scores = pairs[above], scores[above]
+    if best_match_only and len(pairs):
+        # each record keeps only its best-scoring link: a tree per incident, no chaining through
+        # a record's weaker links to another incident reported the same day in the same city
+        best = np.zeros(n)
+        np.maximum.at(best, pairs[:, 0], scores)
+        np.maximum.at(best, pairs[:, 1], scores)
+        mine = (scores >= best[pairs[:, 0]]) | (scores >= best[pairs[:, 1]])
+        pairs = pairs[mine]
+    keep = pairs
     graph = sparse.coo_matrix((np.ones(len(keep), dtype=np.int8), (keep[:, 0], keep[:, 1])), shape=(n, n))
     n_clusters, labels = connected_components(graph, directed=False)
     stats = {
         "records": n,
-        "candidate_pairs": len(pairs),
+        "candidate_pairs": n_candidates,
         "merged_pairs": len(keep),
         "clusters": int(n_clusters),
     }

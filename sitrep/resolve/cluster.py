@@ -29,7 +29,7 @@ from sitrep.resolve.candidates import grid_cells, neighbour_pairs
 from sitrep.resolve.similarity import MatchScore, PairContext, score_pair
 from sitrep.resolve.text import TextIndex
 
-__all__ = ["Cluster", "TextIndex", "candidate_pairs", "cluster_mentions"]
+__all__ = ["Cluster", "PairScorer", "TextIndex", "candidate_pairs", "cluster_mentions"]
 
 logger = logging.getLogger(__name__)
 
@@ -97,8 +97,8 @@ def candidate_pairs(
     return {(i, j) for i, j in pairs if mentions[i].article_id != mentions[j].article_id}
 
 
-class _Scorer:
-    """Pair scores, computed once each."""
+class PairScorer:
+    """Scores of mention pairs (by index), each computed once, with article-level context."""
 
     def __init__(
         self,
@@ -111,6 +111,7 @@ class _Scorer:
         self.cache: dict[tuple[int, int], MatchScore] = {}
 
     def __call__(self, i: int, j: int) -> MatchScore:
+        """The score of mentions ``i`` and ``j``."""
         key = (i, j) if i < j else (j, i)
         if key not in self.cache:
             a, b = self.mentions[key[0]], self.mentions[key[1]]
@@ -152,7 +153,7 @@ def cluster_mentions(articles: Sequence[Article], settings: Settings) -> list[Cl
         ),
     )
     rank = {i: r for r, i in enumerate(order)}
-    scorer = _Scorer(mentions, published, text, settings)
+    scorer = PairScorer(mentions, published, text, settings)
     scored = []
     for i, j in candidate_pairs(mentions, published, text, settings):
         s = scorer(i, j)
@@ -186,7 +187,7 @@ def cluster_mentions(articles: Sequence[Article], settings: Settings) -> list[Cl
 
 
 def _compatible(
-    a: list[int], b: list[int], mentions: Sequence[EventMention], scorer: _Scorer, settings: Settings
+    a: list[int], b: list[int], mentions: Sequence[EventMention], scorer: PairScorer, settings: Settings
 ) -> bool:
     """Average linkage with hard constraints: no veto, no article twice, mean score above threshold."""
     if {mentions[i].article_id for i in a} & {mentions[j].article_id for j in b}:
