@@ -7,7 +7,14 @@ baseline runs in the same process for comparison: every article alone, dated by
 its publication date, placed at the most populous gazetteer match of its first
 capitalised place-like word, with the first number before "killed"/"injured".
 
-Usage: python benchmarks/gva.py [--limit N]
+With ``--diagnose``: where recall and precision are lost at the pair level
+(same-incident pairs that never became candidates, scored below the threshold,
+or were held apart by the linkage check; different-incident pairs merged), a
+threshold sweep of the clustering alone, and the logistic-regression fit of the
+evidence weights over the candidate pairs (compare with
+``sitrep.resolve.similarity.WEIGHTS``).
+
+Usage: python benchmarks/gva.py [--limit N] [--diagnose]
 """
 
 from __future__ import annotations
@@ -105,8 +112,8 @@ def score_fields(pred: dict[str, dict], incidents: dict[str, dict], gold: dict[s
     return {k: round(hits[k] / n, 4) for k in ("date", "place_25km", "killed", "injured")}
 
 
-def run_sitrep(articles: list[Article]) -> tuple[dict[str, dict], dict[str, float]]:
-    """Run the default pipeline; returns per-article predictions and timings."""
+def run_sitrep(articles: list[Article]) -> tuple[dict[str, dict], dict[str, float], list[Article]]:
+    """Run the default pipeline; returns per-article predictions, timings and the analysed articles."""
     pipe = Pipeline.default(Settings())
     t0 = time.perf_counter()
     per_article = []
@@ -151,7 +158,7 @@ def run_sitrep(articles: list[Article]) -> tuple[dict[str, dict], dict[str, floa
         "median_ms_per_article": round(statistics.median(per_article) * 1000, 2),
         "events": len(events),
     }
-    return pred, timing
+    return pred, timing, analysed
 
 
 def _first_count(text: str, word: str) -> int | None:
@@ -188,10 +195,13 @@ def main() -> None:
     """Run sitrep and the baseline, print the comparison, write benchmarks/results/gva.json."""
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--limit", type=int, default=None, help="only the first N incidents (for a quick look)")
+    ap.add_argument(
+        "--diagnose", action="store_true", help="pair-level loss breakdown, threshold sweep, weight fit"
+    )
     args = ap.parse_args()
     articles, gold, incidents = load(args.limit)
     gaz = load_gazetteer()
-    pred, timing = run_sitrep(articles)
+    pred, timing, analysed = run_sitrep(articles)
     base = run_baseline(articles, gaz)
     rows = []
     for name, p in (("baseline", base), ("sitrep", pred)):
@@ -200,9 +210,12 @@ def main() -> None:
         rows.append({"system": name, **{f"bcubed_{k}": v for k, v in clus.items()}, **fields})
     print_table(f"gva-incidents: {len(articles)} articles, {len(incidents)} incidents", rows)
     print_table("throughput (sitrep, default pipeline, one process)", [timing])
-    out = write_result(
-        "gva", {"articles": len(articles), "incidents": len(incidents), "rows": rows, "timing": timing}
-    )
+    payload: dict = {"articles": len(articles), "incidents": len(incidents), "rows": rows, "timing": timing}
+    if args.diagnose:
+        from gva_diagnose import diagnose
+
+        payload["diagnosis"] = diagnose(analysed, gold)
+    out = write_result("gva", payload)
     print(f"\nwrote {out}")
 
 

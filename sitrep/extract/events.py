@@ -244,7 +244,21 @@ def _compatible(gaz: Gazetteer, inc: _Incident, dates: list[DateMention], places
     return True
 
 
-def _group(gaz: Gazetteer, sents: list[_Sentence]) -> list[_Incident]:
+def _headline_block_end(article: Article) -> int:
+    """Where the headline block (title, byline, date lines) ends, or -1 when the text does not open
+    with the title."""
+    title = (article.title or "").strip()
+    at = article.clean_text.find(title, 0, 400) if title else -1
+    if at < 0:
+        return -1
+    block = article.clean_text.find("\n\n", at)
+    return block if block >= 0 else at + len(title)
+
+
+def _group(gaz: Gazetteer, sents: list[_Sentence], headline_end: int = -1) -> list[_Incident]:
+    """Sentences into incidents. A headline (ending by ``headline_end``) never opens an incident
+    of its own: it summarises the lead ("Two dead as shells hit market east of the capital"), so it
+    joins the first incident like a lead sentence when its date and place allow."""
     incidents: list[_Incident] = []
     current: _Incident | None = None
     lead: list[_Sentence] = []  # plain sentences before the first incident (headline, lead)
@@ -252,6 +266,9 @@ def _group(gaz: Gazetteer, sents: list[_Sentence]) -> list[_Incident]:
         dates = [d for d in s.dates if not _is_dateline(s.span, d)]
         places = _event_places(s.places)
         live = [t for t in s.triggers if not _background(s, t)]
+        if live and not incidents and s.span.end <= headline_end:
+            lead.append(s)
+            continue
         if not live:
             if s.triggers or _BACKGROUND.search(s.span.text):
                 current = None  # background talk: what follows is not about the open incident
@@ -418,7 +435,8 @@ def assemble_events(
         for sent, bucket in zip(sents, _bucket(items, spans, get), strict=True):
             getattr(sent, name).extend(bucket)
 
-    incidents = _group(gazetteer, sents)
+    block_end = _headline_block_end(article)
+    incidents = _group(gazetteer, sents, block_end) or _group(gazetteer, sents)
     _attach_stray_blame(incidents, sents)
     events: list[EventMention] = []
     bests = [_sub_type(inc) for inc in incidents]

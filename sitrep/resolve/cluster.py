@@ -1,53 +1,40 @@
-"""Greedy, blocked clustering of event mentions into incidents.
+"""Clustering event mentions into incidents: candidate pairs, pair scores, careful merging.
 
-Primary mentions (what an article is about) are clustered first, ordered by
-publication date; each joins the best-scoring existing cluster above the
-threshold, or starts a new one. Candidate clusters come from blocks (a date
-window, or a grid cell of about 50 km for undated mentions), never from all pairs.
-Mentions made in passing join a cluster only on strong evidence (a date and a
-place that both agree); otherwise they stay events of their own.
+1. Candidate pairs, never all pairs: mentions dated within ``cluster_days`` of each
+   other and placed within about 50 km (or unplaced); articles published within a
+   few days of each other in the same area; and each article's nearest neighbours
+   by text (``TextIndex.neighbours``), which finds reports whose extracted date or
+   place is missing or wrong.
+2. Each candidate pair is scored (:func:`score_pair`: the probability that both
+   mentions report one incident).
+3. Pairs are merged best first. Two clusters merge only when no pair across them is
+   vetoed, no article would contribute two mentions, and the average score across
+   them stays above the threshold (average linkage: one strong pair cannot chain
+   two different incidents together). Mentions made in passing join only on strong
+   evidence (a date and a place that both agree).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
-from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from sklearn.feature_extraction.text import TfidfVectorizer
+import numpy as np
 
 from sitrep.config import Settings
 from sitrep.model import Article, EventMention
-from sitrep.resolve.similarity import MatchScore, score_pair
+from sitrep.resolve.candidates import grid_cells, neighbour_pairs
+from sitrep.resolve.similarity import MatchScore, PairContext, score_pair
+from sitrep.resolve.text import TextIndex
 
-__all__ = ["Cluster", "TextIndex", "cluster_mentions"]
+__all__ = ["Cluster", "PairScorer", "TextIndex", "candidate_pairs", "cluster_mentions"]
 
 logger = logging.getLogger(__name__)
 
-
-class TextIndex:
-    """TF-IDF vectors of the articles, for cosine similarity between two articles."""
-
-    def __init__(self, articles: Sequence[Article]) -> None:
-        self._row = {a.id: i for i, a in enumerate(articles)}
-        docs = [a.clean_text for a in articles]
-        if any(d.strip() for d in docs):
-            vec = TfidfVectorizer(sublinear_tf=True, stop_words="english", min_df=1, max_features=200_000)
-            self._matrix = vec.fit_transform(docs)
-        else:
-            self._matrix = None
-        self._cache: dict[tuple[str, str], float] = {}
-
-    def similarity(self, a: str, b: str) -> float:
-        """Cosine similarity of articles ``a`` and ``b`` (0 when either is unknown)."""
-        if self._matrix is None or a not in self._row or b not in self._row:
-            return 0.0
-        key = (a, b) if a < b else (b, a)
-        if key not in self._cache:
-            va, vb = self._matrix[self._row[a]], self._matrix[self._row[b]]
-            self._cache[key] = float(va.multiply(vb).sum())
-        return self._cache[key]
+_TEXT_NEIGHBOURS = 10
+_PUBLISHED_DAYS = 3
 
 
 @dataclass(slots=True)
@@ -63,41 +50,91 @@ class Cluster:
         return {m.article_id for m in self.mentions}
 
 
-def _date_keys(m: EventMention, window: int) -> list[tuple[str, int, int]]:
-    if m.date is None:
-        return []
-    day = m.date.date.toordinal()
-    return [("d", day + k, 0) for k in range(-window, window + 1)]
+def _ordinal(d: dt.date | None) -> int:
+    return d.toordinal() if d is not None else -1
 
 
-def _grid_keys(m: EventMention, cell: float = 0.5) -> list[tuple[str, int, int]]:
-    place = m.place.place if m.place else None
-    if place is None:
-        return []
-    x, y = int(place.latitude // cell), int(place.longitude // cell)
-    return [("g", x + dx, y + dy) for dx in (-1, 0, 1) for dy in (-1, 0, 1)]
+def candidate_pairs(
+    mentions: Sequence[EventMention],
+    published: dict[str, dt.date | None],
+    text: TextIndex | None,
+    settings: Settings,
+) -> set[tuple[int, int]]:
+    """Index pairs ``(i, j)``, ``i < j``, of mentions worth scoring."""
+    n = len(mentions)
+    if n < 2:
+        return set()
+    day = np.array([_ordinal(m.date.date if m.date else None) for m in mentions], dtype=np.int64)
+    pub = np.array([_ordinal(published.get(m.article_id)) for m in mentions], dtype=np.int64)
+    placed = np.array([m.place is not None and m.place.place is not None for m in mentions])
+    lat = np.array([m.place.place.latitude if m.place and m.place.place else 0.0 for m in mentions])
+    lon = np.array([m.place.place.longitude if m.place and m.place.place else 0.0 for m in mentions])
+    cells = grid_cells(lat, lon)
+    window = settings.cluster_days + 1
+    found: list[np.ndarray] = []
+    dated = np.flatnonzero(day >= 0)
+    both = np.flatnonzero((day >= 0) & placed)
+    if len(both) > 1:  # same dates, same area
+        sub = np.column_stack([day[both], cells[both]])
+        found.append(both[neighbour_pairs(sub, (window, 1, 1))])
+    if len(dated) > 1 and not placed[dated].all():  # same dates, one report unplaced
+        sub = day[dated][:, None]
+        found.append(dated[neighbour_pairs(sub, (window,), query=~placed[dated])])
+    with_pub = np.flatnonzero((pub >= 0) & placed)
+    if len(with_pub) > 1:  # published days apart, same area
+        sub = np.column_stack([pub[with_pub], cells[with_pub]])
+        found.append(with_pub[neighbour_pairs(sub, (_PUBLISHED_DAYS, 1, 1))])
+    pairs: set[tuple[int, int]] = {(int(i), int(j)) for block in found for i, j in block}
+    if text is not None:  # nearest neighbours by text: primary mentions of the two articles
+        primary_of: dict[str, int] = {}
+        for i, m in enumerate(mentions):
+            if m.primary and m.article_id not in primary_of:
+                primary_of[m.article_id] = i
+        for a, b in text.neighbours(_TEXT_NEIGHBOURS):
+            if a in primary_of and b in primary_of:
+                i, j = primary_of[a], primary_of[b]
+                pairs.add((min(i, j), max(i, j)))
+    return {(i, j) for i, j in pairs if mentions[i].article_id != mentions[j].article_id}
 
 
-def _score(m: EventMention, c: Cluster, text: TextIndex, settings: Settings) -> MatchScore | None:
-    if m.article_id in c.article_ids:
-        return None
-    best: MatchScore | None = None
-    for other in c.mentions:
-        s = score_pair(m, other, text.similarity(m.article_id, other.article_id), max_km=settings.cluster_km)
-        if s.veto:
-            return None  # complete linkage on hard constraints
-        if best is None or s.score > best.score:
-            best = s
-    return best
+class PairScorer:
+    """Scores of mention pairs (by index), each computed once, with article-level context."""
+
+    def __init__(
+        self,
+        mentions: Sequence[EventMention],
+        published: dict[str, dt.date | None],
+        text: TextIndex,
+        settings: Settings,
+    ) -> None:
+        self.mentions, self.published, self.text, self.settings = mentions, published, text, settings
+        self.cache: dict[tuple[int, int], MatchScore] = {}
+
+    def __call__(self, i: int, j: int) -> MatchScore:
+        """The score of mentions ``i`` and ``j``."""
+        key = (i, j) if i < j else (j, i)
+        if key not in self.cache:
+            a, b = self.mentions[key[0]], self.mentions[key[1]]
+            pa, pb = self.published.get(a.article_id), self.published.get(b.article_id)
+            ctx = PairContext(
+                shared_names=self.text.shared_names(a.article_id, b.article_id),
+                published_days=(pa - pb).days if pa and pb else None,
+                neighbour_ranks=self.text.neighbour_rank(a.article_id, b.article_id),
+            )
+            self.cache[key] = score_pair(
+                a,
+                b,
+                self.text.similarity(a.article_id, b.article_id),
+                max_km=self.settings.cluster_km,
+                context=ctx,
+            )
+        return self.cache[key]
 
 
-def _strong(m: EventMention, s: MatchScore) -> bool:
+def _strong(s: MatchScore) -> bool:
     """A passing mention merges only when both its date and its place agree."""
     return (
-        m.date is not None
-        and m.place is not None
-        and any("same place" in r for r in s.reasons)
-        and any("dates agree" in r for r in s.reasons)
+        any(lv in ("date=same day", "date=compatible") for lv in s.levels) and "place=same place" in s.levels
     )
 
 
@@ -107,46 +144,85 @@ def cluster_mentions(articles: Sequence[Article], settings: Settings) -> list[Cl
     published = {a.id: a.published for a in articles}
     mentions = [m for a in articles for m in a.events]
     order = sorted(
-        mentions,
-        key=lambda m: (
-            not m.primary,
-            published.get(m.article_id) is None,
-            published.get(m.article_id) or 0,
-            m.id,
+        range(len(mentions)),
+        key=lambda i: (
+            not mentions[i].primary,
+            published.get(mentions[i].article_id) is None,
+            published.get(mentions[i].article_id) or dt.date.min,
+            mentions[i].id,
         ),
     )
-    clusters: list[Cluster] = []
-    blocks: dict[tuple[str, int, int], set[int]] = defaultdict(set)
-    dated: set[int] = set()
-    window = settings.cluster_days + 1
-    for m in order:
-        date_keys, grid_keys = _date_keys(m, window), _grid_keys(m)
-        near = {i for k in grid_keys for i in blocks.get(k, ())}
-        if m.date is not None:
-            # same dates, or undated reports from nearby
-            candidates = {i for k in date_keys for i in blocks.get(k, ())} | (near - dated)
-        else:
-            candidates = near
-        best_i, best = -1, None
-        for i in sorted(candidates):
-            s = _score(m, clusters[i], text, settings)
-            if s is not None and (best is None or s.score > best.score):
-                best_i, best = i, s
-        joins = best is not None and best.score >= settings.cluster_threshold
-        if joins and best is not None and not m.primary:
-            joins = _strong(m, best)
-        if joins and best is not None:
-            clusters[best_i].mentions.append(m)
-            clusters[best_i].reasons.append(
-                f"{m.id} joined (score {best.score:.2f}): " + "; ".join(best.reasons)
-            )
-            idx = best_i
-        else:
-            clusters.append(Cluster(mentions=[m]))
-            idx = len(clusters) - 1
-        for k in date_keys + grid_keys:
-            blocks[k].add(idx)
-        if m.date is not None:
-            dated.add(idx)
+    rank = {i: r for r, i in enumerate(order)}
+    scorer = PairScorer(mentions, published, text, settings)
+    scored = []
+    for i, j in candidate_pairs(mentions, published, text, settings):
+        s = scorer(i, j)
+        both_primary = mentions[i].primary and mentions[j].primary
+        if s.veto is None and s.score >= settings.cluster_threshold and (both_primary or _strong(s)):
+            scored.append((-s.score, min(rank[i], rank[j]), i, j))
+    scored.sort()
+    members: dict[int, list[int]] = {i: [i] for i in range(len(mentions))}
+    owner = list(range(len(mentions)))
+    reasons: dict[int, list[str]] = {i: [] for i in range(len(mentions))}
+    for i, j in _wire_copy_pairs(articles, mentions):  # a copy reports what its original reports
+        keep, gone = (owner[i], owner[j]) if rank[i] <= rank[j] else (owner[j], owner[i])
+        if keep == gone:
+            continue
+        reasons[keep].append(f"{mentions[j].id} joined: wire copy of {mentions[i].article_id}")
+        reasons[keep].extend(reasons.pop(gone))
+        for k in members[gone]:
+            owner[k] = keep
+        members[keep] = sorted(members[keep] + members.pop(gone), key=rank.__getitem__)
+    for _, _, i, j in scored:
+        ci, cj = owner[i], owner[j]
+        if ci == cj or not _compatible(members[ci], members[cj], mentions, scorer, settings):
+            continue
+        keep, gone = (ci, cj) if rank[members[ci][0]] <= rank[members[cj][0]] else (cj, ci)
+        s = scorer(i, j)
+        reasons[keep].append(
+            f"{mentions[j if owner[i] == keep else i].id} joined (score {s.score:.2f}): "
+            + "; ".join(s.reasons)
+        )
+        reasons[keep].extend(reasons.pop(gone))
+        for k in members[gone]:
+            owner[k] = keep
+        members[keep] = sorted(members[keep] + members.pop(gone), key=rank.__getitem__)
+    clusters = [
+        Cluster(mentions=[mentions[k] for k in ks], reasons=reasons[c])
+        for c, ks in sorted(members.items(), key=lambda ck: rank[ck[1][0]])
+    ]
     logger.info("clustered %d mentions into %d events", len(mentions), len(clusters))
     return clusters
+
+
+def _wire_copy_pairs(articles: Sequence[Article], mentions: Sequence[EventMention]) -> list[tuple[int, int]]:
+    """Index pairs (original's mention, copy's mention) of the same incident in a wire copy and the
+    article it copies: the n-th mention of each, when both have the same sub-event type."""
+    index = {m.id: i for i, m in enumerate(mentions)}
+    pairs = []
+    for a in articles:
+        if not a.duplicate_of:
+            continue
+        for n, m in enumerate(a.events):
+            i = index.get(f"{a.duplicate_of}#{n}")
+            if i is not None and mentions[i].sub_event_type == m.sub_event_type:
+                pairs.append((i, index[m.id]))
+    return pairs
+
+
+def _compatible(
+    a: list[int], b: list[int], mentions: Sequence[EventMention], scorer: PairScorer, settings: Settings
+) -> bool:
+    """Average linkage with hard constraints: no veto, no article twice, mean score above threshold."""
+    if {mentions[i].article_id for i in a} & {mentions[j].article_id for j in b}:
+        return False
+    total = 0.0
+    for i in a:
+        for j in b:
+            s = scorer(i, j)
+            if s.veto is not None:
+                return False
+            if not (mentions[i].primary and mentions[j].primary) and not _strong(s):
+                return False
+            total += s.score
+    return total / (len(a) * len(b)) >= settings.cluster_threshold

@@ -166,3 +166,16 @@ def test_a_date_from_a_sentence_without_the_incident_gives_way_to_the_incident_d
     )
     (event,) = _events(pipeline, text)
     assert event.date is not None and event.date.date == dt.date(2024, 3, 12)
+
+
+def test_a_headline_joins_the_lead_incident_instead_of_opening_its_own(pipeline: Pipeline) -> None:
+    title = "Two dead as shells hit market east of Dayton"
+    text = (
+        f"{title}\nBy Staff Reporter\n\n"
+        "Shells struck the cattle market in Xenia on Tuesday, killing two traders, officials said. "
+        "Witnesses said the shelling lasted about ten minutes."
+    )
+    article = pipeline.analyse(Article(id="h", text=text, title=title, published=FRIDAY))
+    (event,) = article.events
+    assert event.primary and event.date is not None and event.date.date == dt.date(2024, 3, 12)
+    assert event.trigger.start > len(title)

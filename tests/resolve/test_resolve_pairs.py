@@ -14,7 +14,7 @@ from sitrep.model import (
     Span,
 )
 from sitrep.resolve.merge import combine_source_counts
-from sitrep.resolve.similarity import score_pair
+from sitrep.resolve.similarity import PairContext, score_pair
 
 TEXT = "x" * 200
 KIRKUK = Place("Kirkuk", 35.468, 44.392, "IQ", "Kirkuk", "city", 1_000_000)
@@ -53,11 +53,23 @@ def test_same_incident_scores_above_threshold() -> None:
     assert any("same place" in r for r in s.reasons)
 
 
-def test_distant_places_and_other_dates_are_vetoed() -> None:
-    assert score_pair(mention("a", KIRKUK), mention("b", BASRA), 0.9).veto
-    assert score_pair(
-        mention("a", day=dt.date(2019, 12, 27)), mention("b", day=dt.date(2019, 12, 3)), 0.9
-    ).veto
+def test_distant_places_and_other_dates_count_against_a_match() -> None:
+    same = score_pair(mention("a"), mention("b"), 0.2).score
+    apart = score_pair(mention("a", KIRKUK), mention("b", BASRA), 0.2).score
+    other_day = score_pair(
+        mention("a", day=dt.date(2019, 12, 27)), mention("b", day=dt.date(2019, 10, 3)), 0.2
+    )
+    assert same >= 0.5
+    assert apart < same and other_day.score < same
+    assert any("date=far apart" in r for r in other_day.reasons)
+    months_later = PairContext(published_days=85)
+    late = score_pair(
+        mention("a", day=dt.date(2019, 12, 27)),
+        mention("b", day=dt.date(2019, 10, 3)),
+        0.2,
+        context=months_later,
+    )
+    assert late.score < 0.5
 
 
 def test_month_precision_is_compatible_with_a_day_in_that_month() -> None:
@@ -66,9 +78,11 @@ def test_month_precision_is_compatible_with_a_day_in_that_month() -> None:
 
 
 def test_country_contains_city_but_not_another_country() -> None:
-    assert score_pair(mention("a", IRAQ), mention("b", KIRKUK), 0.2).veto is None
+    inside = score_pair(mention("a", IRAQ), mention("b", KIRKUK), 0.2)
     saudi = Place("Saudi Arabia", 24.0, 45.0, "SA", None, "country")
-    assert score_pair(mention("a", saudi), mention("b", KIRKUK), 0.2).veto
+    outside = score_pair(mention("a", saudi), mention("b", KIRKUK), 0.2)
+    assert "place=area contains" in inside.levels and "place=other country" in outside.levels
+    assert outside.score < inside.score
 
 
 def test_unrelated_texts_are_penalised() -> None:

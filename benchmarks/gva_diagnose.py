@@ -1,0 +1,120 @@
+"""Pair-level diagnosis of resolution on the gva-incidents set (used by ``gva.py --diagnose``)."""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter, defaultdict
+from itertools import combinations
+from typing import Any
+
+import numpy as np
+from common import bcubed, print_table
+from sklearn.linear_model import LogisticRegression
+from sklearn.metrics import roc_auc_score
+
+from sitrep.config import Settings
+from sitrep.model import Article
+from sitrep.resolve.cluster import PairScorer, TextIndex, candidate_pairs, cluster_mentions
+from sitrep.resolve.similarity import PRIOR, WEIGHTS
+
+
+def _article_clusters(articles: list[Article], settings: Settings) -> dict[str, str]:
+    """Article → cluster of its primary mention (articles without one stay alone)."""
+    key: dict[str, str] = {}
+    for n, c in enumerate(cluster_mentions(articles, settings)):
+        for m in c.mentions:
+            if m.primary:
+                key[m.article_id] = str(n)
+    return {a.id: key.get(a.id, f"alone:{a.id}") for a in articles}
+
+
+def _half(incident: str) -> int:
+    return hashlib.sha1(incident.encode()).digest()[0] % 2
+
+
+def diagnose(articles: list[Article], gold: dict[str, str]) -> dict[str, Any]:
+    """Print and return the loss breakdown, a threshold sweep and the weight fit."""
+    settings = Settings()
+    thr = settings.cluster_threshold
+    text = TextIndex(articles)
+    published = {a.id: a.published for a in articles}
+    mentions = [m for a in articles for m in a.events]
+    cands = candidate_pairs(mentions, published, text, settings)
+    scorer = PairScorer(mentions, published, text, settings)
+    primary = {m.article_id: i for i, m in enumerate(mentions) if m.primary}
+    pred = _article_clusters(articles, settings)
+
+    by_inc: dict[str, list[str]] = defaultdict(list)
+    for a in articles:
+        by_inc[gold[a.id]].append(a.id)
+    same: Counter[str] = Counter()
+    for docs in by_inc.values():
+        for x, y in combinations(docs, 2):
+            if x not in primary or y not in primary:
+                same["an article has no event mention"] += 1
+                continue
+            i, j = sorted((primary[x], primary[y]))
+            if pred[x] == pred[y]:
+                same["merged (correct)"] += 1
+            elif (i, j) not in cands:
+                same["never a candidate pair"] += 1
+            elif scorer(i, j).score < thr:
+                same["scored below the threshold"] += 1
+            else:
+                same["held apart by the linkage check"] += 1
+    members: dict[str, list[str]] = defaultdict(list)
+    for aid, c in pred.items():
+        members[c].append(aid)
+    wrong: Counter[str] = Counter()
+    for docs in members.values():
+        for x, y in combinations(docs, 2):
+            if gold[x] != gold[y]:
+                i, j = sorted((primary[x], primary[y]))
+                direct = (i, j) in cands and scorer(i, j).score >= thr
+                wrong[
+                    "merged directly (pair above threshold)" if direct else "merged through other reports"
+                ] += 1
+    loss_rows = [{"same-incident pairs": k, "count": v} for k, v in same.most_common()]
+    loss_rows += [
+        {"same-incident pairs": f"different-incident pairs {k}", "count": v} for k, v in wrong.items()
+    ]
+    print_table("where pairs are lost (article pairs, primary mentions)", loss_rows)
+
+    sweep = []
+    for t in (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9):
+        clus = bcubed(_article_clusters(articles, settings.with_overrides(cluster_threshold=t)), gold)
+        sweep.append({"threshold": t, **clus})
+    print_table("threshold sweep (clustering only; default 0.5 = even odds)", sweep)
+
+    keys = sorted(WEIGHTS)
+    col = {k: n for n, k in enumerate(keys)}
+    rows, labels, halves = [], [], []
+    for i, j in sorted(cands):
+        a, b = mentions[i], mentions[j]
+        if not (a.primary and b.primary):
+            continue
+        x = np.zeros(len(keys))
+        for lv in scorer(i, j).levels:
+            x[col[lv]] = 1.0
+        rows.append(x)
+        labels.append(gold[a.article_id] == gold[b.article_id])
+        halves.append(_half(gold[a.article_id]))
+    X, y, h = np.array(rows), np.array(labels), np.array(halves)
+    fit = LogisticRegression(C=1.0, max_iter=2000).fit(X, y)
+    held = LogisticRegression(C=1.0, max_iter=2000).fit(X[h == 0], y[h == 0])
+    shipped = X @ np.array([WEIGHTS[k] for k in keys]) + PRIOR
+    auc = {
+        "fit on half A, AUC on half B": round(
+            float(roc_auc_score(y[h == 1], held.decision_function(X[h == 1]))), 4
+        ),
+        "shipped weights, AUC on half B": round(float(roc_auc_score(y[h == 1], shipped[h == 1])), 4),
+        "candidate pairs": len(y),
+        "same-incident among them": int(y.sum()),
+    }
+    print_table("evidence-weight check (pairs of primary mentions)", [auc])
+    weights = [
+        {"level": k, "shipped": WEIGHTS[k], "refit": round(float(c), 2), "pairs": int(X[:, col[k]].sum())}
+        for k, c in zip(keys, fit.coef_[0], strict=True)
+    ]
+    print_table(f"weights: shipped vs refit (refit intercept {fit.intercept_[0]:+.2f})", weights)
+    return {"pair_loss": loss_rows, "threshold_sweep": sweep, "weight_check": auc, "weights": weights}

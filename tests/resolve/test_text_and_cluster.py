@@ -1,0 +1,94 @@
+"""Text evidence and clustering on small hand-written articles."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sitrep.config import Settings
+from sitrep.model import Article, DateMention, DatePrecision, EventMention, Place, PlaceMention, Span
+from sitrep.resolve.cluster import cluster_mentions
+from sitrep.resolve.text import TextIndex
+
+SPRINGFIELD = Place("Springfield", 39.80, -89.64, "US", "Illinois", "city", 110_000)
+DECATUR = Place("Decatur", 39.84, -88.95, "US", "Illinois", "city", 70_000)
+PORTLAND = Place("Portland", 45.52, -122.68, "US", "Oregon", "city", 650_000)
+FURNITURE = "\nSign up for our newsletter to get the latest local headlines every morning in your inbox.\n"
+
+QUARRY = (
+    "Two men were wounded when gunfire broke out outside the Quarry Lane bowling alley late Saturday. "
+    "Police identified the victims as Delmar Okonkwo and Ferris Lindqvist; both are expected to survive."
+)
+QUARRY_2 = (
+    "Officers are still searching for the shooter who wounded Delmar Okonkwo and Ferris Lindqvist "
+    "outside the Quarry Lane bowling alley, a police spokesperson said Sunday."
+)
+ORCHARD = (
+    "A woman was killed in a shooting at an apartment on Orchard Street on Saturday night. "
+    "Relatives named her as Renata Vasquez-Holm, a nurse at the county hospital."
+)
+
+
+def article(aid: str, body: str, place: Place | None, day: dt.date | None, published: dt.date) -> Article:
+    text = body + FURNITURE
+    a = Article(id=aid, text=text, title=body.split(".")[0], published=published)
+    where = [PlaceMention(Span.of(text, 0, 3), place.name, place)] if place else []
+    when = DateMention(Span.of(text, 0, 3), day, DatePrecision.DAY) if day else None
+    a.events = [
+        EventMention(
+            id=f"{aid}#0",
+            article_id=aid,
+            event_type="Violence against civilians",
+            sub_event_type="Attack",
+            trigger=Span.of(text, 0, 3),
+            date=when,
+            places=where,
+        )
+    ]
+    return a
+
+
+SAT = dt.date(2024, 3, 9)
+
+
+def corpus() -> list[Article]:
+    return [
+        article("q1", QUARRY, SPRINGFIELD, SAT, SAT + dt.timedelta(days=1)),
+        # the follow-up: its place was resolved to the wrong Springfield-area town and it gives no date
+        article("q2", QUARRY_2, PORTLAND, None, SAT + dt.timedelta(days=2)),
+        # another incident, same city, same night
+        article("o1", ORCHARD, SPRINGFIELD, SAT, SAT + dt.timedelta(days=1)),
+        article("o2", ORCHARD.replace("A woman", "A nurse"), DECATUR, SAT, SAT + dt.timedelta(days=1)),
+    ]
+
+
+def test_site_furniture_does_not_make_articles_similar() -> None:
+    text = TextIndex(corpus())
+    assert text.similarity("q1", "q2") > text.similarity("q1", "o1")
+    assert text.similarity("q1", "o1") < 0.2  # the shared newsletter line is ignored
+
+
+def test_rare_names_and_neighbours() -> None:
+    text = TextIndex(corpus())
+    assert text.shared_names("q1", "q2") >= 3  # Delmar, Okonkwo, Ferris, Lindqvist, Quarry...
+    assert text.shared_names("q1", "o1") <= 1  # only "Saturday": every name is rare in four articles
+    pairs = set(text.neighbours(1))
+    assert ("q1", "q2") in pairs and ("o1", "o2") in pairs
+    assert text.neighbour_rank("q1", "q2") == (1, 1)
+
+
+def test_reports_with_a_wrong_place_still_join_and_neighbours_stay_apart() -> None:
+    clusters = cluster_mentions(corpus(), Settings())
+    groups = sorted(sorted(c.article_ids) for c in clusters)
+    assert groups == [["o1", "o2"], ["q1", "q2"]]
+    joined = next(c for c in clusters if c.article_ids == {"q1", "q2"})
+    assert any("rare names" in r for r in joined.reasons)
+
+
+def test_a_wire_copy_joins_its_originals_event_even_when_its_fields_disagree() -> None:
+    original = article("w1", QUARRY, SPRINGFIELD, SAT, SAT + dt.timedelta(days=1))
+    # the reprint's dateline put it in another city and its date was read a week off
+    copy = article("w2", QUARRY, PORTLAND, SAT + dt.timedelta(days=7), SAT + dt.timedelta(days=9))
+    copy.duplicate_of = "w1"
+    (cluster,) = cluster_mentions([original, copy], Settings())
+    assert cluster.article_ids == {"w1", "w2"}
+    assert any("wire copy of w1" in r for r in cluster.reasons)
