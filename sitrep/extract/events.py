@@ -38,7 +38,7 @@ from sitrep.model import (
     Span,
     WeaponMention,
 )
-from sitrep.taxonomy import event_type_of
+from sitrep.taxonomy import SUB_EVENT_TYPES, event_type_of
 from sitrep.text import sentences
 
 __all__ = ["assemble_events", "dates_compatible", "places_compatible"]
@@ -244,6 +244,46 @@ def _compatible(gaz: Gazetteer, inc: _Incident, dates: list[DateMention], places
     return True
 
 
+_VIOLENT_VERB = re.compile(
+    r"\b(?:kill(?:ed|ing)|attack(?:ed|ing)?|shot|shooting|fired|opened\s+fire|burn(?:ed|t)|abduct(?:ed|ing)"
+    r"|kidnapp(?:ed|ing)|assault(?:ed|ing)|ambush(?:ed)?|clash(?:ed|es)?|wounded|injured|seized|loot(?:ed|ing)"
+    r"|raid(?:ed)?|explod(?:ed|ing)|detonat(?:ed|ing)|bomb(?:ed|ing)|struck|stormed|protest(?:ed|ers)"
+    r"|demonstrat(?:ed|ors)|rioted|beat(?:en)?|lynched)\b",
+    re.IGNORECASE,
+)
+#: the classifier's least probability for its ACLED type when no rule reports an incident
+FALLBACK_CONFIDENCE = 0.2
+_FALLBACK_SENTENCES = 3
+
+
+def _fallback_trigger(article: Article, sents: list[_Sentence], classifier: TypeClassifier) -> bool:
+    """When no rule finds an incident, the lead may still report one in words the rules miss
+    ("members of a community killed five herders"): if one of its first sentences has a violent
+    verb and the classifier reads the lead as an ACLED type (rather than a non-conflict story) with
+    probability of at least :data:`FALLBACK_CONFIDENCE`, that verb becomes the trigger of the
+    article's one incident. Returns whether a trigger was added."""
+    lead = [s for s in sents if not _BACKGROUND.search(s.span.text)][:_FALLBACK_SENTENCES]
+    hit = next(((s, m) for s in lead if (m := _VIOLENT_VERB.search(s.span.text))), None)
+    if hit is None:
+        return False
+    (probs,) = classifier.predict_proba([" ".join(s.span.text for s in lead)[:2000]])
+    top, p = max(probs.items(), key=lambda kv: kv[1])
+    if top not in SUB_EVENT_TYPES or p < FALLBACK_CONFIDENCE:
+        return False
+    sent, m = hit
+    start = sent.span.start + m.start()
+    sent.triggers.append(
+        Trigger(
+            span=article.span(start, start + len(m.group(0))),
+            sentence=sent.span,
+            sub_event_type=top,
+            event_type=event_type_of(top),
+            score=round(p, 3),
+        )
+    )
+    return True
+
+
 def _headline_block_end(article: Article) -> int:
     """Where the headline block (title, byline, date lines) ends, or -1 when the text does not open
     with the title."""
@@ -437,6 +477,8 @@ def assemble_events(
 
     block_end = _headline_block_end(article)
     incidents = _group(gazetteer, sents, block_end) or _group(gazetteer, sents)
+    if not incidents and classifier is not None and _fallback_trigger(article, sents, classifier):
+        incidents = _group(gazetteer, sents)
     _attach_stray_blame(incidents, sents)
     events: list[EventMention] = []
     bests = [_sub_type(inc) for inc in incidents]

@@ -6,6 +6,8 @@ import datetime as dt
 
 import pytest
 
+from sitrep.extract.events import assemble_events
+from sitrep.extract.gazetteer import load_gazetteer
 from sitrep.model import Article, EventMention
 from sitrep.pipeline import Pipeline
 
@@ -179,3 +181,29 @@ def test_a_headline_joins_the_lead_incident_instead_of_opening_its_own(pipeline:
     (event,) = article.events
     assert event.primary and event.date is not None and event.date.date == dt.date(2024, 3, 12)
     assert event.trigger.start > len(title)
+
+
+def test_the_classifier_finds_an_incident_the_rules_miss_but_not_a_council_story(
+    pipeline: Pipeline,
+) -> None:
+    report = (
+        "On 8 March 2024, militants launched an attack against a border patrol unit camp near Dayton. "
+        "One officer was killed and two were hurt."
+    )
+    (event,) = _events(pipeline, report)
+    assert event.primary and event.trigger.text == "attack" and event.event_type == "Battles"
+    assert event.date is not None and event.date.date == dt.date(2024, 3, 8)
+    council = (
+        "The county council approved a new budget for road repairs near Dayton on Tuesday. "
+        "Officials said the work would start in June."
+    )
+    assert _events(pipeline, council) == []
+
+
+def test_without_a_classifier_only_the_rules_find_incidents(pipeline: Pipeline) -> None:
+    text = (
+        "On 8 March 2024, militants launched an attack against a border patrol unit camp near Dayton. "
+        "One officer was killed and two were hurt."
+    )
+    article = pipeline.analyse(Article(id="t", text=text, published=FRIDAY))
+    assert assemble_events(article, load_gazetteer(pipeline.settings), classifier=None).events == []
