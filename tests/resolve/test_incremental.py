@@ -105,3 +105,12 @@ def test_rebuild_keeps_ids_and_changes_nothing(three_batches: Store, pipeline: P
     for event_id, e in after.items():
         assert _groups([e]) == _groups([before[event_id]])
         assert e.history == before[event_id].history
+
+
+def test_wire_copies_are_found_across_batches(one_batch: Store, three_batches: Store) -> None:
+    def pairs(store: Store) -> set[frozenset[str]]:
+        return {frozenset((a.id, a.duplicate_of)) for a in store.articles() if a.duplicate_of}
+
+    expected = pairs(one_batch)
+    assert expected, "the example corpus has wire copies"
+    assert pairs(three_batches) == expected
