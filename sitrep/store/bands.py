@@ -7,6 +7,7 @@ bands its LSH index uses; two articles are candidates when they share a band.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from collections.abc import Sequence
 
@@ -20,6 +21,7 @@ __all__ = ["band_keys"]
 _MASK = (1 << 63) - 1
 
 
+@functools.cache
 def _bands() -> tuple[int, int]:
     lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
     return int(lsh.b), int(lsh.r)

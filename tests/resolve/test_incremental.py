@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from sitrep.store import Store
 
 ROOT = Path(__file__).resolve().parents[2]
 FILES = sorted(str(p) for p in (ROOT / "examples" / "corpus").iterdir())
+SNAPSHOTS: list[dict[str, str]] = []  # mention id → event id after each of the three batches
 
 
 def _groups(events: list[Event]) -> set[frozenset[str]]:
@@ -36,6 +38,7 @@ def three_batches(tmp_path_factory: pytest.TempPathFactory, pipeline: Pipeline) 
     store = Store.open(str(tmp_path_factory.mktemp("three") / "three.db"))
     for k in range(3):
         ingest_paths(FILES[k::3], store, pipeline)
+        SNAPSHOTS.append({m.id: e.id for e in store.events() for m in e.mentions})
     yield store
     store.close()
 
@@ -77,16 +80,11 @@ def test_later_reports_are_logged_in_the_history(three_batches: Store) -> None:
     assert three_batches.event_history(grown[0].id) == grown[0].history
 
 
-def test_event_ids_do_not_change_when_reports_join(tmp_path: Path, pipeline: Pipeline) -> None:
-    store = Store.open(str(tmp_path / "ids.db"))
-    try:
-        ingest_paths(FILES[::2], store, pipeline)
-        first = {m.id: e.id for e in store.events() for m in e.mentions}
-        ingest_paths(FILES[1::2], store, pipeline)
-        later = {m.id: e.id for e in store.events() for m in e.mentions}
-        assert all(later[m] == e for m, e in first.items())
-    finally:
-        store.close()
+def test_event_ids_do_not_change_when_reports_join(three_batches: Store) -> None:
+    assert len(SNAPSHOTS) == 3
+    for earlier, later in itertools.pairwise(SNAPSHOTS):
+        assert len(later) > len(earlier)
+        assert all(later[m] == e for m, e in earlier.items())
 
 
 def test_reingest_touches_nothing(three_batches: Store, pipeline: Pipeline) -> None:
