@@ -30,7 +30,6 @@ logger = logging.getLogger(__name__)
 
 SERIES_DAYS = 45
 SERIES_KM = 100.0
-_SERIES_DAYS, _SERIES_KM = SERIES_DAYS, SERIES_KM
 
 
 def is_series(a: Event, b: Event) -> bool:
@@ -46,7 +45,7 @@ def is_series(a: Event, b: Event) -> bool:
 def link_related(events: Sequence[Event]) -> None:
     """Link events that one article reports together, or that form a series.
 
-    A series: the same event type within ``_SERIES_KM`` km and ``_SERIES_DAYS`` days.
+    A series: the same event type within ``SERIES_KM`` km and ``SERIES_DAYS`` days (:func:`is_series`).
     Links are symmetric and stored in ``related_event_ids``; events are never merged here.
     """
     by_article: dict[str, set[str]] = defaultdict(set)
@@ -62,12 +61,9 @@ def link_related(events: Sequence[Event]) -> None:
     )
     for n, (day_a, a) in enumerate(dated):
         for day_b, b in dated[n + 1 :]:
-            if (day_b - day_a).days > _SERIES_DAYS:
+            if (day_b - day_a).days > SERIES_DAYS:
                 break
-            if a.event_type != b.event_type:
-                continue
-            pa, pb = a.place, b.place
-            if pa and pb and distance_km(pa.latitude, pa.longitude, pb.latitude, pb.longitude) <= _SERIES_KM:
+            if is_series(a, b):
                 related[a.id].add(b.id)
                 related[b.id].add(a.id)
     for e in events:
