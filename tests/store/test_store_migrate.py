@@ -89,3 +89,20 @@ def test_v1_database_upgrades_without_losing_anything(
         assert {"a1", "a2"} <= store.articles_sharing_bands(keys)
     with Store.open(str(path)) as again:  # opening an upgraded database is a no-op
         assert again.schema_version() == 2 and again.events() == [event]
+
+
+def test_upgraded_database_takes_new_reports_incrementally(
+    tmp_path: Path, make_article: Callable[..., Article], make_event: Callable[..., Event]
+) -> None:
+    from sitrep.pipeline import Pipeline, ingest_articles
+
+    path = tmp_path / "old.db"
+    _v1_database(path, [make_article("a1")], [make_event("ev-old0000001", article_ids=("a1",))])
+    with Store.open(str(path)) as store:
+        later = make_article("a9", outlet="Daily Lantern", extra=" Two more victims died in hospital.")
+        report = ingest_articles([later], store, Pipeline(stages=[]))
+        assert report.added == ["a9"]
+        event = store.get_event("ev-old0000001")
+        assert set(event.article_ids) == {"a1", "a9"}
+        assert store.get_article("a9").duplicate_of == "a1"  # a lightly edited copy of the stored article
+        assert event.history[-1].article_ids == ("a9",) and event.history[-1].field == "sources"
