@@ -132,6 +132,8 @@ def _relink(store: Store, touched: Sequence[Event], gone: Iterable[str]) -> list
                 )
             )
     candidates.update(i for ids in by_article.values() for i in ids)
+    for old in store.events_by_id(removed).values():  # their former neighbours may lose a link
+        candidates.update(old.related_event_ids)
     neighbours = store.events_by_id(candidates - removed)
     related: dict[str, set[str]] = {e.id: set() for e in touched}
     for ids in by_article.values():

@@ -53,6 +53,7 @@ def test_merge_keeps_the_older_id_and_survives_rebuild(store: Store, pipeline: P
     assert store.get_event(newer.id).id == old.id  # the merged-away id still finds the event
     assert merged.history[-1].reason == f"user merged {newer.id} into {old.id}"
     assert any("merged into" in r for r in merged.merge_reasons)
+    assert all(newer.id not in e.related_event_ids for e in store.events())  # no link to the old id
     members = {m.id for m in merged.mentions}
     rebuild(store, pipeline)
     after = store.get_event(old.id)
