@@ -14,7 +14,7 @@ N + 1 % articles (``sitrep rebuild``, which is what every ingest did before
 incremental resolution). Also reported: B-cubed agreement of the incremental
 clustering with the full one, and both against the gold incidents.
 
-Usage: python benchmarks/incremental.py [--size N] [--days D] [--seed S]
+Usage: python benchmarks/incremental.py [--size N] [--days D] [--seed S] [--new newest|random] [--name NAME]
 """
 
 from __future__ import annotations
@@ -208,11 +208,23 @@ def main() -> None:
     parser.add_argument("--size", type=int, default=100_000, help="articles in the initial database")
     parser.add_argument("--days", type=int, default=0, help="days the incidents span [default: size / 25]")
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument(
+        "--new",
+        choices=("newest", "random"),
+        default="newest",
+        help="which 1%% arrives last: the newest articles (news as it comes) or a random sample (worst case)",
+    )
+    parser.add_argument("--name", default="incremental", help="result file name in benchmarks/results/")
     args = parser.parse_args()
     days = args.days or max(30, args.size // 25)
     extra = max(1, args.size // 100)
     articles, gold = corpus(args.size + extra, days, args.seed)
-    base, new = articles[: args.size], articles[args.size :]
+    if args.new == "random":
+        picked = set(random.Random(args.seed).sample(range(len(articles)), extra))
+        base = [a for n, a in enumerate(articles) if n not in picked]
+        new = [a for n, a in enumerate(articles) if n in picked]
+    else:
+        base, new = articles[: args.size], articles[args.size :]
     pipeline = Pipeline(stages=[], settings=Settings())
     with tempfile.TemporaryDirectory() as tmp, Store.open(str(Path(tmp) / "bench.db")) as store:
         t0, c0 = time.perf_counter(), time.process_time()
@@ -245,7 +257,8 @@ def main() -> None:
             "cpu s": round(c_incr, 2),
         },
     ]
-    print_table(f"incremental ingest, {args.size:,} + {len(new):,} synthetic articles over {days} days", rows)
+    title = f"incremental ingest, {args.size:,} + {len(new):,} ({args.new}) synthetic articles, {days} days"
+    print_table(title, rows)
     ratio, cpu_ratio = t_incr / t_full, c_incr / c_full
     quality = [
         {"clustering": "incremental vs gold", **bcubed({i: incremental[i] for i in ids}, gold)},
@@ -259,9 +272,10 @@ def main() -> None:
     )
     print(f"touched: {len(report.resolution.created)} new, {len(report.resolution.updated)} updated events")
     write_result(
-        "incremental",
+        args.name,
         {
             "size": args.size,
+            "new": args.new,
             "added": len(new),
             "days": days,
             "seconds": {"initial_build": t_build, "incremental": t_incr, "full_rebuild": t_full},
