@@ -166,13 +166,13 @@ class ResolutionStore:
         """Ids of stored events of ``event_type`` within ``days`` of ``day`` and about ``km`` of the point."""
         dlat = km / 111.0
         dlon = km / (111.0 * max(0.1, math.cos(math.radians(latitude))))
-        query = select(_EVENTS.c.id).where(
-            _EVENTS.c.event_type == event_type,
+        # event_type is checked in Python: with it in SQL, SQLite scans every event of that type
+        query = select(_EVENTS.c.id, _EVENTS.c.event_type).where(
             _EVENTS.c.date.between(day - dt.timedelta(days=days), day + dt.timedelta(days=days)),
             _EVENTS.c.latitude.between(latitude - dlat, latitude + dlat),
             _EVENTS.c.longitude.between(longitude - dlon, longitude + dlon),
         )
-        return self._read(lambda conn: list(conn.scalars(query)))
+        return self._read(lambda conn: [i for i, t in conn.execute(query) if t == event_type])
 
     def events_of_articles(self, article_ids: Iterable[str]) -> dict[str, set[str]]:
         """For each of these articles, the ids of the stored events it reports."""

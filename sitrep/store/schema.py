@@ -38,7 +38,19 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import JSON, BigInteger, Boolean, Date, DateTime, Float, ForeignKey, Integer, String, Text
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 __all__ = [
@@ -162,13 +174,15 @@ class EventMentionRow(Base):
     """
 
     __tablename__ = "event_mentions"
+    #: day first (the date window), then latitude: undated mentions are searched by place
+    __table_args__ = (Index("ix_event_mentions_day_latitude", "day", "latitude"),)
 
     id: Mapped[str] = mapped_column(String, primary_key=True)
     article_id: Mapped[str] = mapped_column(String, index=True)
     event_id: Mapped[str] = mapped_column(String, index=True)
     position: Mapped[int] = mapped_column(Integer, default=0)  # order within the event
     is_primary: Mapped[bool] = mapped_column(Boolean)
-    day: Mapped[int | None] = mapped_column(Integer, index=True)
+    day: Mapped[int | None] = mapped_column(Integer)
     latitude: Mapped[float | None] = mapped_column(Float)
     longitude: Mapped[float | None] = mapped_column(Float)
     country: Mapped[str | None] = mapped_column(String)
