@@ -19,7 +19,9 @@ from rich.table import Table
 from sitrep.config import Settings, load_settings
 from sitrep.errors import SitrepError
 from sitrep.model import Event
-from sitrep.pipeline import Pipeline, ingest_paths
+from sitrep.pipeline import Pipeline, ingest_paths, rebuild
+from sitrep.resolve.decisions import describe_decision
+from sitrep.resolve.edits import merge_events, split_event
 from sitrep.serve import REPORT_FORMATS, claims_grid, field_label, framing_line, render_report
 from sitrep.store import Store, export_articles, export_events
 
@@ -192,6 +194,69 @@ def show_cmd(
         console.print("[bold]why these articles are one event[/]")
         for r in e.merge_reasons or ["a single report: nothing was merged"]:
             console.print(f"  • {r}", markup=False)
+    _show_history(settings, e, event_id, why)
+
+
+def _show_history(settings: Settings, e: Event, asked: str, why: bool) -> None:
+    """The history part of ``show``: aliases, user decisions (with --why) and field changes."""
+    with _store(settings) as store:
+        aliases = store.aliases_of(e.id)
+        decisions = [d for d in store.decisions() if e.id in (d.event_id, d.other_id)] if why else []
+    if asked != e.id and asked in aliases:
+        console.print(f"[dim]{asked} was merged into {e.id}[/]")
+    if aliases:
+        console.print(f"merged ids: {', '.join(aliases)}", markup=False)
+    if decisions:
+        console.print("[bold]user decisions[/]")
+        for d in decisions:
+            console.print(f"  • {describe_decision(d)}", markup=False)
+    if e.history:
+        console.print("[bold]history[/]")
+        for c in e.history:
+            change = c.new if c.field == "event" else f"{c.field}: {c.old or '–'} → {c.new or '–'}"
+            cause = f" ({c.reason}: {', '.join(c.article_ids)})" if c.article_ids else f" ({c.reason})"
+            console.print(f"  {c.at:%Y-%m-%d %H:%M} {change}{cause}", markup=False)
+
+
+@app.command("merge")
+def merge_cmd(
+    first: Annotated[str, typer.Argument(help="An event id (or a unique prefix of one).")],
+    second: Annotated[str, typer.Argument(help="The event to merge with it.")],
+    db: DbOption = None,
+    config: ConfigOption = None,
+) -> None:
+    """Merge two events into one (the older id is kept); later runs respect the decision."""
+    settings = _settings(db, config)
+    with _store(settings) as store:
+        merged = merge_events(store, first, second, settings)
+    console.print(f"merged into [bold]{merged.id}[/] ({len(merged.article_ids)} articles)")
+
+
+@app.command("split")
+def split_cmd(
+    event_id: Annotated[str, typer.Argument(help="An event id (or a unique prefix of one).")],
+    article_id: Annotated[str, typer.Argument(help="An article of that event.")],
+    db: DbOption = None,
+    config: ConfigOption = None,
+) -> None:
+    """Move an article out of an event into its own event; later runs never put it back."""
+    settings = _settings(db, config)
+    with _store(settings) as store:
+        alone = split_event(store, event_id, article_id, settings)
+    console.print(f"article {article_id} now reports [bold]{alone.id}[/]")
+
+
+@app.command("rebuild")
+def rebuild_cmd(db: DbOption = None, config: ConfigOption = None) -> None:
+    """Re-resolve every stored article from scratch (user decisions kept, event ids kept where possible)."""
+    settings = _settings(db, config)
+    with _store(settings) as store:
+        result = rebuild(store, Pipeline.default(settings))
+        total = store.count_events()
+    console.print(
+        f"{total} events: {len(result.created)} new, {len(result.deleted)} merged away or gone "
+        f"in [cyan]{settings.db}[/]"
+    )
 
 
 def _claims_table(e: Event) -> Table:

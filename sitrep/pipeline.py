@@ -20,9 +20,19 @@ from sitrep.extract.stages import article_stages
 from sitrep.ingest import Skipped, clean, mark_duplicates, read_paths
 from sitrep.model import Article, Event
 from sitrep.resolve import resolve_events
+from sitrep.resolve.incremental import ResolveResult, rebuild_events, update_events
 from sitrep.store import Store
+from sitrep.store.bands import band_keys
 
-__all__ = ["BASE_ATTRIBUTES", "IngestReport", "Pipeline", "Stage", "ingest_paths"]
+__all__ = [
+    "BASE_ATTRIBUTES",
+    "IngestReport",
+    "Pipeline",
+    "Stage",
+    "ingest_articles",
+    "ingest_paths",
+    "rebuild",
+]
 
 logger = logging.getLogger(__name__)
 
@@ -117,6 +127,7 @@ class IngestReport:
     already_stored: list[str] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
     events: int = 0
+    resolution: ResolveResult = field(default_factory=ResolveResult)
 
     @property
     def skip_reasons(self) -> dict[str, int]:
@@ -162,14 +173,15 @@ def ingest_paths(
     if on_start:
         on_start(len(fresh))
     if fresh:
-        known = store.articles()
-        analysed = pipeline.analyse_all(fresh, known=known, on_article=on_article)
-        result = store.add_articles(analysed)
-        report.added = list(result.added)
-        report.already_stored += list(result.existing)
-        added = set(result.added)
-        events = pipeline.resolve(known + [a for a in analysed if a.id in added])
-        store.replace_events(events)
+        analysed = []
+        for article in fresh:
+            analysed.append(pipeline.analyse(article))
+            if on_article:
+                on_article(analysed[-1])
+        done = ingest_articles(analysed, store, pipeline)
+        report.added = done.added
+        report.already_stored += done.already_stored
+        report.resolution = done.resolution
     report.events = store.count_events()
     logger.info(
         "ingest: %d added, %d already stored, %d skipped",
@@ -178,3 +190,30 @@ def ingest_paths(
         len(report.skipped),
     )
     return report
+
+
+def ingest_articles(articles: Sequence[Article], store: Store, pipeline: Pipeline) -> IngestReport:
+    """Store analysed articles and resolve them incrementally against the stored events.
+
+    Wire copies are marked against the batch and the stored articles sharing a
+    MinHash band with one of them (found by index, not by loading every article).
+    Articles already stored are left alone; only the events they touch are rewritten.
+    """
+    report = IngestReport()
+    bands = band_keys(articles)
+    batch = {a.id for a in articles}
+    similar = store.articles_sharing_bands(k for keys in bands.values() for k in keys) - batch
+    known = list(store.light_articles(similar).values())
+    marked = mark_duplicates(articles, known)
+    result = store.add_articles(marked, bands=bands)
+    report.added = list(result.added)
+    report.already_stored = list(result.existing)
+    added = set(result.added)
+    report.resolution = update_events(store, [a for a in marked if a.id in added], pipeline.settings)
+    report.events = store.count_events()
+    return report
+
+
+def rebuild(store: Store, pipeline: Pipeline) -> ResolveResult:
+    """Re-resolve every stored article from scratch (user decisions applied, event ids kept)."""
+    return rebuild_events(store, pipeline.settings)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -172,3 +173,33 @@ def test_show_renders_each_sources_framing_when_present(db: str, tmp_path: Path)
     assert shown.exit_code == 0, shown.output
     assert "framing Gulf Ledger" in shown.output and "[bold]slaughter[/bold]" in shown.output
     assert "3.5 per 1,000 words" in shown.output
+def test_merge_split_rebuild_and_history_from_the_command_line(db: str, tmp_path: Path) -> None:
+    path = str(tmp_path / "edits.db")
+    shutil.copy(db, path)
+    rows = [json.loads(line) for line in runner.invoke(app, ["export", "--db", path]).stdout.splitlines()]
+    grown = next(r for r in rows if len(r["article_ids"]) >= 3)
+    assert grown["history"][0]["field"] == "event" and grown["history"][0]["new"] == "created"
+    shown = runner.invoke(app, ["show", grown["event_id"], "--db", path])
+    assert "history" in shown.output and "created" in shown.output
+
+    article = grown["article_ids"][-1]
+    split = runner.invoke(app, ["split", grown["event_id"], article, "--db", path])
+    assert split.exit_code == 0, split.output
+    alone = re.search(r"ev-[0-9a-f]{10}\S*", split.output).group(0)  # type: ignore[union-attr]
+    merged = runner.invoke(app, ["merge", grown["event_id"], alone, "--db", path])
+    assert merged.exit_code == 0 and grown["event_id"] in merged.output
+    rebuilt = runner.invoke(app, ["rebuild", "--db", path])
+    assert rebuilt.exit_code == 0, rebuilt.output
+    why = runner.invoke(app, ["show", alone, "--why", "--db", path])
+    assert why.exit_code == 0, why.output
+    assert f"{alone} was merged into {grown['event_id']}" in why.output
+    assert "user decisions" in why.output and "split out of event" in why.output
+    assert f"merged with {alone}" in why.output
+
+
+def test_bad_split_says_how_to_fix(db: str) -> None:
+    table = runner.invoke(app, ["events", "--db", db])
+    event_id = re.search(r"ev-[0-9a-f]{10}", table.output).group(0)  # type: ignore[union-attr]
+    result = runner.invoke(app, ["split", event_id, "no-such-article", "--db", db])
+    assert result.exit_code != 0
+    assert "does not report" in str(result.exception)

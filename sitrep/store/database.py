@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import logging
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
@@ -28,8 +28,11 @@ from sqlalchemy.sql import Select
 
 from sitrep.errors import NotFoundError, SitrepError, StoreError
 from sitrep.model import Article, Event
+from sitrep.store.bands import band_keys
 from sitrep.store.connect import check_sqlite_file, configure_sqlite, resolve_location, store_error
-from sitrep.store.rows import article_from_row, article_row, event_row
+from sitrep.store.migrate import upgrade
+from sitrep.store.resolution import ResolutionStore
+from sitrep.store.rows import article_from_row, article_row, event_row, mention_row, original_mention
 from sitrep.store.schema import SCHEMA_VERSION, Base
 from sitrep.store.serialize import event_from_dict
 from sitrep.store.writer import WriterThread
@@ -45,6 +48,8 @@ _ARTICLES = Base.metadata.tables["articles"]
 _EVENTS = Base.metadata.tables["events"]
 _LINKS = Base.metadata.tables["event_articles"]
 _META = Base.metadata.tables["meta"]
+_MENTIONS = Base.metadata.tables["event_mentions"]
+_BANDS = Base.metadata.tables["article_bands"]
 
 
 @dataclass(slots=True)
@@ -63,7 +68,7 @@ class AddResult:
     existing_as: dict[str, str] = field(default_factory=dict)
 
 
-class Store:
+class Store(ResolutionStore):
     """A sitrep database. Open it with :meth:`Store.open`; close it (or use ``with``)."""
 
     def __init__(self, engine: Engine, *, display_url: str, writer: WriterThread | None) -> None:
@@ -144,11 +149,15 @@ class Store:
 
     # -- articles -------------------------------------------------------------
 
-    def add_articles(self, articles: Iterable[Article]) -> AddResult:
+    def add_articles(
+        self, articles: Iterable[Article], *, bands: Mapping[str, Sequence[int]] | None = None
+    ) -> AddResult:
         """Store new articles, in one transaction; articles already stored are left untouched.
 
         An article is already stored when its id, or its non-empty ``content_hash``,
         is in the database (or earlier in the same batch): nothing is overwritten.
+        ``bands`` are the articles' MinHash band keys when already computed
+        (:func:`sitrep.store.bands.band_keys`); they are computed otherwise.
         """
         items = list(articles)
         now = _now()
@@ -180,6 +189,12 @@ class Store:
                     owners[article.content_hash] = article.id
             if rows:
                 conn.execute(insert(_ARTICLES), rows)
+                added = set(result.added)
+                fresh = [a for a in items if a.id in added]
+                keys = {a.id: bands.get(a.id, ()) for a in fresh} if bands is not None else band_keys(fresh)
+                band_rows = [{"key": k, "article_id": a} for a, ks in keys.items() for k in set(ks)]
+                if band_rows:
+                    conn.execute(insert(_BANDS), band_rows)
             return result
 
         result = self._write(work)
@@ -280,6 +295,7 @@ class Store:
             StoreError: when two events share an id.
         """
         rows = {}
+        by_id = {ev.id: ev for ev in events}
         for ev in events:
             if ev.id in rows:
                 raise StoreError(f"two events share the id {ev.id!r}", hint="event ids must be unique")
@@ -295,12 +311,27 @@ class Store:
                 conn.execute(delete(_LINKS).where(_LINKS.c.event_id.in_(chunk)))
             for chunk in _chunks(stale):
                 conn.execute(delete(_EVENTS).where(_EVENTS.c.id.in_(chunk)))
+            for chunk in _chunks(stale + changed + new):
+                conn.execute(delete(_MENTIONS).where(_MENTIONS.c.event_id.in_(chunk)))
+            mention_rows = list(
+                {  # a mention belongs to one event: the last that lists it
+                    m.id: mention_row(original_mention(m), i, n)
+                    for i in changed + new
+                    for n, m in enumerate(by_id[i].mentions)
+                }.values()
+            )
+            for chunk in _chunks([r["id"] for r in mention_rows]):
+                conn.execute(delete(_MENTIONS).where(_MENTIONS.c.id.in_(chunk)))
+            if mention_rows:
+                conn.execute(insert(_MENTIONS), mention_rows)
             for event_id in changed:
                 conn.execute(
                     update(_EVENTS).where(_EVENTS.c.id == event_id).values(**rows[event_id], updated_at=now)
                 )
             if new:
-                conn.execute(insert(_EVENTS), [{**rows[i], "updated_at": now} for i in new])
+                conn.execute(
+                    insert(_EVENTS), [{**rows[i], "updated_at": now, "created_at": now} for i in new]
+                )
             links = [
                 {"event_id": i, "article_id": a}
                 for i in changed + new
@@ -328,7 +359,7 @@ class Store:
         return self._read(lambda conn: int(conn.scalar(select(func.count()).select_from(_EVENTS)) or 0))
 
     def get_event(self, event_id: str) -> Event:
-        """The event with this id, or with this unique id prefix.
+        """The event with this id or unique id prefix, or the event that ``event_id`` was merged into.
 
         Raises:
             NotFoundError: when no event (or more than one event) matches.
@@ -347,6 +378,8 @@ class Store:
         rows = self._read(work)
         if len(rows) == 1:
             return event_from_dict(rows[0][1])
+        if not rows and (target := self.resolve_event_id(event_id)) is not None:
+            return self.get_event(target)
         if not rows:
             raise NotFoundError(
                 f"no event with id {event_id!r}", hint='run "sitrep events" to list event ids'
@@ -400,8 +433,11 @@ class Store:
     def _create_schema(self) -> None:
         def create(conn: Connection) -> None:
             Base.metadata.create_all(conn)
-            if _read_version(conn) is None:
+            version = _read_version(conn)
+            if version is None:
                 conn.execute(insert(_META).values(key="schema_version", value=str(SCHEMA_VERSION)))
+            elif version < SCHEMA_VERSION:
+                upgrade(conn, version)
 
         self._write(create)
 

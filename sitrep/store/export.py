@@ -48,7 +48,7 @@ EXPORT_EVENT_FIELDS: tuple[str, ...] = (
     "place", "country", "admin1", "latitude", "longitude", "geo_precision",
     "killed", "killed_low", "killed_high", "injured", "injured_low", "injured_high",
     "weapons", "actors", "article_ids", "sources", "claims", "contradictions", "agreement",
-    "related_event_ids", "merge_reasons",
+    "related_event_ids", "merge_reasons", "history",
 )  # fmt: skip
 
 #: The columns of an article export, in order.
@@ -64,7 +64,7 @@ EXPORT_ARTICLE_PLACE_FIELDS: tuple[str, ...] = (
 )  # fmt: skip
 
 #: Columns written as JSON strings in CSV (the other list columns are joined with "; ").
-_CSV_JSON_FIELDS = frozenset({"actors", "claims", "contradictions", "agreement", "places"})
+_CSV_JSON_FIELDS = frozenset({"actors", "claims", "contradictions", "agreement", "places", "history"})
 
 
 def event_record(event: Event) -> dict[str, Any]:
@@ -119,6 +119,17 @@ def event_record(event: Event) -> dict[str, Any]:
         "agreement": [to_dict(a) for a in event.agreement],
         "related_event_ids": list(event.related_event_ids),
         "merge_reasons": list(event.merge_reasons),
+        "history": [
+            {
+                "field": c.field,
+                "old": c.old,
+                "new": c.new,
+                "at": c.at.isoformat(),
+                "article_ids": list(c.article_ids),
+                "reason": c.reason,
+            }
+            for c in event.history
+        ],
     }
     return {name: record[name] for name in EXPORT_EVENT_FIELDS}
 

@@ -3,13 +3,26 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from typing import Any
 
-from sitrep.model import Article, Event
+from sitrep.model import Article, Event, EventMention
 from sitrep.store.schema import EXTRACTION_FIELDS
-from sitrep.store.serialize import article_from_dict, to_dict, to_json_value
+from sitrep.store.serialize import article_from_dict, from_dict, to_dict, to_json_value
 
-__all__ = ["ARTICLE_COLUMNS", "article_from_row", "article_row", "event_row"]
+__all__ = [
+    "AREA_FEATURES",
+    "ARTICLE_COLUMNS",
+    "article_from_row",
+    "article_row",
+    "event_row",
+    "mention_from_row",
+    "mention_row",
+    "original_mention",
+]
+
+#: Place features that denote an area (compatible with any place inside it) rather than a point.
+AREA_FEATURES = frozenset({"country", "admin1", "region"})
 
 #: Article fields stored in their own column (the rest are in ``extraction``).
 ARTICLE_COLUMNS: tuple[str, ...] = (
@@ -58,3 +71,33 @@ def event_row(ev: Event) -> dict[str, Any]:
         "injured_high": ev.injured_high,
         "payload": to_dict(ev),
     }
+
+
+def original_mention(m: EventMention) -> EventMention:
+    """The mention as extraction found it: without a date borrowed from another report at merge time."""
+    if m.date_borrowed_from is not None:
+        return replace(m, date=None, date_borrowed_from=None)
+    return m
+
+
+def mention_row(m: EventMention, event_id: str, position: int) -> dict[str, Any]:
+    """The ``event_mentions`` row assigning mention ``m`` to ``event_id`` (at ``position`` in it)."""
+    place = m.place.place if m.place is not None else None
+    return {
+        "id": m.id,
+        "article_id": m.article_id,
+        "event_id": event_id,
+        "position": position,
+        "is_primary": m.primary,
+        "day": m.date.date.toordinal() if m.date is not None else None,
+        "latitude": place.latitude if place else None,
+        "longitude": place.longitude if place else None,
+        "country": place.country if place else None,
+        "area": bool(place and place.feature in AREA_FEATURES),
+        "payload": to_dict(m),
+    }
+
+
+def mention_from_row(row: Any) -> EventMention:
+    """Rebuild a mention from an ``event_mentions`` row mapping."""
+    return from_dict(EventMention, row["payload"])

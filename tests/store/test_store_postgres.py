@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from sqlalchemy import create_engine, text
 
 from sitrep.store import Store, export_articles, export_events
 
@@ -116,3 +117,28 @@ def test_round_trip_on_postgres(postgres_url: str, tmp_path: Path, make_article,
     with Store.open(postgres_url) as reopened:  # data persisted; schema is not created twice
         assert reopened.count_articles() == 2 and reopened.count_events() == 2
     assert exports[0] == exports[1]  # PostgreSQL and SQLite export the same bytes
+
+
+def test_incremental_resolution_and_decisions_on_postgres(postgres_url: str) -> None:
+    from sitrep.pipeline import Pipeline, ingest_paths, rebuild
+    from sitrep.resolve.edits import merge_events, split_event
+
+    files = sorted(str(p) for p in (Path(__file__).resolve().parents[2] / "examples" / "corpus").iterdir())
+    engine = create_engine(postgres_url, isolation_level="AUTOCOMMIT")
+    with engine.connect() as conn:  # a database of its own: the round-trip test left events behind
+        conn.execute(text("CREATE DATABASE incremental"))
+    engine.dispose()
+    pipeline = Pipeline.default()
+    with Store.open(postgres_url.replace("/postgres?", "/incremental?")) as store:
+        ingest_paths(files[::2], store, pipeline)
+        ingest_paths(files[1::2], store, pipeline)
+        multi = next(e for e in store.events() if len(e.article_ids) >= 3)
+        article = sorted(multi.article_ids)[0]
+        alone = split_event(store, multi.id, article)
+        assert article not in store.get_event(multi.id).article_ids
+        merge_events(store, alone.id, multi.id)
+        rebuild(store, pipeline)
+        merged = store.get_event(alone.id)
+        assert merged.id == multi.id and article in merged.article_ids
+        assert [d.kind for d in store.decisions()] == ["split", "merge"]
+        assert store.event_history(multi.id)[-1].new == f"merged with {alone.id}"
