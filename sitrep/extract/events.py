@@ -53,7 +53,9 @@ _BACKGROUND = re.compile(
     r"|\ba (?:large |growing |small |rising |record |high |increasing )?number of (?:\w+ )?"
     r"(?:attacks|strikes|raids|bombings|incidents|clashes|killings|abductions|kidnappings|shootings)\b"
     rf"|\bsince (late |early |mid-?)?({_MONTHS}|\d{{4}}|the start)\b"
-    r"|\bso far this (year|month)\b|\bin recent (weeks|months|years)\b|\bthis year alone\b",
+    r"|\bso far this (year|month)\b|\bin recent (weeks|months|years)\b|\bthis year alone\b"
+    r"|\b(?:regularly|routinely|frequently|often|repeatedly|periodically|habitually)\s+(?:\w+\s+)?"
+    r"(?:attack|raid|strike|shell|target|clash|kill|abduct|kidnap|ambush|storm|fire)",
     re.IGNORECASE,
 )
 _SINCE_BEFORE = re.compile(r"\bsince\s+(\w+\s+){0,2}$", re.IGNORECASE)

@@ -207,3 +207,11 @@ def test_without_a_classifier_only_the_rules_find_incidents(pipeline: Pipeline) 
     )
     article = pipeline.analyse(Article(id="t", text=text, published=FRIDAY))
     assert assemble_events(article, load_gazetteer(pipeline.settings), classifier=None).events == []
+
+
+def test_habitual_violence_is_background_not_an_incident(pipeline: Pipeline) -> None:
+    text = (
+        "The marshes shared by Chad, Niger and Cameroon have long sheltered armed groups, who "
+        "regularly attack military positions and fishing villages."
+    )
+    assert _events(pipeline, text) == []
