@@ -254,7 +254,7 @@ _VIOLENT_VERB = re.compile(
     re.IGNORECASE,
 )
 #: the classifier's least probability for its ACLED type when no rule reports an incident
-FALLBACK_CONFIDENCE = 0.2
+FALLBACK_CONFIDENCE = 0.12
 _FALLBACK_SENTENCES = 3
 
 
