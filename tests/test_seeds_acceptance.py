@@ -127,3 +127,12 @@ def test_agreement_counts_independent_sources(seeds_db: Store) -> None:
     assert south["single_source"] and south["contradicted"]
     kh = agreement[("blame", "Kata'ib Hezbollah")]
     assert kh["hedged"] and kh["single_source"] and kh["origins"] == ["Reuters"]
+
+
+def test_framing_is_in_the_export_per_source_and_per_article(seeds_db: Store) -> None:
+    event = _kirkuk(exported(seeds_db))
+    rates = {f["source"]: f["loaded_per_1000_words"] for f in event["framing"]}
+    assert max(rates, key=lambda s: rates[s]) == "Baghdadpost"
+    articles = {r["outlet"]: r for r in exported(seeds_db, "articles")}
+    terms = [t["text"].lower() for t in articles["Baghdadpost"]["framing"]]
+    assert any("regime" in t for t in terms)

@@ -48,13 +48,13 @@ EXPORT_EVENT_FIELDS: tuple[str, ...] = (
     "place", "country", "admin1", "latitude", "longitude", "geo_precision",
     "killed", "killed_low", "killed_high", "injured", "injured_low", "injured_high",
     "weapons", "actors", "article_ids", "sources", "claims", "contradictions", "agreement",
-    "related_event_ids", "merge_reasons", "history",
+    "related_event_ids", "merge_reasons", "history", "framing",
 )  # fmt: skip
 
 #: The columns of an article export, in order.
 EXPORT_ARTICLE_FIELDS: tuple[str, ...] = (
     "article_id", "url", "outlet", "title", "published", "event_ids", "places",
-    "duplicate_of", "origins",
+    "duplicate_of", "origins", "framing",
 )  # fmt: skip
 
 #: The properties of an article GeoJSON feature (one per resolved place mention), in order.
@@ -64,7 +64,9 @@ EXPORT_ARTICLE_PLACE_FIELDS: tuple[str, ...] = (
 )  # fmt: skip
 
 #: Columns written as JSON strings in CSV (the other list columns are joined with "; ").
-_CSV_JSON_FIELDS = frozenset({"actors", "claims", "contradictions", "agreement", "places", "history"})
+_CSV_JSON_FIELDS = frozenset(
+    {"actors", "claims", "contradictions", "agreement", "places", "history", "framing"}
+)
 
 
 def event_record(event: Event) -> dict[str, Any]:
@@ -130,6 +132,7 @@ def event_record(event: Event) -> dict[str, Any]:
             }
             for c in event.history
         ],
+        "framing": [to_dict(f) for f in event.framing],
     }
     return {name: record[name] for name in EXPORT_EVENT_FIELDS}
 
@@ -160,6 +163,17 @@ def article_record(article: Article, event_ids: Iterable[str] = ()) -> dict[str,
         ],
         "duplicate_of": article.duplicate_of,
         "origins": list(article.origins),
+        "framing": [
+            {
+                "text": t.span.text,
+                "start": t.span.start,
+                "end": t.span.end,
+                "category": t.category,
+                "neutral": t.neutral,
+                "score": t.score,
+            }
+            for t in article.framing
+        ],
     }
     return {name: record[name] for name in EXPORT_ARTICLE_FIELDS}
 
@@ -256,7 +270,7 @@ def _point_features(records: Iterable[dict[str, Any]], *, id_field: str) -> Iter
 
 def _article_place_features(records: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
     for record in records:
-        base = {k: v for k, v in record.items() if k != "places"}
+        base = {k: v for k, v in record.items() if k not in ("places", "framing")}
         for place in record["places"]:
             if place["latitude"] is None or place["longitude"] is None:
                 continue

@@ -155,3 +155,10 @@ def test_unknown_format(store: Store) -> None:
     with pytest.raises(ValueError, match="jsonl, csv, geojson"):
         export_events(store, "xlsx", out)
     assert out.getvalue() == ""
+
+
+def test_every_export_field_is_documented_in_the_readme() -> None:
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Export schema", 1)[1].split("\n## ", 1)[0]
+    missing = [f for f in (*EXPORT_EVENT_FIELDS, *EXPORT_ARTICLE_FIELDS) if f"`{f}`" not in section]
+    assert missing == []
