@@ -20,7 +20,10 @@ __all__ = ["REPORT_FORMATS", "render_html", "render_markdown", "render_report"]
 
 REPORT_FORMATS: tuple[str, ...] = ("md", "html")
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~])")
+# Characters that start markup mid-line: emphasis, code, links and images (the brackets), table cells.
+# Parentheses, "#" and "+" only mean something after "]" or at the start of a line, and every value is
+# written mid-line on one line, so they stay readable.
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]|~])")
 
 
 def _md(text: str) -> str:
