@@ -15,6 +15,7 @@ import logging
 import re
 from functools import lru_cache
 
+from sitrep.caseless import lowered
 from sitrep.extract.actors import actor_dictionary, alias_regex
 from sitrep.model import ActorKind, Article, Span
 from sitrep.text import sentences
@@ -72,6 +73,26 @@ def _media() -> tuple[re.Pattern[str], dict[str, str]]:
     return re.compile(pattern), names
 
 
+@lru_cache(maxsize=1)
+def _media_gate() -> re.Pattern[str] | None:
+    """A quick test on the lower-cased text: can any media alias end here? None when unsure.
+
+    Every crediting context ends an alias before a non-word character, and an alias's
+    last word-character run ends the alias (its other characters are literal), so a text
+    without one of those runs before a non-word character credits no agency (speed)."""
+    aliases = [a for e in actor_dictionary() if e.kind is ActorKind.MEDIA for a in (e.name, *e.aliases)]
+    if not all(a.isascii() for a in aliases):
+        return None
+    ends: set[str] = set()
+    for alias in aliases:
+        last = [t for t in re.split(r"\s+|-", alias) if t][-1]
+        runs = re.findall(r"\w+", last.lower())
+        if not runs:
+            return None
+        ends.add(runs[-1][-1] if last in ("US", "UN", "UK") else runs[-1])
+    return re.compile("(?:" + "|".join(sorted(map(re.escape, ends), key=len, reverse=True)) + r")(?!\w)")
+
+
 def _key(s: str) -> str:
     return " ".join(s.replace(".", "").replace("-", " ").lower().split())
 
@@ -97,7 +118,9 @@ def _canonical_body(body: str) -> str | None:
 def _hits(text: str) -> list[tuple[int, str]]:
     pattern, names = _media()
     hits: list[tuple[int, str]] = []
-    for m in pattern.finditer(text):
+    gate, low = _media_gate(), lowered(text)
+    credits = gate is None or low is None or gate.search(low) is not None
+    for m in pattern.finditer(text) if credits else ():
         for name, value in m.groupdict().items():
             if value is not None and name.startswith("m"):
                 canon = names.get(_key(value))
