@@ -85,3 +85,19 @@ def test_every_media_alias_is_credited_in_every_context() -> None:
                 ):
                     continue  # a case-sensitive alias is not credited in capitals
                 assert entry.name in origins(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Four militants were killed, the Defence MINISTRY Said on Monday.",
+        "Four militants were killed, the Interior Ministry\nannounced.",
+        "No body spoke: the police were not reached.",
+    ],
+)
+def test_speaking_bodies_found_whatever_the_case(text: str) -> None:
+    """The quick pre-test on the lower-cased text agrees with the full body pattern."""
+    from sitrep.extract.origins import _BODY_PATTERNS, _canonical_body
+
+    expected = [_canonical_body(m.group("body")) for rx in _BODY_PATTERNS for m in rx.finditer(text)]
+    assert origins(text) == [e for e in expected if e]
