@@ -39,6 +39,8 @@ def _lower_pattern(pattern: str) -> str:
             return token.lower()
         return token
 
+    if pattern.startswith("(?i)"):  # the inline form of IGNORECASE, which the copy drops
+        pattern = pattern[4:]
     return _SYNTAX_CAPITAL.sub(repl, pattern)
 
 

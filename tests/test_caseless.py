@@ -64,3 +64,11 @@ def test_rejects_patterns_it_cannot_speed_up() -> None:
         CaselessPattern(re.compile("killed"))
     with pytest.raises(ValueError):
         CaselessPattern(re.compile("Ünal", re.IGNORECASE))
+
+
+def test_inline_ignorecase_flag() -> None:
+    pattern = re.compile(r"(?i)blam|by\b")
+    fast = CaselessPattern(pattern)
+    assert not fast.fast.flags & re.IGNORECASE
+    text = "Officials BLAMED the group. It was claimed by nobody; standby"
+    assert _spans(fast.finditer(text)) == _spans(pattern.finditer(text))
