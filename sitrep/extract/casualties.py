@@ -89,6 +89,7 @@ _OF_THEM_FAST = CaselessPattern(_OF_THEM)
 _SHOT_DIES_FAST = CaselessPattern(_SHOT_DIES)
 _PLURAL_SUBJECT_FAST = CaselessPattern(_PLURAL_SUBJECT)
 _LIST_BEFORE_FAST = CaselessPattern(_LIST_BEFORE)
+_THE_ONE_FAST = CaselessPattern(_THE_ONE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,8 +176,8 @@ def _scan(text: str, start: int, end: int) -> list[_Hit]:
     for m in _NAMED.finditer(text, start, end) if _DIGIT.search(low) else ():
         add(m, _verb_kind(m), (1, 1), 2)
     gated = {_THE_ONE: True, _PRONOUN: _HE_SHE.search(low) is not None, _PAIR: " and " in low}
-    for pattern in (_THE_ONE, _PRONOUN, _PAIR):
-        for m in pattern.finditer(text, start, end) if gated[pattern] else ():
+    for pattern, finder in ((_THE_ONE, _THE_ONE_FAST), (_PRONOUN, _PRONOUN), (_PAIR, _PAIR)):
+        for m in finder.finditer(text, start, end) if gated[pattern] else ():
             if not m.group("aux").strip() and _transitive(m) and _ACTIVE_NEXT.match(text, m.end()):
                 continue
             if pattern is _THE_ONE and m.group("who") and not m.group("aux").strip() and _transitive(m):
