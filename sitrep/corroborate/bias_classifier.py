@@ -81,14 +81,25 @@ def sentence_features(
         counts[h.entry.category] += 1
     reported = sum(counts[c] for c in REPORTED_CATEGORIES)
     capitalised = sum(1 for s, _, _ in toks[1:] if sentence[s].isupper())
+    adverbs = adjectives = superlatives = negations = 0
+    for w in words:  # one pass (speed)
+        size = len(w)
+        if size > 4 and w.endswith("ly"):
+            adverbs += 1
+        if size > 5 and w.endswith(_ADJ_SUFFIX):
+            adjectives += 1
+        if _superlative(w):
+            superlatives += 1
+        if w in _NEGATION or w.endswith("n't"):
+            negations += 1
     return [
         *(math.log1p(counts[c]) for c in CATEGORIES),
         1.0 if reported else 0.0,
         reported / n,
-        sum(1 for w in words if len(w) > 4 and w.endswith("ly")) / n,
-        sum(1 for w in words if len(w) > 5 and w.endswith(_ADJ_SUFFIX)) / n,
-        math.log1p(sum(1 for w in words if _superlative(w))),
-        math.log1p(sum(1 for w in words if w in _NEGATION or w.endswith("n't"))),
+        adverbs / n,
+        adjectives / n,
+        math.log1p(superlatives),
+        math.log1p(negations),
         1.0 if ("!" in sentence or "?" in sentence) else 0.0,
         math.log1p(len(_NUMBER.findall(sentence))),
         1.0 if _ATTRIBUTION.search(sentence) else 0.0,

@@ -128,8 +128,10 @@ def _dictionary() -> _Dictionary:
         f"(?=[{re.escape(c)}{re.escape(c.upper())}])(?:{'|'.join(regexes)})"
         for c, regexes in by_first.items()
     )
+    # one class test of the first character rejects most positions before the groups are tried
+    firsts = "".join(sorted({re.escape(x) for c in by_first for x in (c, c.upper())}))
     pattern = re.compile(
-        rf"(?<![\w'’-])(?:(?P<iran>{_IRAN_FAMILY.pattern})|(?P<alias>{alternation}))(?![\w-])"
+        rf"(?<![\w'’-])(?:(?P<iran>{_IRAN_FAMILY.pattern})|(?P<alias>(?=[{firsts}])(?:{alternation})))(?![\w-])"
     )
     return _Dictionary(tuple(entries), by_alias, pattern)
 

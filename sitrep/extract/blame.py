@@ -22,6 +22,7 @@ import logging
 import re
 from dataclasses import dataclass
 
+from sitrep.caseless import CaselessPattern
 from sitrep.extract.actors import find_actors
 from sitrep.extract.hedging import hedge_cue
 from sitrep.model import ActorMention, ActorRole, Article, BlameMention, Span
@@ -131,6 +132,7 @@ _ATTRIB = (
     ),
 )
 _PREFILTER = re.compile(r"(?i)blam|claim|respons|attribut|accus|behind|deni|by\b|involvement|reject|unclear")
+_PREFILTER_FAST = CaselessPattern(_PREFILTER)
 _SOURCE = re.compile(
     r"(?P<by>(?:(?:the|a|an|one|two|several|multiple)\s+)?(?:[A-Z][\w.'’-]*\s+|(?:senior|local|military|security|"
     r"government|US|U\.S\.|Iraqi|official|defence|defense)\s+){0,6}(?:official|officials|spokesman|spokeswoman|"
@@ -224,8 +226,7 @@ def find_blame(article: Article) -> list[BlameMention]:
     out: list[BlameMention] = []
     for sent in sentences(text):
         taken: list[tuple[int, int]] = []
-        stext = sent.text
-        if not _PREFILTER.search(stext):
+        if _PREFILTER_FAST.search(text, sent.start, sent.end) is None:  # as searching the sentence alone
             continue
         for pat in (_NONE, *_CLAIM, _DENIAL, *_ATTRIB):
             for m in pat.rx.finditer(text, sent.start, sent.end):

@@ -23,6 +23,7 @@ import re
 import zlib
 from collections import Counter
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 from typing import Any, Protocol, runtime_checkable
 
 import numpy as np
@@ -73,20 +74,22 @@ class HashedNgramEmbedder:
         words = _TOKEN.findall(text.lower())
         indices: list[int] = []
         values: list[float] = []
-        for offset, grams in (
-            (0, words + [f"{a} {b}" for a, b in itertools.pairwise(words)]),
-            (self.n_features, [g for w in words for g in _char_grams(w, self.char_sizes)]),
-        ):
-            counts: dict[int, int] = {}
-            for g, n in Counter(grams).items():  # hash each distinct n-gram once
-                h = _crc32(g.encode("utf-8")) % self.n_features + offset
-                counts[h] = counts.get(h, 0) + n
+        size = self.n_features
+        word_counts: dict[int, int] = {}
+        for g, n in Counter(words + [f"{a} {b}" for a, b in itertools.pairwise(words)]).items():
+            h = _gram_index(g, size)  # each distinct n-gram hashed once
+            word_counts[h] = word_counts.get(h, 0) + n
+        char_counts: dict[int, int] = {}
+        for w, n in Counter(words).items():
+            for h in _char_indices(w, self.char_sizes, size):
+                char_counts[h] = char_counts.get(h, 0) + n
+        for offset, counts in ((0, word_counts), (size, char_counts)):
             if not counts:
                 continue
             keys = sorted(counts)
             logs = np.log1p(np.fromiter((counts[h] for h in keys), dtype=np.float64, count=len(keys)))
             logs /= np.sqrt(np.dot(logs, logs))
-            indices += keys
+            indices += [k + offset for k in keys] if offset else keys
             values += logs.tolist()
         return indices, values
 
@@ -108,6 +111,18 @@ class HashedNgramEmbedder:
 
 _TOKEN = re.compile(r"\w+")
 _crc32 = zlib.crc32
+
+
+@lru_cache(maxsize=1 << 16)
+def _gram_index(gram: str, n_features: int) -> int:
+    """The hashed column of an n-gram (cached: the same words recur sentence after sentence)."""
+    return _crc32(gram.encode("utf-8")) % n_features
+
+
+@lru_cache(maxsize=1 << 16)
+def _char_indices(word: str, sizes: tuple[int, ...], n_features: int) -> tuple[int, ...]:
+    """The hashed columns of a word's character n-grams, one per n-gram (cached per word)."""
+    return tuple(_crc32(g.encode("utf-8")) % n_features for g in _char_grams(word, sizes))
 
 
 def _char_grams(word: str, sizes: tuple[int, ...]) -> list[str]:

@@ -20,6 +20,7 @@ from __future__ import annotations
 import logging
 import re
 
+from sitrep.caseless import CaselessPattern
 from sitrep.model import Article, Span
 from sitrep.text import sentences
 
@@ -70,7 +71,7 @@ HEDGE_CUES: tuple[str, ...] = (
     r"not\s+(?:yet\s+)?clear",
 )
 
-_CUE_RE = re.compile(r"\b(?:" + "|".join(HEDGE_CUES) + r")\b", re.IGNORECASE)
+_CUE_RE = CaselessPattern(re.compile(r"\b(?:" + "|".join(HEDGE_CUES) + r")\b", re.IGNORECASE))
 _WINDOW = 400  # characters of context examined around a value to find its sentence
 
 

@@ -15,6 +15,7 @@ import logging
 import re
 from functools import lru_cache
 
+from sitrep.caseless import lowered
 from sitrep.extract.actors import actor_dictionary, alias_regex
 from sitrep.model import ActorKind, Article, Span
 from sitrep.text import sentences
@@ -37,6 +38,9 @@ _BODY_PATTERNS = (
     re.compile(rf"(?<![\w-]){_BODY}\s+(?i:{_SAYS})\b"),
     re.compile(rf"\b(?i:in\s+a\s+statement|according\s+to|a\s+statement\s+(?:from|by))\s*,?\s+{_BODY}\b"),
 )
+# A quick test on the lower-cased text for each body pattern (None: always run it): the first
+# pattern needs a head word right before a speech verb, which the lower-cased text then shows.
+_BODY_GATES = (re.compile(rf"{_BODY_HEAD}\s+{_SAYS}\b"), None)
 _NOT_BODY = re.compile(r"\b(?:he|she|they|it|who|which|that|if|when|while|and|but)\b", re.IGNORECASE)
 
 
@@ -53,7 +57,7 @@ def _media() -> tuple[re.Pattern[str], dict[str, str]]:
         key=len,
         reverse=True,
     )
-    m = "(?:(?:the|The)\\s+)?(?P<m>" + "|".join(alias_regex(a) for a in aliases) + ")"
+    m = "(?:(?:the|The)\\s+)?(?P<m>" + _by_first_letter(aliases) + ")"
     before = (
         r"\b(?:told|tells|telling|to|according\s+to|by|via|quoted\s+by|cited\s+by|reported\s+by|quoting|"
         r"interview\s+with|speaking\s+to|said\s+to|statement\s+to|sources?\s+told)\s+" + m + r"(?![\w-])"
@@ -70,6 +74,45 @@ def _media() -> tuple[re.Pattern[str], dict[str, str]]:
     pattern = "|".join(f"(?:{a})" for a in (before, after, credit, paren))
     pattern = re.sub(r"\(\?P<m>", lambda _: f"(?P<m{next(counter)}>", pattern)  # one group name per use
     return re.compile(pattern), names
+
+
+@lru_cache(maxsize=1)
+def _media_gate() -> re.Pattern[str] | None:
+    """A quick test on the lower-cased text: can any media alias end here? None when unsure.
+
+    Every crediting context ends an alias before a non-word character, and an alias's
+    last word-character run ends the alias (its other characters are literal), so a text
+    without one of those runs before a non-word character credits no agency (speed)."""
+    aliases = [a for e in actor_dictionary() if e.kind is ActorKind.MEDIA for a in (e.name, *e.aliases)]
+    if not all(a.isascii() for a in aliases):
+        return None
+    ends: set[str] = set()
+    for alias in aliases:
+        last = [t for t in re.split(r"\s+|-", alias) if t][-1]
+        runs = re.findall(r"\w+", last.lower())
+        if not runs:
+            return None
+        ends.add(runs[-1][-1] if last in ("US", "UN", "UK") else runs[-1])
+    return re.compile("(?:" + "|".join(sorted(map(re.escape, ends), key=len, reverse=True)) + r")(?!\w)")
+
+
+def _by_first_letter(aliases: list[str]) -> str:
+    """The aliases' alternation, grouped by first letter behind a one-character lookahead (speed).
+
+    Only the group of the letter at hand can match, in the aliases' own order, so the
+    matches are those of the plain alternation. The lookaheads test one character only."""
+    groups: dict[str, list[str]] = {}
+    for alias in aliases:
+        first = alias[0].lower() if alias[0].isascii() and alias[0].isalnum() else ""
+        groups.setdefault(first, []).append(alias_regex(alias))
+    alternation = "|".join(
+        f"(?=[{c}{c.upper()}])(?:{'|'.join(regexes)})" if c else "|".join(regexes)
+        for c, regexes in groups.items()
+    )
+    if "" in groups:
+        return alternation
+    firsts = "".join(sorted({c for c in groups} | {c.upper() for c in groups}))
+    return f"(?=[{firsts}])(?:{alternation})"  # one class test rejects most positions at once
 
 
 def _key(s: str) -> str:
@@ -97,14 +140,18 @@ def _canonical_body(body: str) -> str | None:
 def _hits(text: str) -> list[tuple[int, str]]:
     pattern, names = _media()
     hits: list[tuple[int, str]] = []
-    for m in pattern.finditer(text):
+    gate, low = _media_gate(), lowered(text)
+    credits = gate is None or low is None or gate.search(low) is not None
+    for m in pattern.finditer(text) if credits else ():
         for name, value in m.groupdict().items():
             if value is not None and name.startswith("m"):
                 canon = names.get(_key(value))
                 if canon:
                     hits.append((m.start(name), canon))
                 break
-    for rx in _BODY_PATTERNS:
+    for rx, body_gate in zip(_BODY_PATTERNS, _BODY_GATES, strict=True):
+        if body_gate is not None and low is not None and body_gate.search(low) is None:
+            continue
         for m in rx.finditer(text):
             canon = _canonical_body(m.group("body"))
             if canon:

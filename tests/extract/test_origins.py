@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from sitrep.extract.actors import actor_dictionary, alias_regex
 from sitrep.extract.origins import find_origins, origin_of
-from sitrep.model import Article
+from sitrep.model import ActorKind, Article
 
 
 def origins(text: str) -> list[str]:
@@ -64,3 +65,39 @@ def test_origin_of_a_span() -> None:
     assert origin_of(art, killed) == "AFP"
     assert origin_of(art, rescue) == "AFP"  # falls back to the sentence before
     assert origin_of(art, fled) is None
+
+
+def test_every_media_alias_is_credited_in_every_context() -> None:
+    """The quick pre-test on the lower-cased text never hides a credit (every alias, every context)."""
+    media = [e for e in actor_dictionary() if e.kind is ActorKind.MEDIA]
+    for entry in media:
+        for alias in (entry.name, *entry.aliases):
+            for text in (
+                f"Two rockets hit the base, an official told {alias}.",
+                f"Two rockets hit the base, {alias} reported.",
+                f"BAGHDAD ({alias}) - Two rockets hit the base.",
+                f"Two rockets hit the base.\n— {alias.upper()}",
+            ):
+                if (
+                    text.endswith(alias.upper())
+                    and alias.upper() != alias
+                    and "(?i:" not in alias_regex(alias)
+                ):
+                    continue  # a case-sensitive alias is not credited in capitals
+                assert entry.name in origins(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Four militants were killed, the Defence MINISTRY Said on Monday.",
+        "Four militants were killed, the Interior Ministry\nannounced.",
+        "No body spoke: the police were not reached.",
+    ],
+)
+def test_speaking_bodies_found_whatever_the_case(text: str) -> None:
+    """The quick pre-test on the lower-cased text agrees with the full body pattern."""
+    from sitrep.extract.origins import _BODY_PATTERNS, _canonical_body
+
+    expected = [_canonical_body(m.group("body")) for rx in _BODY_PATTERNS for m in rx.finditer(text)]
+    assert origins(text) == [e for e in expected if e]

@@ -126,6 +126,26 @@ def test_patterns_are_extensible() -> None:
         BOILERPLATE_PATTERNS.pop()
 
 
+def test_extensions_with_groups_or_flags_work() -> None:
+    art = Article(id="x", text="Body.\nSponsored sponsored\nPaid content\nMore body.")
+    BOILERPLATE_PATTERNS.append(re.compile(r"(sponsored) \1", re.IGNORECASE))  # a back-reference
+    BOILERPLATE_PATTERNS.append(re.compile(r"paid content"))  # case-sensitive: does not match "Paid"
+    try:
+        out = clean(art).clean_text.split("\n")
+        assert out[1].strip() == ""
+        assert out[2] == "Paid content"
+    finally:
+        del BOILERPLATE_PATTERNS[-2:]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from(BOILERPLATE + KEPT), st.sampled_from(["", " ", "x", " and more"]))
+def test_one_combined_test_equals_any_pattern(line: str, suffix: str) -> None:
+    text = line + suffix
+    expected = 0 < len(text.strip()) <= 300 and any(p.fullmatch(text.strip()) for p in BOILERPLATE_PATTERNS)
+    assert is_boilerplate(text) == expected
+
+
 _LINES = st.one_of(
     st.sampled_from(BOILERPLATE + KEPT),
     st.text(alphabet=st.characters(exclude_categories=["Cs"], exclude_characters="\n"), max_size=80),
