@@ -17,10 +17,11 @@ else (a gold standard, another recogniser) with the same document evidence.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 
 from sitrep.extract.gazetteer import Gazetteer
-from sitrep.extract.gazetteer_text import TOKEN_RE, fold
+from sitrep.extract.gazetteer_text import fold
 from sitrep.extract.place_resolve import accept, resolve
 from sitrep.extract.place_roles import EVENT_VERBS, descriptions, event_flags
 from sitrep.extract.place_scan import Match, add_context, scan, title_case_sentences
@@ -28,6 +29,13 @@ from sitrep.model import Article, Place, PlaceMention, Span
 from sitrep.text import sentences
 
 __all__ = ["EVENT_VERBS", "find_places", "resolve_toponyms"]
+
+
+# Crawled pages often glue the title (or a site name) to an upper-case dateline:
+# "... | FOX6Now.comMILWAUKEE — A man ...". A word that runs from lower case or a digit into
+# three or more capitals ending the word is cut before the capitals, so the city is a token;
+# A site name glued to the next word ("6abc.comPhiladelphia police") loses its "com" the same way.
+_TEXT_TOKEN = re.compile(r"(?<=\.)(?:com|net|org)(?=[A-Z])|[^\W_]*?[a-z0-9](?=[A-Z]{3,}(?![^\W_]))|[^\W_]+")
 
 
 @dataclass(slots=True)
@@ -41,7 +49,7 @@ class _Doc:
 
 
 def _prepare(text: str) -> _Doc | None:
-    toks = [(m.start(), m.end(), m.group()) for m in TOKEN_RE.finditer(text)]
+    toks = [(m.start(), m.end(), m.group()) for m in _TEXT_TOKEN.finditer(text)]
     if not toks:
         return None
     sents = sentences(text)

@@ -86,6 +86,35 @@ def test_dateline_is_the_event_location(gaz: Gazetteer) -> None:
     assert kirkuk.place is not None and kirkuk.place.country == "IQ" and kirkuk.is_event_location
 
 
+def test_a_dateline_glued_to_a_crawled_title_is_found(gaz: Gazetteer) -> None:
+    text = (
+        "Clerk wounded in store robbery | Channel 7 News.comTOLEDO, Ohio (WXYZ) — A store clerk was "
+        "shot in the arm during a robbery on Monday night, police said."
+    )
+    found = places(text, gaz)
+    toledo = by_text(found, "TOLEDO")
+    assert toledo.place is not None and toledo.place.country == "US" and toledo.is_event_location
+
+
+def test_a_city_name_is_the_city_not_the_county_named_after_it(gaz: Gazetteer) -> None:
+    text = "Milwaukee police said a driver was shot on Monday night, just south of the Glendale line."
+    milwaukee = by_text(places(text, gaz), "Milwaukee")
+    assert milwaukee.place is not None and milwaukee.place.feature == "city"
+    county = by_text(places("Deputies of Milwaukee County found the car.", gaz), "Milwaukee County")
+    assert county.place is not None and county.place.feature == "admin2"
+
+
+def test_a_site_name_glued_to_the_lead_does_not_hide_its_first_word(gaz: Gazetteer) -> None:
+    text = "Man hurt in shooting | channel8.comDallas police are investigating a shooting."
+    dallas = by_text(places(text, gaz), "Dallas")
+    assert dallas.place is not None and dallas.place.country == "US"
+
+
+def test_capitals_inside_an_ordinary_word_are_not_cut_off(gaz: Gazetteer) -> None:
+    found = places("Protesters gathered in the streets of MosulKIRKUKian yesterday.", gaz)
+    assert all(p.name != "KIRKUK" for p in found)
+
+
 def test_dateline_is_only_a_fallback_when_another_town_is_the_scene(gaz: Gazetteer) -> None:
     text = (
         "MOSUL, Iraq (Wire) — Gunmen attacked a checkpoint in Tikrit on Friday night, killing two policemen."
