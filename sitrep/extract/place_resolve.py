@@ -195,7 +195,17 @@ def _mark_foreign(matches: list[Match], gaz: Gazetteer, ev: _Evidence) -> None:
         # a nationality adjective ("Chadian army") is enough against a town matched by an alias only
         pool = ev.named if _primary(gaz, c, m.key) else ev.countries
         others = max((ev.country(m.kid, o) for o in pool if o != cc), default=0.0)
-        m.foreign = others >= 1.0
+        if others < 1.0:
+            continue
+        home = [
+            o
+            for o in m.cands
+            if d.feature[o] in ("city", "admin2") and ev.country(m.kid, d.country[o] or "") > 0
+        ]
+        if home:  # "St. Louis" in an article about the US: the American city, not the one in Senegal
+            m.choice = max(home, key=lambda o: d.prior[o])
+        else:
+            m.foreign = True
     abroad = {(m.key, m.choice) for m in matches if m.foreign}
     for m in matches:  # one sense per article: every mention of a false friend goes
         if (m.key, m.choice) in abroad:
