@@ -226,6 +226,7 @@ def _looks_like_person(
         if (
             gap == 1  # "Gary Smith"; not "Ngouboua (Lac", "Ngouboua, Lac"
             and prev_raw[0].isupper()
+            and not (len(prev_raw) > 1 and prev_raw.isupper())  # "CBS Dallas", "FOX5 San Diego": a station
             and not prev_is_place
             and prev not in STOP_NAMES
             and prev not in BEFORE_OK

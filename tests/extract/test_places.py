@@ -110,6 +110,12 @@ def test_a_site_name_glued_to_the_lead_does_not_hide_its_first_word(gaz: Gazette
     assert dallas.place is not None and dallas.place.country == "US"
 
 
+def test_a_station_acronym_before_a_city_does_not_make_it_a_surname(gaz: Gazetteer) -> None:
+    text = "Watch more on KXYZ Dallas. Dallas police arrested a man after the shooting."
+    found = [p for p in places(text, gaz) if p.name == "Dallas"]
+    assert len(found) == 2 and all(p.place is not None and p.place.country == "US" for p in found)
+
+
 def test_capitals_inside_an_ordinary_word_are_not_cut_off(gaz: Gazetteer) -> None:
     found = places("Protesters gathered in the streets of MosulKIRKUKian yesterday.", gaz)
     assert all(p.name != "KIRKUK" for p in found)
