@@ -174,7 +174,7 @@ def scan(
             i += 1
             continue
         best.title_case = tok_sent[i] in title_case
-        person = _looks_like_person(best, toks, folded, matches, gaz)
+        person = _looks_like_person(best, text, toks, folded, matches, gaz)
         if person in ("title", "name"):
             surnames.add(best.key)
         elif best.key in surnames and not _after_locative(best.first, folded):
@@ -201,7 +201,12 @@ def _after_locative(first: int, folded: list[str]) -> bool:
 
 
 def _looks_like_person(
-    m: Match, toks: list[tuple[int, int, str]], folded: list[str], matches: list[Match], gaz: Gazetteer
+    m: Match,
+    text: str,
+    toks: list[tuple[int, int, str]],
+    folded: list[str],
+    matches: list[Match],
+    gaz: Gazetteer,
 ) -> str | None:
     """Screen "Hillary Clinton", "President Jackson", "Washington Post".
 
@@ -219,7 +224,8 @@ def _looks_like_person(
     if gap <= 2:
         prev_raw, prev = toks[i - 1][2], folded[i - 1]
         prev_is_place = bool(matches) and matches[-1].last == i - 1
-        if prev in TITLES and prev_raw[0].isupper():
+        glued = gap == 1 and text[toks[i - 1][1]] == "."  # "Smithridge Dr.RENO, Nev.": a crawled join
+        if prev in TITLES and prev_raw[0].isupper() and not glued:
             return "title"
         if m.title_case:
             return None

@@ -116,6 +116,13 @@ def test_a_station_acronym_before_a_city_does_not_make_it_a_surname(gaz: Gazette
     assert len(found) == 2 and all(p.place is not None and p.place.country == "US" for p in found)
 
 
+def test_a_title_abbreviation_glued_to_a_dateline_is_a_street_not_a_doctor(gaz: Gazetteer) -> None:
+    text = "Crash closes Oak Ridge Dr.RENO, Nev. (KXYZ) - Police shot a man after the crash."
+    reno = by_text(places(text, gaz), "RENO")
+    assert reno.place is not None and reno.place.country == "US" and reno.is_event_location
+    assert not places("Dr. Reno said the patient was stable.", gaz)
+
+
 def test_capitals_inside_an_ordinary_word_are_not_cut_off(gaz: Gazetteer) -> None:
     found = places("Protesters gathered in the streets of MosulKIRKUKian yesterday.", gaz)
     assert all(p.name != "KIRKUK" for p in found)
