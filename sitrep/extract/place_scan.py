@@ -132,6 +132,7 @@ def scan(
         best: Match | None = None
         key = ""
         strict = True
+        saint = folded[i] == "st"  # "St. Louis County" is listed as "Saint Louis County"
         for j in range(i, min(n, i + MAX_TOKENS)):
             if j > i:
                 gap = text[toks[j - 1][1] : toks[j][0]]
@@ -143,6 +144,8 @@ def scan(
             if j > i and not _capitalised(rawj) and folded[j] not in PARTICLES:
                 strict = False
             cands = names.get(key)
+            if saint and not cands and key.startswith("st ") and (long := "saint" + key[2:]) in names:
+                key, cands = long, names[long]
             if cands:
                 if not strict:
                     cands = tuple(c for c in cands if feature[c] == "facility")
@@ -166,7 +169,9 @@ def scan(
                         gaz.adjectives.get(key),
                         tok_sent[i],
                     )
-            if key not in prefixes:
+            if key not in prefixes and not (
+                saint and key.startswith("st ") and "saint" + key[2:] in prefixes
+            ):
                 break
         if best is None or (
             best.last > best.first and not _capitalised(toks[best.last][2]) and folded[best.last] in PARTICLES

@@ -123,6 +123,13 @@ def test_a_title_abbreviation_glued_to_a_dateline_is_a_street_not_a_doctor(gaz: 
     assert not places("Dr. Reno said the patient was stable.", gaz)
 
 
+def test_st_before_a_county_name_reads_as_saint(gaz: Gazetteer) -> None:
+    county = by_text(
+        places("Deputies in St. Lucie County found the stolen car on Friday.", gaz), "St. Lucie County"
+    )
+    assert county.place is not None and county.place.feature == "admin2" and county.place.country == "US"
+
+
 def test_capitals_inside_an_ordinary_word_are_not_cut_off(gaz: Gazetteer) -> None:
     found = places("Protesters gathered in the streets of MosulKIRKUKian yesterday.", gaz)
     assert all(p.name != "KIRKUK" for p in found)
