@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass
 
 from sitrep.extract.gazetteer import Gazetteer
-from sitrep.extract.gazetteer_text import fold
+from sitrep.extract.gazetteer_text import TOKEN_RE, fold
 from sitrep.extract.place_resolve import accept, resolve
 from sitrep.extract.place_roles import EVENT_VERBS, descriptions, event_flags
 from sitrep.extract.place_scan import Match, add_context, scan, title_case_sentences
@@ -34,8 +34,27 @@ __all__ = ["EVENT_VERBS", "find_places", "resolve_toponyms"]
 # Crawled pages often glue the title (or a site name) to an upper-case dateline:
 # "... | FOX6Now.comMILWAUKEE — A man ...". A word that runs from lower case or a digit into
 # three or more capitals ending the word is cut before the capitals, so the city is a token;
-# A site name glued to the next word ("6abc.comPhiladelphia police") loses its "com" the same way.
-_TEXT_TOKEN = re.compile(r"(?<=\.)(?:com|net|org)(?=[A-Z])|[^\W_]*?[a-z0-9](?=[A-Z]{3,}(?![^\W_]))|[^\W_]+")
+# a site name glued to the next word ("6abc.comPhiladelphia police") loses its "com" the same way.
+_GLUED = re.compile(r"(?<=[a-z0-9])[A-Z]{3,}(?![^\W_])|(?<=\.com)[A-Z]|(?<=\.net)[A-Z]|(?<=\.org)[A-Z]")
+
+
+def _tokens(text: str) -> list[tuple[int, int, str]]:
+    """Word tokens of ``text`` (see :data:`TOKEN_RE`), glued words cut apart."""
+    toks = [(m.start(), m.end(), m.group()) for m in TOKEN_RE.finditer(text)]
+    cuts = [m.start() for m in _GLUED.finditer(text)]
+    if not cuts:
+        return toks
+    out: list[tuple[int, int, str]] = []
+    starts = [t[0] for t in toks]
+    cut_at = {bisect.bisect_right(starts, c) - 1: c for c in cuts}
+    for k, (start, end, raw) in enumerate(toks):
+        c = cut_at.get(k)
+        if c is None or not start < c < end:
+            out.append((start, end, raw))
+            continue
+        out.append((start, c, raw[: c - start]))
+        out.append((c, end, raw[c - start :]))
+    return out
 
 
 @dataclass(slots=True)
@@ -49,7 +68,7 @@ class _Doc:
 
 
 def _prepare(text: str) -> _Doc | None:
-    toks = [(m.start(), m.end(), m.group()) for m in _TEXT_TOKEN.finditer(text)]
+    toks = _tokens(text)
     if not toks:
         return None
     sents = sentences(text)
