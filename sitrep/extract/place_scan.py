@@ -235,7 +235,8 @@ def _looks_like_person(
         if m.title_case:
             return None
         if (
-            gap == 1  # "Gary Smith"; not "Ngouboua (Lac", "Ngouboua, Lac"
+            gap == 1  # "Gary Smith"; not "Ngouboua (Lac", "Ngouboua, Lac", "Parking Lot(Cincinnati"
+            and text[toks[i - 1][1]].isspace()
             and prev_raw[0].isupper()
             and not (len(prev_raw) > 1 and prev_raw.isupper())  # "CBS Dallas", "FOX5 San Diego": a station
             and not prev_is_place

@@ -130,6 +130,12 @@ def test_st_before_a_county_name_reads_as_saint(gaz: Gazetteer) -> None:
     assert county.place is not None and county.place.feature == "admin2" and county.place.country == "US"
 
 
+def test_a_word_glued_before_a_bracket_is_no_first_name(gaz: Gazetteer) -> None:
+    text = "Man found shot in a Parking Lot(Cincinnati, OH)--A man was shot and killed on Tuesday night."
+    cincinnati = by_text(places(text, gaz), "Cincinnati")
+    assert cincinnati.place is not None and cincinnati.place.country == "US"
+
+
 def test_capitals_inside_an_ordinary_word_are_not_cut_off(gaz: Gazetteer) -> None:
     found = places("Protesters gathered in the streets of MosulKIRKUKian yesterday.", gaz)
     assert all(p.name != "KIRKUK" for p in found)
