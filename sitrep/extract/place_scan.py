@@ -54,8 +54,8 @@ AFTER_OK = word_set(
 ORG_AFTER = word_set(
     """post times herald tribune journal globe news daily gazette chronicle examiner star sun
     dispatch telegraph observer record university college institute school street avenue road
-    boulevard lane drive capitals redskins nationals wizards rangers giants united stars
-    warriors senators mariners cardinals"""
+    boulevard lane drive ave rd blvd ln hwy pkwy capitals redskins nationals wizards rangers giants
+    united stars warriors senators mariners cardinals"""
 )
 ADMIN_CUES = word_set(
     "province governorate state county district region oblast prefecture subcounty constituency ward "

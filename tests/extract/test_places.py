@@ -136,6 +136,11 @@ def test_a_word_glued_before_a_bracket_is_no_first_name(gaz: Gazetteer) -> None:
     assert cincinnati.place is not None and cincinnati.place.country == "US"
 
 
+def test_an_abbreviated_street_is_not_the_place_it_is_named_after(gaz: Gazetteer) -> None:
+    found = places("He was found in the 2600 block of Montana Ave. in Cincinnati on Tuesday.", gaz)
+    assert [p.name for p in found] == ["Cincinnati"]
+
+
 def test_capitals_inside_an_ordinary_word_are_not_cut_off(gaz: Gazetteer) -> None:
     found = places("Protesters gathered in the streets of MosulKIRKUKian yesterday.", gaz)
     assert all(p.name != "KIRKUK" for p in found)
