@@ -86,15 +86,17 @@ def load(limit: int | None) -> tuple[list[Article], dict[str, dict]]:
 
 
 _DIRECTION = re.compile(
-    r"^(?:(?:north|south|east|west|northeast|northwest|southeast|southwest|downtown|central)\s+)"
+    r"^(?:(?:north|south|east|west|northeast|northwest|southeast|southwest|downtown|central"
+    r"|n|s|e|w|ne|nw|se|sw)\s+)"
     r"|\s+(?:north|south|east|west|city)$"
 )
 
 
 def norm_city(name: str) -> str:
-    """A city name for comparison: lower case, without a compass part or "city" ("Southwest Houston",
-    "New Orleans East" and "Oklahoma City" compare as "houston", "new orleans", "oklahoma")."""
-    name = " ".join(name.lower().replace(".", "").split())
+    """A city name for comparison: lower case, without a compass part (also abbreviated: "E. Houston"),
+    "city" or trailing punctuation ("Southwest Houston", "New Orleans East", "Oklahoma City" and
+    "Valley Glen," compare as "houston", "new orleans", "oklahoma" and "valley glen")."""
+    name = " ".join(name.lower().replace(".", "").split()).strip(" ,;:")
     return _DIRECTION.sub("", name) or name
 
 

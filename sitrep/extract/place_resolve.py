@@ -33,6 +33,7 @@ COUNTRY_NAME_PENALTY = 2.0  # for a city called by a country's name only as an a
 STRONG_PREPS = frozenset({"in", "near", "at", "outside", "inside", "across", "throughout", "around"})
 NEAR_BONUS = 2.0  # for a candidate near a confidently placed town of the same article
 NEAR_DEG = 1.0  # "near": within about a degree of latitude (111 km) and the same distance east-west
+SEAT_PENALTY = 2.5  # for a county called by the name of a town in it without "county" after it
 ANCHOR_SCORE = 0.75
 MAX_ANCHORS = 8
 
@@ -194,7 +195,17 @@ def _mark_foreign(matches: list[Match], gaz: Gazetteer, ev: _Evidence) -> None:
         # a nationality adjective ("Chadian army") is enough against a town matched by an alias only
         pool = ev.named if _primary(gaz, c, m.key) else ev.countries
         others = max((ev.country(m.kid, o) for o in pool if o != cc), default=0.0)
-        m.foreign = others >= 1.0
+        if others < 1.0:
+            continue
+        home = [
+            o
+            for o in m.cands
+            if d.feature[o] in ("city", "admin2") and ev.country(m.kid, d.country[o] or "") > 0
+        ]
+        if home:  # "St. Louis" in an article about the US: the American city, not the one in Senegal
+            m.choice = max(home, key=lambda o: d.prior[o])
+        else:
+            m.foreign = True
     abroad = {(m.key, m.choice) for m in matches if m.foreign}
     for m in matches:  # one sense per article: every mention of a false friend goes
         if (m.key, m.choice) in abroad:
@@ -212,6 +223,8 @@ def _score(m: Match, c: int, gaz: Gazetteer, ev: _Evidence) -> float:
         s -= 0.75  # matched through an alternate name ("Iraq" is also a name of Arak, Iran)
         if feat == "city" and d.feature[m.cands[0]] == "country":
             s -= COUNTRY_NAME_PENALTY  # "Mexico" is the country, even in an article about Mexico City
+    if feat == "admin2" and "admin" not in m.cues and _names_its_seat(m, c, gaz):
+        s -= SEAT_PENALTY  # "Milwaukee police": the city, not Milwaukee County
     named_admin1 = d.admin1[c] and ev.admin1(m.kid, (cc, d.admin1[c] or "")) > 0
     if feat in ("city", "admin2", "facility") and named_admin1:
         s += ADMIN1_NAMED
@@ -240,6 +253,22 @@ def _score(m: Match, c: int, gaz: Gazetteer, ev: _Evidence) -> float:
     if "city" in m.cues and feat == "city":
         s += 1.0
     return s
+
+
+def _names_its_seat(m: Match, c: int, gaz: Gazetteer) -> bool:
+    """True when the county ``c`` is matched through its short name and a town of that very name
+    lies in it ("Milwaukee" for Milwaukee County, which holds the city of Milwaukee)."""
+    if _primary(gaz, c, m.key):
+        return False
+    d = gaz._d
+    return any(
+        d.feature[o] == "city"
+        and d.admin2[o] == d.admin2[c]
+        and d.admin1[o] == d.admin1[c]
+        and d.country[o] == d.country[c]
+        and _primary(gaz, o, m.key)
+        for o in m.cands
+    )
 
 
 _PRIMARY: dict[tuple[int, int], str] = {}

@@ -32,6 +32,12 @@ _DATELINE = re.compile(
     r"\A\s*(?:[^\n]{0,80}\n\s*)??([A-Z][A-Z'’.\- ]{2,40}(?:,\s*[A-Z][\w.'’ -]{1,30})?)"
     r"\s*(?:\([^)\n]{1,40}\)\s*)?(?:—|–|--|-)\s"
 )
+# a dateline glued to a crawled title or site name: "... | FOX6Now.comMILWAUKEE — A man ..."
+_GLUED_DATELINE = re.compile(
+    r"(?<=[a-z0-9.|»])([A-Z][A-Z'’.\- ]{2,40}(?:,\s*[A-Z][\w.'’ -]{1,30})?)"
+    r"\s*(?:\([^)\n]{1,40}\)\s*)?(?:—|–|--|-)\s"
+)
+_GLUED_REACH = 400  # characters from the start of the text a glued dateline may begin
 _RELATIVE_BEFORE = re.compile(  # "30 km (19 miles) south of", "north-west of the": X is a reference point
     r"\b(?:\d[\d.,]*\s*(?:km|kms|kilomet(?:re|er)s|miles?|mi)\s+(?:\([^)\n]{0,30}\)\s+)?)?"
     r"(?:north|south|east|west)(?:-?(?:east|west))?\s+of\s+(?:the\s+)?\Z",
@@ -53,8 +59,7 @@ _X_IN_D = re.compile(
 def event_flags(text: str, kept: list[Match], sents: list, gaz: Gazetteer) -> list[bool]:
     d = gaz._d
     flags = [False] * len(kept)
-    dateline = _DATELINE.match(text)
-    dl_end = dateline.end() if dateline else -1
+    dl_start, dl_end = _dateline(text)
     first_content = min((m.sentence for m in kept), default=0)
     for k, m in enumerate(kept):
         assert m.choice is not None
@@ -63,7 +68,7 @@ def event_flags(text: str, kept: list[Match], sents: list, gaz: Gazetteer) -> li
         feat = d.feature[m.choice]
         near_event = EVENT_VERBS.search(text, max(0, m.start - 90), min(len(text), m.end + 90)) is not None
         relative = _RELATIVE_BEFORE.search(text[max(0, m.start - 40) : m.start]) is not None
-        flags[k] = m.end <= dl_end or (
+        flags[k] = (dl_start <= m.start and m.end <= dl_end) or (
             not relative
             and (
                 (near_event and ((m.locative and not m.origin) or feat == "facility"))
@@ -72,7 +77,8 @@ def event_flags(text: str, kept: list[Match], sents: list, gaz: Gazetteer) -> li
         )
     # the dateline city is where the story was filed: the event place only when no other fine place
     # in its region is (one far away is more likely a misread street or landmark name than the scene)
-    home = [m for m in kept if m.end <= dl_end and d.feature[m.choice or 0] in FINE_FEATURES]
+    in_dateline = [m for m in kept if dl_start <= m.start and m.end <= dl_end]
+    home = [m for m in in_dateline if d.feature[m.choice or 0] in FINE_FEATURES]
     if any(
         f
         and m.end > dl_end
@@ -90,6 +96,18 @@ def event_flags(text: str, kept: list[Match], sents: list, gaz: Gazetteer) -> li
             if flags[k] and d.feature[m.choice or 0] in ("country", "admin1", "region"):
                 flags[k] = False
     return flags
+
+
+def _dateline(text: str) -> tuple[int, int]:
+    """Where the places of the article's dateline may lie: from the text's start to the end of an
+    opening dateline, or the span of a dateline glued to the title; (0, -1) when there is none."""
+    opening = _DATELINE.match(text)
+    if opening:
+        return 0, opening.end()
+    glued = _GLUED_DATELINE.search(text, 0, _GLUED_REACH + 80)
+    if glued and glued.start() <= _GLUED_REACH:
+        return glued.start(), glued.end()
+    return 0, -1
 
 
 def _within(d: GazetteerData, m: Match, others: list[Match], km: float) -> bool:

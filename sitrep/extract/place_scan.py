@@ -54,8 +54,8 @@ AFTER_OK = word_set(
 ORG_AFTER = word_set(
     """post times herald tribune journal globe news daily gazette chronicle examiner star sun
     dispatch telegraph observer record university college institute school street avenue road
-    boulevard lane drive capitals redskins nationals wizards rangers giants united stars
-    warriors senators mariners cardinals"""
+    boulevard lane drive ave rd blvd ln hwy pkwy capitals redskins nationals wizards rangers giants
+    united stars warriors senators mariners cardinals"""
 )
 ADMIN_CUES = word_set(
     "province governorate state county district region oblast prefecture subcounty constituency ward "
@@ -132,6 +132,7 @@ def scan(
         best: Match | None = None
         key = ""
         strict = True
+        saint = folded[i] == "st"  # "St. Louis County" is listed as "Saint Louis County"
         for j in range(i, min(n, i + MAX_TOKENS)):
             if j > i:
                 gap = text[toks[j - 1][1] : toks[j][0]]
@@ -143,6 +144,8 @@ def scan(
             if j > i and not _capitalised(rawj) and folded[j] not in PARTICLES:
                 strict = False
             cands = names.get(key)
+            if saint and not cands and key.startswith("st ") and (long := "saint" + key[2:]) in names:
+                key, cands = long, names[long]
             if cands:
                 if not strict:
                     cands = tuple(c for c in cands if feature[c] == "facility")
@@ -166,7 +169,9 @@ def scan(
                         gaz.adjectives.get(key),
                         tok_sent[i],
                     )
-            if key not in prefixes:
+            if key not in prefixes and not (
+                saint and key.startswith("st ") and "saint" + key[2:] in prefixes
+            ):
                 break
         if best is None or (
             best.last > best.first and not _capitalised(toks[best.last][2]) and folded[best.last] in PARTICLES
@@ -174,7 +179,7 @@ def scan(
             i += 1
             continue
         best.title_case = tok_sent[i] in title_case
-        person = _looks_like_person(best, toks, folded, matches, gaz)
+        person = _looks_like_person(best, text, toks, folded, matches, gaz)
         if person in ("title", "name"):
             surnames.add(best.key)
         elif best.key in surnames and not _after_locative(best.first, folded):
@@ -201,7 +206,12 @@ def _after_locative(first: int, folded: list[str]) -> bool:
 
 
 def _looks_like_person(
-    m: Match, toks: list[tuple[int, int, str]], folded: list[str], matches: list[Match], gaz: Gazetteer
+    m: Match,
+    text: str,
+    toks: list[tuple[int, int, str]],
+    folded: list[str],
+    matches: list[Match],
+    gaz: Gazetteer,
 ) -> str | None:
     """Screen "Hillary Clinton", "President Jackson", "Washington Post".
 
@@ -219,13 +229,16 @@ def _looks_like_person(
     if gap <= 2:
         prev_raw, prev = toks[i - 1][2], folded[i - 1]
         prev_is_place = bool(matches) and matches[-1].last == i - 1
-        if prev in TITLES and prev_raw[0].isupper():
+        glued = gap == 1 and text[toks[i - 1][1]] == "."  # "Smithridge Dr.RENO, Nev.": a crawled join
+        if prev in TITLES and prev_raw[0].isupper() and not glued:
             return "title"
         if m.title_case:
             return None
         if (
-            gap == 1  # "Gary Smith"; not "Ngouboua (Lac", "Ngouboua, Lac"
+            gap == 1  # "Gary Smith"; not "Ngouboua (Lac", "Ngouboua, Lac", "Parking Lot(Cincinnati"
+            and text[toks[i - 1][1]].isspace()
             and prev_raw[0].isupper()
+            and not (len(prev_raw) > 1 and prev_raw.isupper())  # "CBS Dallas", "FOX5 San Diego": a station
             and not prev_is_place
             and prev not in STOP_NAMES
             and prev not in BEFORE_OK

@@ -17,6 +17,7 @@ else (a gold standard, another recogniser) with the same document evidence.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 
 from sitrep.extract.gazetteer import Gazetteer
@@ -30,6 +31,32 @@ from sitrep.text import sentences
 __all__ = ["EVENT_VERBS", "find_places", "resolve_toponyms"]
 
 
+# Crawled pages often glue the title (or a site name) to an upper-case dateline:
+# "... | FOX6Now.comMILWAUKEE — A man ...". A word that runs from lower case or a digit into
+# three or more capitals ending the word is cut before the capitals, so the city is a token;
+# a site name glued to the next word ("6abc.comPhiladelphia police") loses its "com" the same way.
+_GLUED = re.compile(r"(?<=[a-z0-9])[A-Z]{3,}(?![^\W_])|(?<=\.com)[A-Z]|(?<=\.net)[A-Z]|(?<=\.org)[A-Z]")
+
+
+def _tokens(text: str) -> list[tuple[int, int, str]]:
+    """Word tokens of ``text`` (see :data:`TOKEN_RE`), glued words cut apart."""
+    toks = [(m.start(), m.end(), m.group()) for m in TOKEN_RE.finditer(text)]
+    cuts = [m.start() for m in _GLUED.finditer(text)]
+    if not cuts:
+        return toks
+    out: list[tuple[int, int, str]] = []
+    starts = [t[0] for t in toks]
+    cut_at = {bisect.bisect_right(starts, c) - 1: c for c in cuts}
+    for k, (start, end, raw) in enumerate(toks):
+        c = cut_at.get(k)
+        if c is None or not start < c < end:
+            out.append((start, end, raw))
+            continue
+        out.append((start, c, raw[: c - start]))
+        out.append((c, end, raw[c - start :]))
+    return out
+
+
 @dataclass(slots=True)
 class _Doc:
     text: str
@@ -41,7 +68,7 @@ class _Doc:
 
 
 def _prepare(text: str) -> _Doc | None:
-    toks = [(m.start(), m.end(), m.group()) for m in TOKEN_RE.finditer(text)]
+    toks = _tokens(text)
     if not toks:
         return None
     sents = sentences(text)

@@ -121,3 +121,9 @@ def by_name(found: list[PlaceMention], name: str) -> Place:
     place = next(m.place for m in found if m.name == name)
     assert place is not None
     return place
+
+
+def test_a_name_shared_abroad_takes_the_town_in_the_country_the_article_is_about(gaz: Gazetteer) -> None:
+    text = "A woman was shot in St. Louis on Saturday, and American officials later praised the police."
+    found = [p for p in places(text, gaz) if p.span.text.startswith("St")]
+    assert found and found[0].place is not None and found[0].place.country == "US"

@@ -86,6 +86,66 @@ def test_dateline_is_the_event_location(gaz: Gazetteer) -> None:
     assert kirkuk.place is not None and kirkuk.place.country == "IQ" and kirkuk.is_event_location
 
 
+def test_a_dateline_glued_to_a_crawled_title_is_found(gaz: Gazetteer) -> None:
+    text = (
+        "Clerk wounded in store robbery | Channel 7 News.comTOLEDO, Ohio (WXYZ) — A store clerk was "
+        "shot in the arm during a robbery on Monday night, police said."
+    )
+    found = places(text, gaz)
+    toledo = by_text(found, "TOLEDO")
+    assert toledo.place is not None and toledo.place.country == "US" and toledo.is_event_location
+
+
+def test_a_city_name_is_the_city_not_the_county_named_after_it(gaz: Gazetteer) -> None:
+    text = "Milwaukee police said a driver was shot on Monday night, just south of the Glendale line."
+    milwaukee = by_text(places(text, gaz), "Milwaukee")
+    assert milwaukee.place is not None and milwaukee.place.feature == "city"
+    county = by_text(places("Deputies of Milwaukee County found the car.", gaz), "Milwaukee County")
+    assert county.place is not None and county.place.feature == "admin2"
+
+
+def test_a_site_name_glued_to_the_lead_does_not_hide_its_first_word(gaz: Gazetteer) -> None:
+    text = "Man hurt in shooting | channel8.comDallas police are investigating a shooting."
+    dallas = by_text(places(text, gaz), "Dallas")
+    assert dallas.place is not None and dallas.place.country == "US"
+
+
+def test_a_station_acronym_before_a_city_does_not_make_it_a_surname(gaz: Gazetteer) -> None:
+    text = "Watch more on KXYZ Dallas. Dallas police arrested a man after the shooting."
+    found = [p for p in places(text, gaz) if p.name == "Dallas"]
+    assert len(found) == 2 and all(p.place is not None and p.place.country == "US" for p in found)
+
+
+def test_a_title_abbreviation_glued_to_a_dateline_is_a_street_not_a_doctor(gaz: Gazetteer) -> None:
+    text = "Crash closes Oak Ridge Dr.RENO, Nev. (KXYZ) - Police shot a man after the crash."
+    reno = by_text(places(text, gaz), "RENO")
+    assert reno.place is not None and reno.place.country == "US" and reno.is_event_location
+    assert not places("Dr. Reno said the patient was stable.", gaz)
+
+
+def test_st_before_a_county_name_reads_as_saint(gaz: Gazetteer) -> None:
+    county = by_text(
+        places("Deputies in St. Lucie County found the stolen car on Friday.", gaz), "St. Lucie County"
+    )
+    assert county.place is not None and county.place.feature == "admin2" and county.place.country == "US"
+
+
+def test_a_word_glued_before_a_bracket_is_no_first_name(gaz: Gazetteer) -> None:
+    text = "Man found shot in a Parking Lot(Cincinnati, OH)--A man was shot and killed on Tuesday night."
+    cincinnati = by_text(places(text, gaz), "Cincinnati")
+    assert cincinnati.place is not None and cincinnati.place.country == "US"
+
+
+def test_an_abbreviated_street_is_not_the_place_it_is_named_after(gaz: Gazetteer) -> None:
+    found = places("He was found in the 2600 block of Montana Ave. in Cincinnati on Tuesday.", gaz)
+    assert [p.name for p in found] == ["Cincinnati"]
+
+
+def test_capitals_inside_an_ordinary_word_are_not_cut_off(gaz: Gazetteer) -> None:
+    found = places("Protesters gathered in the streets of MosulKIRKUKian yesterday.", gaz)
+    assert all(p.name != "KIRKUK" for p in found)
+
+
 def test_dateline_is_only_a_fallback_when_another_town_is_the_scene(gaz: Gazetteer) -> None:
     text = (
         "MOSUL, Iraq (Wire) — Gunmen attacked a checkpoint in Tikrit on Friday night, killing two policemen."
