@@ -211,13 +211,15 @@ def _with_directions(text: str, places: list[PlaceMention]) -> list[PlaceMention
 
 
 def _background(sentence: _Sentence, trigger: Trigger) -> bool:
-    """A trigger about a series, a cumulative toll or a hypothetical, judged near the trigger words."""
+    """A trigger about a series, a cumulative toll or a hypothetical, judged near the trigger words;
+    a bare plural ("airstrikes") without counts, unless the sentence names the day."""
     text, base = sentence.span.text, sentence.span.start
     lo, hi = max(0, trigger.span.start - base - 40), min(len(text), trigger.span.end - base + 60)
     if _BACKGROUND.search(text[lo:hi]) or _SINCE_BEFORE.search(text[: trigger.span.start - base]):
         return True
     words = trigger.span.text.split()
-    return bool(words) and bool(_GENERIC_PLURAL.match(words[-1])) and not sentence.counts
+    dated = any(d.precision == DatePrecision.DAY for d in sentence.dates)  # "airstrikes on 16 May"
+    return bool(words) and bool(_GENERIC_PLURAL.match(words[-1])) and not sentence.counts and not dated
 
 
 def _is_fine(p: PlaceMention) -> bool:

@@ -309,6 +309,20 @@ RECALL: list[tuple[str, str]] = [
     ("Angry residents blocked the main highway with logs and stones.", "Peaceful protest"),
     ("Supporters of the governor poured into the streets of the town.", "Peaceful protest"),
     ("Youths pelt a police patrol with stones near the stadium.", "Violent demonstration"),
+    ("Someone fired several shots and two people were hit outside the club.", "Attack"),
+    ("A 19-year-old was charged with killing his neighbour last spring.", "Attack"),
+    ("Detectives opened a homicide investigation after the discovery.", "Attack"),
+    ("Witnesses said the detainees were tortured at the station.", "Attack"),
+    ("The shop owner's house was petrol bombed overnight.", "Attack"),
+    ("Security forces kill three suspected smugglers near the border.", "Attack"),
+    ("The army killed 12 fighters in an operation near the lake.", "Armed clash"),
+    ("Militants destroyed a telecommunications mast outside the town.", "Looting/property destruction"),
+    ("A brawl broke out between rival supporters at the polling station.", "Mob violence"),
+    ("Voters beat up a man accused of buying votes.", "Attack"),
+    (
+        "Matatu drivers blocked the Narok-Mai Mahiu road for hours over police harassment.",
+        "Peaceful protest",
+    ),
 ]
 
 #: Unrelated stories using the words the recall rules listen for: no incident.
@@ -322,6 +336,8 @@ UNRELATED = [
     "The striker was robbed of a goal by a late offside call.",
     "A hiker was found dead of hypothermia near the summit.",
     "Police blocked the road while investigators worked at the scene.",
+    "A jogger was attacked by a dog in the park on Sunday.",
+    "The midfielder fired two shots wide before half-time.",
 ]
 
 
