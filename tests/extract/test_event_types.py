@@ -296,6 +296,9 @@ RECALL: list[tuple[str, str]] = [
     ("A teenager died in a hunting accident in the woods on Saturday.", "Accident"),
     ("Police said the man turned the gun on himself after a standoff.", "Self-harm"),
     ("The coroner ruled the death a self-inflicted gunshot wound.", "Self-harm"),
+    ("Deputies said his injuries appeared to be from a self inflicted gunshot wound.", "Self-harm"),
+    ("Officers entered the room and found three deceased individuals.", "Attack"),
+    ("Both deaths appear to have been caused by gunshots, police said.", "Attack"),
     (
         "Armed men seized a bus with its driver and passengers near the checkpoint.",
         "Abduction/forced disappearance",
@@ -319,6 +322,11 @@ RECALL: list[tuple[str, str]] = [
     ("Militants destroyed a telecommunications mast outside the town.", "Looting/property destruction"),
     ("A brawl broke out between rival supporters at the polling station.", "Mob violence"),
     ("Voters beat up a man accused of buying votes.", "Attack"),
+    ("Two suspected thieves were stoned to death by a crowd at the market.", "Mob violence"),
+    ("A teacher was beaten with sticks by unknown men on his way home.", "Attack"),
+    ("Skirmishes between soldiers and a local militia were reported near the river.", "Armed clash"),
+    ("Police used tear gas to disperse a crowd at the bus park.", "Protest with intervention"),
+    ("Residents set up road blocks on the main highway after a boy was knocked down.", "Peaceful protest"),
     (
         "Matatu drivers blocked the Narok-Mai Mahiu road for hours over police harassment.",
         "Peaceful protest",
@@ -337,6 +345,8 @@ UNRELATED = [
     "A hiker was found dead of hypothermia near the summit.",
     "Police blocked the road while investigators worked at the scene.",
     "A jogger was attacked by a dog in the park on Sunday.",
+    "The champions were beaten by their rivals in the final on Sunday.",
+    "Police set up roadblocks on the highway to catch the suspect.",
     "The midfielder fired two shots wide before half-time.",
 ]
 
