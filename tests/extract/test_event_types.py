@@ -326,7 +326,7 @@ RECALL: list[tuple[str, str]] = [
     ("A teacher was beaten with sticks by unknown men on his way home.", "Attack"),
     ("Skirmishes between soldiers and a local militia were reported near the river.", "Armed clash"),
     ("Police used tear gas to disperse a crowd at the bus park.", "Protest with intervention"),
-    ("Residents set up road blocks on the main highway after a boy was knocked down.", "Peaceful protest"),
+    ("Residents set up road blocks on the main highway after an accident.", "Violent demonstration"),
     (
         "Matatu drivers blocked the Narok-Mai Mahiu road for hours over police harassment.",
         "Peaceful protest",
