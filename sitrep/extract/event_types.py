@@ -1,4 +1,5 @@
-"""Rule-based ACLED sub-event typing of sentences, and the incident triggers of an article.
+"""Rule-based sub-event typing of sentences (ACLED's types and sitrep's non-conflict ones), and the
+incident triggers of an article.
 
 Each rule is a precompiled pattern for one of ACLED's sub-event types (names from
 :mod:`sitrep.taxonomy`, definitions after the public ACLED codebook). Rules are
@@ -11,7 +12,12 @@ A trigger is dropped when the sentence only talks about a possible, feared or
 threatened incident (an irrealis cue such as "would", "warned", "any", "prevent",
 "called for" shortly before it) and reports no actual harm ("killed", "hit", ...).
 A weapon word with no impact next to a word of discovery ("rockets were found")
-is not an explosion.
+is not an explosion. A rule may name words that veto it anywhere in the sentence
+(a crash or a storm that "killed a man" is no attack).
+
+Besides ACLED's types, the rules assign sitrep's own non-conflict types
+(:data:`sitrep.taxonomy.NON_CONFLICT_SUB_TYPES`): a gun fired by accident, a
+self-inflicted shooting.
 """
 
 from __future__ import annotations
@@ -28,7 +34,15 @@ from sitrep.model import Article, Span
 from sitrep.taxonomy import event_type_of
 from sitrep.text import sentences
 
-__all__ = ["Trigger", "TypeGuess", "article_type", "classify_sentence", "classify_text", "find_triggers"]
+__all__ = [
+    "Trigger",
+    "TypeGuess",
+    "article_type",
+    "classify_sentence",
+    "classify_text",
+    "find_triggers",
+    "is_mishap",
+]
 
 logger = logging.getLogger(__name__)
 
@@ -65,6 +79,7 @@ class _Rule:
     protest: bool = False  # fires only in a sentence about a protest
     realis: bool = True  # subject to the irrealis filter
     gate: tuple[str, ...] = ()  # prefixes of words one of which every match contains (a fast pre-check)
+    unless: re.Pattern[str] | None = None  # found anywhere in the sentence, the rule does not fire
 
 
 def _rx(p: str) -> re.Pattern[str]:
@@ -106,6 +121,12 @@ _ASIDE = re.compile(r",\s*(?:which|who|whose|backed|supported|aided|helped|led)\
 _DATA = Path(__file__).resolve().parent.parent / "data" / "event_keywords.json"
 
 
+def _expand(body: str, fragments: dict[str, str]) -> str:
+    for name, fragment in fragments.items():
+        body = body.replace("{" + name + "}", fragment)
+    return body
+
+
 def _load_rules(path: Path = _DATA) -> tuple[_Rule, ...]:
     """The typing rules, in order of precedence, from ``sitrep/data/event_keywords.json``."""
     doc = json.loads(path.read_text(encoding="utf-8"))
@@ -113,9 +134,8 @@ def _load_rules(path: Path = _DATA) -> tuple[_Rule, ...]:
     rules: list[_Rule] = []
     for row in doc["rules"]:
         event_type_of(row["sub"])  # fail early on a misspelt sub-event type
-        body = "|".join(row["any"])
-        for name, fragment in fragments.items():
-            body = body.replace("{" + name + "}", fragment)
+        body = _expand("|".join(row["any"]), fragments)
+        unless = _expand(row.get("unless", ""), fragments)
         rules.append(
             _Rule(
                 sub=row["sub"],
@@ -125,6 +145,7 @@ def _load_rules(path: Path = _DATA) -> tuple[_Rule, ...]:
                 protest=bool(row.get("protest", False)),
                 realis=bool(row.get("realis", True)),
                 gate=tuple(row.get("gate", "").split()),
+                unless=_rx(rf"\b(?:{unless})\b") if unless else None,
             )
         )
     return tuple(rules)
@@ -132,6 +153,13 @@ def _load_rules(path: Path = _DATA) -> tuple[_Rule, ...]:
 
 # Rules in order of precedence.
 _RULES: tuple[_Rule, ...] = _load_rules()
+_MISHAP = _rx(rf"\b{json.loads(_DATA.read_text(encoding='utf-8'))['fragments']['MISHAP']}\b")
+
+
+def is_mishap(text: str) -> bool:
+    """True when ``text`` tells of a death or injury by mishap or nature (a crash, a storm, a fire,
+    a drowning, an illness) rather than by violence."""
+    return _MISHAP.search(text) is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,6 +181,8 @@ def _first_hit(text: str) -> _Hit | None:
         if rule.protest and not protest:
             continue
         if rule.weapon and found and not impact:
+            continue
+        if rule.unless is not None and rule.unless.search(text):
             continue
         for m in rule.pattern.finditer(text):
             if rule.realis and not impact and _irrealis_before(text, m.start()):

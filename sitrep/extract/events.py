@@ -20,7 +20,7 @@ from typing import TypeVar
 
 from sitrep.extract.blame import find_blame
 from sitrep.extract.casualties import combine_counts, find_counts
-from sitrep.extract.event_types import Trigger, find_triggers
+from sitrep.extract.event_types import Trigger, find_triggers, is_mishap
 from sitrep.extract.gazetteer import Gazetteer
 from sitrep.extract.hedging import is_hedged
 from sitrep.extract.type_classifier import TypeClassifier, refine_types
@@ -211,13 +211,15 @@ def _with_directions(text: str, places: list[PlaceMention]) -> list[PlaceMention
 
 
 def _background(sentence: _Sentence, trigger: Trigger) -> bool:
-    """A trigger about a series, a cumulative toll or a hypothetical, judged near the trigger words."""
+    """A trigger about a series, a cumulative toll or a hypothetical, judged near the trigger words;
+    a bare plural ("airstrikes") without counts, unless the sentence names the day."""
     text, base = sentence.span.text, sentence.span.start
     lo, hi = max(0, trigger.span.start - base - 40), min(len(text), trigger.span.end - base + 60)
     if _BACKGROUND.search(text[lo:hi]) or _SINCE_BEFORE.search(text[: trigger.span.start - base]):
         return True
     words = trigger.span.text.split()
-    return bool(words) and bool(_GENERIC_PLURAL.match(words[-1])) and not sentence.counts
+    dated = any(d.precision == DatePrecision.DAY for d in sentence.dates)  # "airstrikes on 16 May"
+    return bool(words) and bool(_GENERIC_PLURAL.match(words[-1])) and not sentence.counts and not dated
 
 
 def _is_fine(p: PlaceMention) -> bool:
@@ -263,9 +265,11 @@ def _fallback_trigger(article: Article, sents: list[_Sentence], classifier: Type
     ("members of a community killed five herders"): if one of its first sentences has a violent
     verb and the classifier reads the lead as an ACLED type (rather than a non-conflict story) with
     probability of at least :data:`FALLBACK_CONFIDENCE`, that verb becomes the trigger of the
-    article's one incident. Returns whether a trigger was added."""
+    article's one incident. A sentence that tells of a mishap ("killed when a truck slid off the
+    road") lends no verb. Returns whether a trigger was added."""
     lead = [s for s in sents if not _BACKGROUND.search(s.span.text)][:_FALLBACK_SENTENCES]
-    hit = next(((s, m) for s in lead if (m := _VIOLENT_VERB.search(s.span.text))), None)
+    verbs = ((s, _VIOLENT_VERB.search(s.span.text)) for s in lead if not is_mishap(s.span.text))
+    hit = next(((s, m) for s, m in verbs if m), None)
     if hit is None:
         return False
     (probs,) = classifier.predict_proba([" ".join(s.span.text for s in lead)[:2000]])

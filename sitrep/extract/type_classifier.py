@@ -34,7 +34,7 @@ from sklearn.linear_model import LogisticRegression, SGDClassifier
 from sitrep.errors import ConfigError
 from sitrep.extract.embedding import get_embedder
 from sitrep.extract.event_types import TypeGuess
-from sitrep.taxonomy import EVENT_TYPES, SUB_EVENT_TYPES, event_type_of
+from sitrep.taxonomy import EVENT_TYPES, SUB_EVENT_TYPES, event_type_of, is_acled
 
 __all__ = [
     "EXAMPLES_PATH",
@@ -51,7 +51,9 @@ logger = logging.getLogger(__name__)
 
 EXAMPLES_PATH = Path(__file__).resolve().parent / "data" / "type_examples.jsonl"
 
-#: Labels of the own examples that are not ACLED sub-event types: news that is not political violence.
+#: Labels of the own examples that are not ACLED sub-event types: news that is not political violence
+#: (training negatives; the classifier never assigns them to an incident, unlike the rules' own
+#: non-conflict types in :data:`sitrep.taxonomy.NON_CONFLICT_SUB_TYPES`).
 NON_CONFLICT_TYPES: tuple[str, ...] = (
     "Natural disaster",
     "Man-made disaster",
@@ -304,10 +306,15 @@ def refine_types(
     sentences carry context (an arrest after a shooting), so a weak rule gives way only
     to a classifier probability of :data:`ARTICLE_CLASSIFIER_CONFIDENT`, and a weapon type
     (explosions, remote violence) is never introduced by the classifier alone: the
-    rules find weapons reliably.
+    rules find weapons reliably. A rule's non-conflict type (an accident, a self-inflicted
+    shooting; :data:`sitrep.taxonomy.NON_CONFLICT_SUB_TYPES`) stands: the classifier knows
+    ACLED's types only.
     """
     out = []
     for (sub, score), probs in zip(guesses, classifier.predict_proba(texts), strict=True):
+        if not is_acled(sub):
+            out.append(sub)
+            continue
         exclude = frozenset() if sub in _WEAPON_TYPES else _WEAPON_TYPES
         guess = TypeGuess(sub, event_type_of(sub), score, 0, 0, "")
         decided = combine(guess, probs, confident=ARTICLE_CLASSIFIER_CONFIDENT, exclude=exclude)

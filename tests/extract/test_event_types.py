@@ -12,7 +12,7 @@ import pytest
 from sitrep.extract import event_types
 from sitrep.extract.event_types import Trigger, article_type, classify_sentence, find_triggers
 from sitrep.model import Article, Span
-from sitrep.taxonomy import SUB_EVENT_TYPES
+from sitrep.taxonomy import NON_CONFLICT, SUB_EVENT_TYPES, event_type_of, is_acled
 
 POSITIVES: list[tuple[str, str]] = [
     (
@@ -273,3 +273,114 @@ def test_the_month_of_may_is_not_a_modal_verb() -> None:
     guess = classify_sentence("On 3 May, gunmen abducted two herders near the well.")
     assert guess is not None and guess.sub_event_type == "Abduction/forced disappearance"
     assert classify_sentence("The rebels may attack the town soon.") is None
+
+
+#: Ways of telling an incident that an early set of rules missed (sitrep's own sentences).
+RECALL: list[tuple[str, str]] = [
+    ("A 4-year-old boy was shot in the chest on Elm Street late Friday.", "Attack"),
+    ("Two men were wounded by gunfire outside a corner store.", "Attack"),
+    ("A teenager was struck by a stray bullet while sitting on her porch.", "Attack"),
+    ("A bullet grazed the driver's arm as he pulled away.", "Attack"),
+    ("A man died at the hospital after being shot near the bus depot.", "Attack"),
+    ("The victim suffered a gunshot wound to the leg.", "Attack"),
+    ("A couple was found dead inside their apartment on Monday.", "Attack"),
+    ("The body of the missing trader was found in a ditch two days later.", "Attack"),
+    ("Unknown gunmen assassinated a local councillor outside his home.", "Attack"),
+    ("A guard beat a farm labourer to death in the compound.", "Attack"),
+    ("Officers severely assaulted a street vendor during the curfew.", "Attack"),
+    ("Villagers killed a woman they accused of witchcraft.", "Attack"),
+    ("Bandits kill two motorcyclists on the road to the market.", "Attack"),
+    ("A man accidentally shot himself in the hand while cleaning his pistol.", "Accident"),
+    ("The officer's service weapon discharged, wounding his son.", "Accident"),
+    ("A six-year-old girl was shot in the leg by her 4-year-old cousin.", "Accident"),
+    ("A teenager died in a hunting accident in the woods on Saturday.", "Accident"),
+    ("Police said the man turned the gun on himself after a standoff.", "Self-harm"),
+    ("The coroner ruled the death a self-inflicted gunshot wound.", "Self-harm"),
+    ("Deputies said his injuries appeared to be from a self inflicted gunshot wound.", "Self-harm"),
+    ("Officers entered the room and found three deceased individuals.", "Attack"),
+    ("Both deaths appear to have been caused by gunshots, police said.", "Attack"),
+    (
+        "Armed men seized a bus with its driver and passengers near the checkpoint.",
+        "Abduction/forced disappearance",
+    ),
+    ("The activist was led away by armed men to an unknown destination.", "Abduction/forced disappearance"),
+    ("Militants pillaged grain stores in two hamlets.", "Looting/property destruction"),
+    ("Gunmen robbed several traders of their goods on the highway.", "Looting/property destruction"),
+    ("Soldiers engaged insurgents in a forest east of the town.", "Armed clash"),
+    ("A fire fight broke out between police and suspected smugglers.", "Armed clash"),
+    ("Hospital staff went on strike and demonstrate outside the ministry.", "Peaceful protest"),
+    ("Angry residents blocked the main highway with logs and stones.", "Peaceful protest"),
+    ("Supporters of the governor poured into the streets of the town.", "Peaceful protest"),
+    ("Youths pelt a police patrol with stones near the stadium.", "Violent demonstration"),
+    ("Someone fired several shots and two people were hit outside the club.", "Attack"),
+    ("A 19-year-old was charged with killing his neighbour last spring.", "Attack"),
+    ("Detectives opened a homicide investigation after the discovery.", "Attack"),
+    ("Witnesses said the detainees were tortured at the station.", "Attack"),
+    ("The shop owner's house was petrol bombed overnight.", "Attack"),
+    ("Security forces kill three suspected smugglers near the border.", "Attack"),
+    ("The army killed 12 fighters in an operation near the lake.", "Armed clash"),
+    ("Militants destroyed a telecommunications mast outside the town.", "Looting/property destruction"),
+    ("A brawl broke out between rival supporters at the polling station.", "Mob violence"),
+    ("Voters beat up a man accused of buying votes.", "Attack"),
+    ("Two suspected thieves were stoned to death by a crowd at the market.", "Mob violence"),
+    ("A teacher was beaten with sticks by unknown men on his way home.", "Attack"),
+    ("Skirmishes between soldiers and a local militia were reported near the river.", "Armed clash"),
+    ("Police used tear gas to disperse a crowd at the bus park.", "Protest with intervention"),
+    ("Residents set up road blocks on the main highway after an accident.", "Violent demonstration"),
+    (
+        "Matatu drivers blocked the Narok-Mai Mahiu road for hours over police harassment.",
+        "Peaceful protest",
+    ),
+]
+
+#: Unrelated stories using the words the recall rules listen for: no incident.
+UNRELATED = [
+    "The golfer shot himself into contention with a 66 on Saturday.",
+    "The film is being shot on location in the desert this spring.",
+    "He shot 68 in the back nine to take the lead.",
+    "A tree fell on a car during the storm and killed a man.",
+    "The crash killed the driver and injured two passengers.",
+    "The results demonstrate that the new vaccine works.",
+    "The striker was robbed of a goal by a late offside call.",
+    "A hiker was found dead of hypothermia near the summit.",
+    "Police blocked the road while investigators worked at the scene.",
+    "A jogger was attacked by a dog in the park on Sunday.",
+    "The champions were beaten by their rivals in the final on Sunday.",
+    "Police set up roadblocks on the highway to catch the suspect.",
+    "The midfielder fired two shots wide before half-time.",
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), RECALL)
+def test_recall_phrasings_are_incidents(sentence: str, expected: str) -> None:
+    guess = classify_sentence(sentence)
+    assert guess is not None, sentence
+    assert guess.sub_event_type == expected
+    assert guess.event_type == event_type_of(expected)
+    assert sentence[guess.start : guess.end] == guess.trigger
+
+
+@pytest.mark.parametrize("sentence", UNRELATED)
+def test_unrelated_uses_of_incident_words_yield_nothing(sentence: str) -> None:
+    assert classify_sentence(sentence) is None
+
+
+def test_non_conflict_types_are_sitreps_own_not_acleds() -> None:
+    guess = classify_sentence("A man accidentally shot his friend while they were hunting.")
+    assert guess is not None and guess.sub_event_type == "Accident"
+    assert guess.event_type == NON_CONFLICT == "Non-conflict"
+    assert not is_acled("Accident") and "Accident" not in SUB_EVENT_TYPES
+    assert len(SUB_EVENT_TYPES) == 25 and all(is_acled(s) for s in SUB_EVENT_TYPES)
+
+
+def test_an_accident_outranks_the_shooting_it_describes() -> None:
+    guess = classify_sentence("The boy was shot when his father's rifle accidentally discharged.")
+    assert guess is not None and guess.sub_event_type == "Accident"
+
+
+def test_gates_never_hide_a_recall_match(monkeypatch: pytest.MonkeyPatch) -> None:
+    sentences = [s for s, _ in RECALL] + UNRELATED
+    with_gates = [classify_sentence(s) for s in sentences]
+    ungated = tuple(dataclasses.replace(r, gate=()) for r in event_types._RULES)
+    monkeypatch.setattr(event_types, "_RULES", ungated)
+    assert [classify_sentence(s) for s in sentences] == with_gates

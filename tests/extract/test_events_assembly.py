@@ -215,3 +215,27 @@ def test_habitual_violence_is_background_not_an_incident(pipeline: Pipeline) -> 
         "regularly attack military positions and fishing villages."
     )
     assert _events(pipeline, text) == []
+
+
+def test_an_accidental_shooting_is_one_non_conflict_incident(pipeline: Pipeline) -> None:
+    text = (
+        "Boy, 9, hurt when gun goes off in Dayton home\n\n"
+        "A 9-year-old boy was taken to hospital on Tuesday after a handgun his uncle was cleaning "
+        "accidentally discharged in a home in Dayton, police said. The boy was struck in the arm."
+    )
+    (event,) = _events(pipeline, text)
+    assert event.primary and event.sub_event_type == "Accident" and event.event_type == "Non-conflict"
+    assert event.date is not None and event.date.date == dt.date(2024, 3, 12)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Heavy snow closed schools across the county on Tuesday. A driver was killed when a truck slid "
+        "off the road near Dayton, and a man was found dead of hypothermia in a park.",
+        "The home side won 3-1 on Saturday. Their striker shot himself into the record books with a "
+        "hat-trick, and the coach said the team demonstrate real character.",
+    ],
+)
+def test_weather_and_sports_stories_stay_without_incidents(pipeline: Pipeline, text: str) -> None:
+    assert _events(pipeline, text) == []

@@ -205,3 +205,9 @@ def test_in_articles_the_classifier_never_introduces_a_weapon_type() -> None:
     texts = ["He shot his wife and then himself in an apparent murder-suicide."] * 2
     subs = refine_types(_SureBomb(), [("Attack", 0.5), ("Remote explosive/landmine/IED", 0.9)], texts)  # type: ignore[arg-type]
     assert subs == ["Attack", "Suicide bomb"]
+
+
+def test_refine_types_keeps_a_rule_s_non_conflict_type() -> None:
+    """The classifier knows ACLED's types only: an accident the rules found is not re-typed."""
+    subs = refine_types(_Sure(), [("Accident", 0.6), ("Self-harm", 0.6), ("Attack", 0.5)], ["a", "b", "c"])  # type: ignore[arg-type]
+    assert subs == ["Accident", "Self-harm", "Armed clash"]
