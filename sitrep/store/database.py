@@ -13,7 +13,6 @@ the calling thread, each in its own transaction.
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 import logging
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -35,6 +34,9 @@ from sitrep.store.resolution import ResolutionStore
 from sitrep.store.rows import article_from_row, article_row, event_row, mention_row, original_mention
 from sitrep.store.schema import SCHEMA_VERSION, Base
 from sitrep.store.serialize import event_from_dict
+from sitrep.store.sql import chunks as _chunks
+from sitrep.store.sql import now as _now
+from sitrep.store.sql import write_event_rows
 from sitrep.store.writer import WriterThread
 
 __all__ = ["AddResult", "Store"]
@@ -43,7 +45,6 @@ logger = logging.getLogger(__name__)
 
 T = TypeVar("T")
 
-_CHUNK = 500  # ids per IN (...) clause
 _ARTICLES = Base.metadata.tables["articles"]
 _EVENTS = Base.metadata.tables["events"]
 _LINKS = Base.metadata.tables["event_articles"]
@@ -324,21 +325,7 @@ class Store(ResolutionStore):
                 conn.execute(delete(_MENTIONS).where(_MENTIONS.c.id.in_(chunk)))
             if mention_rows:
                 conn.execute(insert(_MENTIONS), mention_rows)
-            for event_id in changed:
-                conn.execute(
-                    update(_EVENTS).where(_EVENTS.c.id == event_id).values(**rows[event_id], updated_at=now)
-                )
-            if new:
-                conn.execute(
-                    insert(_EVENTS), [{**rows[i], "updated_at": now, "created_at": now} for i in new]
-                )
-            links = [
-                {"event_id": i, "article_id": a}
-                for i in changed + new
-                for a in dict.fromkeys(rows[i]["payload"]["article_ids"])
-            ]
-            if links:
-                conn.execute(insert(_LINKS), links)
+            write_event_rows(conn, rows, changed, new, now)
             return len(new), len(changed), len(stale)
 
         new, changed, stale = self._write(work)
@@ -490,13 +477,6 @@ def _existing_ids(conn: Connection, ids: Sequence[str]) -> set[str]:
     return found
 
 
-def _chunks(items: Sequence[str]) -> Iterator[Sequence[str]]:
-    for i in range(0, len(items), _CHUNK):
-        yield items[i : i + _CHUNK]
-
-
-def _now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC)
 
 
 def _read_articles(conn: Connection, query: Select[Any]) -> list[Article]:

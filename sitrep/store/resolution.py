@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
@@ -19,12 +19,14 @@ from sitrep.model import Article, Event, EventMention, FieldChange
 from sitrep.store.rows import AREA_FEATURES, ARTICLE_COLUMNS, article_from_row, event_row, mention_row
 from sitrep.store.schema import Base
 from sitrep.store.serialize import event_from_dict, from_dict
+from sitrep.store.sql import chunks as _chunks
+from sitrep.store.sql import now as _now
+from sitrep.store.sql import write_event_rows
 
 __all__ = ["ResolutionStore", "ResolutionUpdate", "StoredDecision"]
 
 T = TypeVar("T")
 
-_CHUNK = 500
 _EVENTS = Base.metadata.tables["events"]
 _LINKS = Base.metadata.tables["event_articles"]
 _ARTICLES = Base.metadata.tables["articles"]
@@ -298,19 +300,7 @@ class ResolutionStore:
             for chunk in _chunks(deleted):
                 conn.execute(delete(_EVENTS).where(_EVENTS.c.id.in_(chunk)))
                 conn.execute(delete(_MENTIONS).where(_MENTIONS.c.event_id.in_(chunk)))
-            for i in changed:
-                conn.execute(update(_EVENTS).where(_EVENTS.c.id == i).values(**rows[i], updated_at=now))
-            if new:
-                conn.execute(
-                    insert(_EVENTS), [{**rows[i], "updated_at": now, "created_at": now} for i in new]
-                )
-            links = [
-                {"event_id": i, "article_id": a}
-                for i in changed + new
-                for a in dict.fromkeys(rows[i]["payload"]["article_ids"])
-            ]
-            if links:
-                conn.execute(insert(_LINKS), links)
+            write_event_rows(conn, rows, changed, new, now)
             _write_mentions(conn, change.mentions)
             _write_aliases(conn, change.aliases, set(rows), now)
             if change.history:
@@ -419,10 +409,3 @@ def _aware(t: dt.datetime) -> dt.datetime:
     return t if t.tzinfo is not None else t.replace(tzinfo=dt.UTC)
 
 
-def _chunks(items: Sequence[T]) -> Iterator[Sequence[T]]:
-    for i in range(0, len(items), _CHUNK):
-        yield items[i : i + _CHUNK]
-
-
-def _now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC)
