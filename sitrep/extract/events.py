@@ -23,6 +23,7 @@ from sitrep.extract.casualties import combine_counts, find_counts
 from sitrep.extract.event_types import Trigger, find_triggers, is_mishap
 from sitrep.extract.gazetteer import Gazetteer
 from sitrep.extract.hedging import is_hedged
+from sitrep.extract.incident_dates import date_key, dates_compatible, is_dateline, is_reporting
 from sitrep.extract.type_classifier import TypeClassifier, refine_types
 from sitrep.extract.weapons import find_weapons
 from sitrep.geo import FINE_FEATURES, PLACE_SPECIFICITY, distance_km
@@ -70,15 +71,6 @@ _SINGULAR_REF = re.compile(
 _GENERIC_PLURAL = re.compile(
     r"^(attacks|strikes|bombings|shootings|raids|assaults|airstrikes|air strikes)$", re.I
 )
-_REPORTING_BEFORE = re.compile(
-    r"\b(?:said|says|say|told(?:\s+\w+){0,2}?|announced|reported|confirmed|added|stated|disclosed|revealed"
-    r"|according\s+to(?:\s+\w+){0,3}?)\s+(?:on\s+|late\s+|early\s+)?$",
-    re.IGNORECASE,
-)
-_BOUND = re.compile(r"(?:since|after|before|until|by|from)\b", re.IGNORECASE)
-_CLAUSE_BOUNDARY = re.compile(
-    r"[,;:()]|\b(?:who|which|that|after|when|while|as|following|because|before|since|where)\b", re.IGNORECASE
-)
 _UNREST_PARTS = frozenset(
     {
         "Peaceful protest",
@@ -89,26 +81,6 @@ _UNREST_PARTS = frozenset(
         "Arrests",
     }
 )
-
-_PRECISION_DAYS = {
-    DatePrecision.DAY: 1,
-    DatePrecision.WEEK: 7,
-    DatePrecision.MONTH: 31,
-    DatePrecision.YEAR: 366,
-}
-
-
-def dates_compatible(a: DateMention, b: DateMention, slack_days: int = 1) -> bool:
-    """True when two dates can denote the same day, given their precisions."""
-    if a.precision == DatePrecision.MONTH and b.precision in (DatePrecision.DAY, DatePrecision.MONTH):
-        return (a.date.year, a.date.month) == (b.date.year, b.date.month)
-    if b.precision == DatePrecision.MONTH and a.precision == DatePrecision.DAY:
-        return (a.date.year, a.date.month) == (b.date.year, b.date.month)
-    if DatePrecision.YEAR in (a.precision, b.precision):
-        return a.date.year == b.date.year
-    window = max(_PRECISION_DAYS[a.precision], _PRECISION_DAYS[b.precision]) - 1 + slack_days
-    return abs((a.date - b.date).days) <= window
-
 
 def places_compatible(gaz: Gazetteer, a: PlaceMention, b: PlaceMention, max_km: float = 50.0) -> bool:
     """True when two resolved places can denote where one incident happened."""
@@ -176,11 +148,6 @@ def _bucket(items: Sequence[T], spans: list[Span], get_span: Callable[[T], Span]
 def _specificity(p: PlaceMention) -> int:
     """0 for a facility, up to 4 for a country, 5 when unresolved."""
     return PLACE_SPECIFICITY.get(p.place.feature, 5) if p.place is not None else 5
-
-
-def _is_dateline(sent: Span, date: DateMention) -> bool:
-    """A line that is little more than a date (a publication-date header) is not an event date."""
-    return len(sent.text) - len(date.span.text) < 16 and "\n" not in sent.text
 
 
 def _event_places(places: list[PlaceMention]) -> list[PlaceMention]:
@@ -309,7 +276,7 @@ def _group(gaz: Gazetteer, sents: list[_Sentence], headline_end: int = -1) -> li
     current: _Incident | None = None
     lead: list[_Sentence] = []  # plain sentences before the first incident (headline, lead)
     for s in sents:
-        dates = [d for d in s.dates if not _is_dateline(s.span, d)]
+        dates = [d for d in s.dates if not is_dateline(s.span, d)]
         places = _event_places(s.places)
         live = [t for t in s.triggers if not _background(s, t)]
         if live and not incidents and s.span.end <= headline_end:
@@ -348,7 +315,7 @@ def _date_from_article(incidents: list[_Incident], sents: list[_Sentence]) -> No
         return
     taken = {id(s) for inc in incidents[1:] for s in inc.sentences}
     free = [s for s in sents if id(s) not in taken and not _BACKGROUND.search(s.span.text)]
-    days = [(d, _is_dateline(s.span, d)) for s in free for d in s.dates if d.precision == DatePrecision.DAY]
+    days = [(d, is_dateline(s.span, d)) for s in free for d in s.dates if d.precision == DatePrecision.DAY]
     # a date standing alone on its line (a dateline, "14 March.") only as a last resort
     best = next((d for d, line in days if not line), None) or next((d for d, _ in days), None)
     if best is not None:
@@ -361,18 +328,12 @@ def _join_lead(gaz: Gazetteer, primary: _Incident, lead: list[_Sentence]) -> Non
     allow: their counts, places and (when its own sentences give none) date are its own."""
     joined = []
     for s in lead:
-        dates = [d for d in s.dates if not _is_dateline(s.span, d)]
+        dates = [d for d in s.dates if not is_dateline(s.span, d)]
         places = _event_places(s.places)
         if _compatible(gaz, primary, dates, places):
             joined.append(s)
             _absorb(primary, s.span, dates, places)
     primary.sentences[:0] = joined
-
-
-def _is_reporting(date: DateMention, sentence: Span) -> bool:
-    """True when ``date`` says when someone spoke: "police said Thursday", "told reporters on Friday"."""
-    end = date.span.start - sentence.start
-    return _REPORTING_BEFORE.search(sentence.text[max(0, end - 40) : max(0, end)]) is not None
 
 
 def _date_fits(d: DateMention, inc: _Incident) -> bool:
@@ -381,27 +342,6 @@ def _date_fits(d: DateMention, inc: _Incident) -> bool:
         return True
     lag = (inc.date.date - d.date).days
     return (inc.reported or inc.indirect) and d.precision == DatePrecision.DAY and 0 <= lag <= 7
-
-
-def _date_key(trigger: Trigger, date: DateMention) -> tuple[bool, bool, bool, int]:
-    """Sort key of a candidate date for ``trigger``: not a reporting date, not a bound ("since
-    2007", "after mid-September"), same clause, then nearest.
-
-    The clause test spans the trigger words too, up to their end: the incident verb
-    closes them ("the gunman who killed", "fighting that erupted")."""
-    start, end = trigger.span.start, trigger.span.end
-    if date.span.end <= start:
-        lo, hi, gap = date.span.end, end, start - date.span.end
-    else:
-        lo, hi, gap = end, max(end, date.span.start), max(0, date.span.start - end)
-    base = trigger.sentence.start
-    between = trigger.sentence.text[max(0, lo - base) : max(0, hi - base)]
-    return (
-        _is_reporting(date, trigger.sentence),
-        _BOUND.match(date.span.text) is not None,
-        _CLAUSE_BOUNDARY.search(between) is not None,
-        gap,
-    )
 
 
 def _absorb(
@@ -422,16 +362,16 @@ def _absorb(
     locations is not added."""
     if inc.date is None and dates:
         if trigger is not None:
-            inc.date = min(dates, key=lambda d: _date_key(trigger, d))
+            inc.date = min(dates, key=lambda d: date_key(trigger, d))
         else:
             inc.date = min(dates, key=lambda d: list(DatePrecision).index(d.precision))
-        inc.reported = _is_reporting(inc.date, sentence)
+        inc.reported = is_reporting(inc.date, sentence)
         inc.indirect = trigger is None
     elif inc.date is not None and (inc.reported or (inc.indirect and trigger is not None)):
-        own = [d for d in dates if not _is_reporting(d, sentence) and _date_fits(d, inc)]
+        own = [d for d in dates if not is_reporting(d, sentence) and _date_fits(d, inc)]
         if own:
             if trigger is not None:
-                own.sort(key=lambda d: _date_key(trigger, d))
+                own.sort(key=lambda d: date_key(trigger, d))
             inc.date, inc.reported, inc.indirect = own[0], False, trigger is None
     located = [q for q in inc.places if q.is_event_location and _is_fine(q)]
     for p in places:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
-from sitrep.extract.events import dates_compatible
+from sitrep.extract.incident_dates import dates_compatible
 from sitrep.geo import distance_km
 from sitrep.model import CountMention, DatePrecision, EventMention, Place
 
