@@ -162,6 +162,10 @@ def is_mishap(text: str) -> bool:
     return _MISHAP.search(text) is not None
 
 
+#: the longest gate prefix: longer prefixes of a word can never meet a gate
+_GATE_LONGEST = max((len(g) for rule in _RULES for g in rule.gate), default=2)
+
+
 @dataclass(frozen=True, slots=True)
 class _Hit:
     rule: _Rule
@@ -171,21 +175,26 @@ class _Hit:
 
 def _first_hit(text: str) -> _Hit | None:
     """The first match of the rule of highest precedence that fires in ``text``."""
-    protest = _PROTEST.search(text) is not None
-    impact = _IMPACT.search(text) is not None
-    found = _FOUND.search(text) is not None
-    prefixes = {w[:i] for w in set(_WORD.findall(text.lower())) for i in range(2, len(w) + 1)}
+    cues: dict[str, bool] = {}  # the sentence-wide cues, searched only when a rule needs them
+
+    def cue(name: str, rx: re.Pattern[str]) -> bool:
+        if name not in cues:
+            cues[name] = rx.search(text) is not None
+        return cues[name]
+
+    words = set(_WORD.findall(text.lower()))
+    prefixes = {w[:i] for w in words for i in range(2, min(len(w), _GATE_LONGEST) + 1)}
     for rule in _RULES:
         if rule.gate and prefixes.isdisjoint(rule.gate):
             continue
-        if rule.protest and not protest:
+        if rule.protest and not cue("protest", _PROTEST):
             continue
-        if rule.weapon and found and not impact:
+        if rule.weapon and cue("found", _FOUND) and not cue("impact", _IMPACT):
             continue
         if rule.unless is not None and rule.unless.search(text):
             continue
         for m in rule.pattern.finditer(text):
-            if rule.realis and not impact and _irrealis_before(text, m.start()):
+            if rule.realis and not cue("impact", _IMPACT) and _irrealis_before(text, m.start()):
                 continue
             return _Hit(rule, m.start(), m.end())
     return None
