@@ -21,7 +21,6 @@ import argparse
 import csv
 import datetime as dt
 import re
-import statistics
 import sys
 import time
 from collections import Counter, defaultdict
@@ -29,19 +28,18 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import data_dir, print_table, write_result
+from common import MONTHS, data_dir, first_count, primary, print_table, throughput, write_result
 
 from sitrep.config import Settings
 from sitrep.extract.gazetteer import Gazetteer, load_gazetteer
 from sitrep.geo import distance_km
-from sitrep.model import Article, EventMention
+from sitrep.model import Article
 from sitrep.pipeline import Pipeline
 
 COUNTRIES = {"Chad": "TD", "Kenya": "KE", "Niger": "NE"}
 FIELDS = ("sub_event_type", "date", "place_25km", "place_100km", "fatalities")
 _NUM = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
         "ten": 10}  # fmt: skip
-_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 #: The keyword baseline's rules, first match wins.
 _KEYWORDS: tuple[tuple[str, str], ...] = (
     (r"tear ?gas|dispers|live bullets|fired at (?:the )?protesters", "Protest with intervention"),
@@ -82,10 +80,6 @@ def load(limit: int | None) -> tuple[list[Article], dict[str, dict]]:
     return articles, gold
 
 
-def primary(mentions: list[EventMention]) -> EventMention | None:
-    """The primary event mention (the first one when none is marked primary)."""
-    return next((m for m in mentions if m.primary), mentions[0] if mentions else None)
-
 
 def run_sitrep(articles: list[Article]) -> tuple[dict[str, dict], dict[str, float]]:
     """The default pipeline, note by note; per-note predictions and timing."""
@@ -116,26 +110,14 @@ def run_sitrep(articles: list[Article]) -> tuple[dict[str, dict], dict[str, floa
             if m.killed is not None:  # ACLED codes the lowest figure reported ("at least 9" is 9)
                 p["fatalities"] = m.killed.low
         pred[a.id] = p
-    timing = {
-        "articles_per_s": round(len(per) / sum(per), 1),
-        "median_ms": round(statistics.median(per) * 1000, 2),
-    }
-    return pred, timing
-
-
-def _first_count(text: str) -> int:
-    m = re.search(r"\b(\d+|" + "|".join(_NUM) + r")\b[^.]{0,40}?\b(?:killed|dead)", text, re.IGNORECASE)
-    if not m:
-        return 0
-    tok = m.group(1).lower()
-    return int(tok) if tok.isdigit() else _NUM[tok]
+    return pred, throughput(per)
 
 
 def _first_date(text: str, pub: dt.date) -> dt.date:
     m = re.search(r"\b(\d{1,2}) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]* (\d{4})\b", text)
     if m:
         try:
-            return dt.date(int(m.group(3)), _MONTHS.index(m.group(2).lower()) + 1, int(m.group(1)))
+            return dt.date(int(m.group(3)), MONTHS.index(m.group(2).lower()) + 1, int(m.group(1)))
         except ValueError:
             pass
     return pub
@@ -161,7 +143,7 @@ def run_baseline(articles: list[Article], gold: dict[str, dict], gaz: Gazetteer)
             "date": _first_date(a.text, a.published),
             "lat": lat,
             "lon": lon,
-            "fatalities": _first_count(a.text),
+            "fatalities": first_count(a.text, "(?:killed|dead)", _NUM),
         }
     return pred
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import os
 import platform
+import re
+import statistics
 import time
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
@@ -76,3 +78,31 @@ def write_result(name: str, payload: Mapping[str, Any]) -> Path:
     }
     out.write_text(json.dumps({**payload, "meta": meta}, indent=2, sort_keys=False) + "\n", encoding="utf-8")
     return out
+
+
+#: Month abbreviations, in calendar order (``MONTHS.index(m) + 1`` is the month number).
+MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+
+def primary(mentions: Sequence[Any]) -> Any:
+    """An article's primary event mention (the first one when none is marked primary), or None."""
+    return next((m for m in mentions if m.primary), mentions[0] if mentions else None)
+
+
+def first_count(text: str, word: str, numbers: Mapping[str, int]) -> int:
+    """Baseline count: the first numeral or number word within 40 characters before ``word`` (a regex),
+    else 0."""
+    m = re.search(r"\b(\d+|" + "|".join(numbers) + r")\b[^.]{0,40}?\b" + word, text, re.IGNORECASE)
+    if not m:
+        return 0
+    tok = m.group(1).lower()
+    return int(tok) if tok.isdigit() else numbers[tok]
+
+
+def throughput(per_article_seconds: Sequence[float]) -> dict[str, float]:
+    """Articles per second and the median milliseconds per article of a run."""
+    per = per_article_seconds
+    return {
+        "articles_per_s": round(len(per) / sum(per), 1),
+        "median_ms": round(statistics.median(per) * 1000, 2),
+    }

@@ -26,7 +26,6 @@ import csv
 import datetime as dt
 import json
 import re
-import statistics
 import sys
 import time
 from collections import Counter
@@ -34,7 +33,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import data_dir, print_table, write_result
+from common import MONTHS, data_dir, first_count, primary, print_table, throughput, write_result
 
 from sitrep.config import Settings
 from sitrep.extract.gazetteer import Gazetteer, load_gazetteer
@@ -42,7 +41,6 @@ from sitrep.model import Article, EventMention
 from sitrep.pipeline import Pipeline
 
 _NUM = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
-_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 FIELDS = ("city", "date", "killed", "injured")
 
 
@@ -100,10 +98,6 @@ def norm_city(name: str) -> str:
     return _DIRECTION.sub("", name) or name
 
 
-def primary(mentions: list[EventMention]) -> EventMention | None:
-    """The article's primary event mention (the first one when none is marked primary)."""
-    return next((m for m in mentions if m.primary), mentions[0] if mentions else None)
-
 
 def _city_names(m: EventMention, gaz: Gazetteer) -> set[str]:
     names: set[str] = set()
@@ -140,26 +134,14 @@ def run_sitrep(articles: list[Article], gaz: Gazetteer) -> tuple[dict[str, dict]
             pred[a.id]["killed"] = 0
         if m.injured is None:
             pred[a.id]["injured"] = 0
-    timing = {
-        "articles_per_s": round(len(per) / sum(per), 1),
-        "median_ms": round(statistics.median(per) * 1000, 2),
-    }
-    return pred, timing
-
-
-def _first_count(text: str, word: str) -> int:
-    m = re.search(r"\b(\d+|" + "|".join(_NUM) + r")\b[^.]{0,40}?\b" + word, text, re.IGNORECASE)
-    if not m:
-        return 0
-    tok = m.group(1).lower()
-    return int(tok) if tok.isdigit() else _NUM[tok]
+    return pred, throughput(per)
 
 
 def _first_date(text: str, pub: dt.date) -> dt.date:
     m = re.search(r"\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+(\d{1,2})\b", text)
     if m:
         try:
-            day = dt.date(pub.year, _MONTHS.index(m.group(1).lower()) + 1, int(m.group(2)))
+            day = dt.date(pub.year, MONTHS.index(m.group(1).lower()) + 1, int(m.group(2)))
         except ValueError:
             return pub
         return day if day <= pub else day.replace(year=pub.year - 1)
@@ -179,8 +161,8 @@ def run_baseline(articles: list[Article], gaz: Gazetteer) -> dict[str, dict]:
         pred[a.id] = {
             "cities": {city} if city else set(),
             "date": _first_date(a.text, a.published),
-            "killed": _first_count(a.text, "(?:killed|dead)"),
-            "injured": _first_count(a.text, "(?:injured|wounded)"),
+            "killed": first_count(a.text, "(?:killed|dead)", _NUM),
+            "injured": first_count(a.text, "(?:injured|wounded)", _NUM),
         }
     return pred
 
