@@ -14,6 +14,7 @@ from __future__ import annotations
 import bisect
 import logging
 import re
+from collections import Counter
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TypeVar
@@ -35,6 +36,7 @@ from sitrep.model import (
     DateMention,
     DatePrecision,
     EventMention,
+    Place,
     PlaceMention,
     Span,
     WeaponMention,
@@ -81,6 +83,7 @@ _UNREST_PARTS = frozenset(
         "Arrests",
     }
 )
+
 
 def places_compatible(gaz: Gazetteer, a: PlaceMention, b: PlaceMention, max_km: float = 50.0) -> bool:
     """True when two resolved places can denote where one incident happened."""
@@ -434,6 +437,8 @@ def assemble_events(
         subs = refine_types(classifier, [(b.sub_event_type, b.score) for b in bests], texts)
     for n, (inc, sub) in enumerate(zip(incidents, subs, strict=True)):
         places = sorted(inc.places, key=lambda p: (_specificity(p), not p.is_event_location))
+        if not places and inc.primary:
+            places = _article_place(article)
         counts = [c for s in inc.sentences for c in s.counts]
         mention = EventMention(
             id=f"{article.id}#{n}",
@@ -454,6 +459,26 @@ def assemble_events(
         events.append(mention)
     article.events = events
     return article
+
+
+def _article_place(article: Article) -> list[PlaceMention]:
+    """For an incident whose own sentences name no place: the article's main fine place.
+
+    That is the place most often named as an event location, else the fine place the article
+    names most often (at least twice: "Chicago police", "a Chicago hospital"), the first on ties."""
+    fine = [p for p in article.places if p.place is not None and _is_fine(p)]
+    for pool, least in (([p for p in fine if p.is_event_location], 1), (fine, 2)):
+        first: dict[Place, PlaceMention] = {}
+        counts: Counter[Place] = Counter()
+        for p in pool:
+            assert p.place is not None
+            first.setdefault(p.place, p)
+            counts[p.place] += 1
+        if counts:
+            best = max(counts, key=lambda pl: counts[pl])  # first seen wins ties
+            if counts[best] >= least:
+                return [first[best]]
+    return []
 
 
 def _pick_count(counts: list[CountMention], kind: str) -> CountMention | None:

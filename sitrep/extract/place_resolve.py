@@ -220,6 +220,10 @@ def _score(m: Match, c: int, gaz: Gazetteer, ev: _Evidence) -> float:
     if in_country > 0:
         s += 1.5 + 0.25 * min(in_country, 4)
     if feat != "facility" and not _primary(gaz, c, m.key):
+        if feat == "city" and s > _pop_prior(d.population[c]) and _any_primary(m, gaz):
+            # a regional capital's boost is for its own name: "Philadelphia" is also an old name of
+            # Amman (capital of Amman governorate), but the city called Philadelphia comes first
+            s = _pop_prior(d.population[c])
         s -= 0.75  # matched through an alternate name ("Iraq" is also a name of Arak, Iran)
         if feat == "city" and d.feature[m.cands[0]] == "country":
             s -= COUNTRY_NAME_PENALTY  # "Mexico" is the country, even in an article about Mexico City
@@ -272,6 +276,16 @@ def _names_its_seat(m: Match, c: int, gaz: Gazetteer) -> bool:
 
 
 _PRIMARY: dict[tuple[int, int], str] = {}
+
+
+def _pop_prior(population: int) -> float:
+    """The gazetteer's plain population prior (without a capital's or namesake region's boost)."""
+    return math.log10(population + 1)
+
+
+def _any_primary(m: Match, gaz: Gazetteer) -> bool:
+    """True when some candidate of ``m`` carries the matched name as its main name."""
+    return any(_primary(gaz, o, m.key) for o in m.cands)
 
 
 def _primary(gaz: Gazetteer, c: int, key: str) -> bool:

@@ -3,7 +3,8 @@
 Each mention is flagged as an event location (dateline, early locative mentions,
 "in/near/at X" next to an attack verb; the dateline city only when no other fine place
 qualifies, countries and regions only when no finer place does; country adjectives and
-reference points such as Kirkuk in "30 km north of Kirkuk" never) and gets a
+reference points such as Kirkuk in "30 km north of Kirkuk", or the town of the hospital a victim
+was taken to, never) and gets a
 description when the text places it in a part of a country ("the southern Iraqi city of
 Basra", "Kirkuk in northern Iraq" → ``"north IQ"``).
 """
@@ -43,6 +44,12 @@ _RELATIVE_BEFORE = re.compile(  # "30 km (19 miles) south of", "north-west of th
     r"(?:north|south|east|west)(?:-?(?:east|west))?\s+of\s+(?:the\s+)?\Z",
     re.IGNORECASE,
 )
+# "was taken to a hospital in X", "rushed to ... Medical Center in X": where a victim was treated
+_DESTINATION_BEFORE = re.compile(
+    r"\b(?:taken|rushed|transported|driven|airlifted|flown|brought|transferred|drove|carried)\s+"
+    r"(?:\w+\s+){0,3}?to\b[^.;!?\n]{0,80}\Z",
+    re.IGNORECASE,
+)
 _DATELINE_REGION_KM = 600.0  # a wire bureau's dateline covers its region
 _DIRECTION_BEFORE = re.compile(
     r"\b(north|south|east|west|central|centre|center)(?:ern)?(?:[- ]?(east|west)(?:ern)?)?\s+$",
@@ -67,7 +74,10 @@ def event_flags(text: str, kept: list[Match], sents: list, gaz: Gazetteer) -> li
             continue
         feat = d.feature[m.choice]
         near_event = EVENT_VERBS.search(text, max(0, m.start - 90), min(len(text), m.end + 90)) is not None
-        relative = _RELATIVE_BEFORE.search(text[max(0, m.start - 40) : m.start]) is not None
+        relative = (
+            _RELATIVE_BEFORE.search(text[max(0, m.start - 40) : m.start]) is not None
+            or _DESTINATION_BEFORE.search(text[max(0, m.start - 120) : m.start]) is not None
+        )
         flags[k] = (dl_start <= m.start and m.end <= dl_end) or (
             not relative
             and (

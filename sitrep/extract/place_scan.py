@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from sitrep.extract.gazetteer import Gazetteer
 from sitrep.extract.gazetteer_text import DIRECTION_WORDS, PARTICLES, STOP_NAMES, fold, word_set
+from sitrep.extract.person_names import GIVEN_NAMES
 
 __all__ = ["LOCATIVE", "ORIGIN", "Match", "add_context", "scan", "title_case_sentences"]
 
@@ -55,7 +56,11 @@ ORG_AFTER = word_set(
     """post times herald tribune journal globe news daily gazette chronicle examiner star sun
     dispatch telegraph observer record university college institute school street avenue road
     boulevard lane drive ave rd blvd ln hwy pkwy capitals redskins nationals wizards rangers giants
-    united stars warriors senators mariners cardinals"""
+    united stars warriors senators mariners cardinals parkway freeway expressway highway center
+    centre hospital clinic church chapel cathedral mosque temple synagogue baptist methodist
+    missionary catholic inn hotel motel suites lodge casino mall plaza stadium arena apartments
+    apartment towers library museum theater theatre restaurant grill tavern trauma medical
+    recreation elementary academy cemetery park"""
 )
 ADMIN_CUES = word_set(
     "province governorate state county district region oblast prefecture subcounty constituency ward "
@@ -63,6 +68,7 @@ ADMIN_CUES = word_set(
 )
 CITY_CUES = word_set("city town village capital suburb district neighbourhood neighborhood")
 FACILITY_CUES = word_set("base airbase airfield airport camp crossing garrison facility field")
+_CUE_WORDS = ADMIN_CUES | CITY_CUES | FACILITY_CUES
 _GAP_OK = re.compile(r"[ \t]?[-'’.]?[ \t]?")
 
 
@@ -226,6 +232,18 @@ def _looks_like_person(
     feats = {gaz._d.feature[c] for c in m.cands}
     i, j = m.first, m.last
     gap = toks[i][0] - toks[i - 1][1] if i > 0 else 99
+    if i >= 2 and folded[i - 1] == "of" and folded[i - 2] == "block":
+        return "org"  # "the 1600 block of Edmore": a street
+    personal = feats <= {"city", "admin2"}  # towns and counties; never regions or countries
+    if (
+        personal
+        and gap == 1
+        and folded[i - 1] in GIVEN_NAMES
+        and toks[i - 1][2][0].isupper()
+        and text[toks[i - 1][1]].isspace()
+        and not (matches and matches[-1].last == i - 1)
+    ):
+        return "name"  # "Detective Michael Wright"
     if gap <= 2:
         prev_raw, prev = toks[i - 1][2], folded[i - 1]
         prev_is_place = bool(matches) and matches[-1].last == i - 1
@@ -249,8 +267,19 @@ def _looks_like_person(
     followed = j + 1 < len(toks) and toks[j + 1][0] - toks[j][1] == 1 and toks[j + 1][2][0].isupper()
     if followed and not m.title_case:
         nxt = folded[j + 1]
-        if nxt in ORG_AFTER:
-            return "org"  # a newspaper, a team, a street: "Washington Post", "Baghdad Street"
+        if _org_run(toks, folded, j + 1):
+            return "org"  # a newspaper, a street, a hospital: "Washington Post", "Comer Children's Hospital"
+        if (
+            personal
+            and i == j
+            and m.key in GIVEN_NAMES
+            and text[toks[j][1]].isspace()
+            and nxt not in STOP_NAMES
+            and nxt not in AFTER_OK
+            and nxt not in _CUE_WORDS
+            and not any(gaz._d.feature[c] in ("admin1", "country") for c in gaz.names.get(nxt, ()))
+        ):
+            return "name"  # "said Brenda Jones", "spokesman Marcus Hines"
         small_town = feats <= {"city", "admin2"} and max(gaz._d.population[c] for c in m.cands) < 100_000
         two_word_run = j + 2 >= len(toks) or not toks[j + 2][2][0].isupper()
         if (
@@ -263,6 +292,21 @@ def _looks_like_person(
         ):
             return "name"  # "Gary Smith said": a first name that is also a small town
     return None
+
+
+def _org_run(toks: list[tuple[int, int, str]], folded: list[str], k: int) -> bool:
+    """True when the capitalised run starting at token ``k`` (up to three words, a possessive
+    "'s" allowed) holds an organisation or landmark word ("Children's Hospital", "Trauma Center")."""
+    for n in range(k, min(len(toks), k + 4)):
+        if n > k:
+            gap = toks[n][0] - toks[n - 1][1]
+            if folded[n] == "s" and gap == 1:  # "Children's"
+                continue
+            if gap != 1 or not toks[n][2][0].isupper():
+                return False
+        if folded[n] in ORG_AFTER:
+            return True
+    return False
 
 
 def add_context(text: str, toks: list[tuple[int, int, str]], folded: list[str], matches: list[Match]) -> None:

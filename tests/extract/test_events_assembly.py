@@ -8,7 +8,7 @@ import pytest
 
 from sitrep.extract.events import assemble_events
 from sitrep.extract.gazetteer import load_gazetteer
-from sitrep.model import Article, EventMention
+from sitrep.model import Article, EventMention, Span
 from sitrep.pipeline import Pipeline
 
 FRIDAY = dt.date(2024, 3, 15)
@@ -239,3 +239,30 @@ def test_an_accidental_shooting_is_one_non_conflict_incident(pipeline: Pipeline)
 )
 def test_weather_and_sports_stories_stay_without_incidents(pipeline: Pipeline, text: str) -> None:
     assert _events(pipeline, text) == []
+
+
+def test_an_incident_whose_sentences_name_no_place_takes_the_article_s_main_town() -> None:
+    from sitrep.extract.events import _article_place
+    from sitrep.model import Place, PlaceMention
+
+    text = "Tulsa police said. A day care in Broken Arrow. Tulsa detectives. Oklahoma officials."
+    tulsa = Place("Tulsa", 36.15, -95.99, "US", "Oklahoma")
+    arrow = Place("Broken Arrow", 36.05, -95.79, "US", "Oklahoma")
+    state = Place("Oklahoma", 35.5, -97.5, "US", "Oklahoma", feature="admin1")
+
+    def at(name: str, place: Place, nth: int = 0, event: bool = False) -> PlaceMention:
+        start = [i for i in range(len(text)) if text.startswith(name, i)][nth]
+        return PlaceMention(Span.of(text, start, start + len(name)), name, place, is_event_location=event)
+
+    article = Article(id="t", text=text)
+    article.places = [
+        at("Tulsa", tulsa),
+        at("Broken Arrow", arrow),
+        at("Tulsa", tulsa, 1),
+        at("Oklahoma", state),
+    ]
+    assert [p.name for p in _article_place(article)] == ["Tulsa"]  # named most often
+    article.places[1] = at("Broken Arrow", arrow, event=True)
+    assert [p.name for p in _article_place(article)] == ["Broken Arrow"]  # an event location comes first
+    article.places = [at("Broken Arrow", arrow), at("Oklahoma", state)]
+    assert _article_place(article) == []  # a town named once, in passing, is not enough

@@ -234,3 +234,39 @@ def test_country_is_event_location_only_without_finer_place(gaz: Gazetteer) -> N
 def test_small_unsupported_places_are_dropped(gaz: Gazetteer) -> None:
     # "Reed" and "Given" are tiny places somewhere; at sentence start they are just words.
     assert places("Given the risk, Reed stayed home.", gaz) == []
+
+
+def test_a_city_named_outright_beats_a_capital_known_by_that_old_name(gaz: Gazetteer) -> None:
+    # "Philadelphia" is also an old name of Amman; "St. Louis" also names Saint-Louis, Senegal
+    found = places("Five people were shot outside a home in Philadelphia on Sunday.", gaz)
+    assert by_text(found, "Philadelphia").place.country == "US"  # type: ignore[union-attr]
+    found = places("A teenager was killed in a drive-by shooting in St. Louis overnight.", gaz)
+    assert by_text(found, "St. Louis").place.admin1 == "Missouri"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("text", "not_a_place"),
+    [
+        ("The victim was taken to Comer Children's Hospital in Chicago.", "Comer"),
+        ("Staff at a Holiday Inn in Eureka called police on Tuesday.", "Holiday"),
+        ("A man was stabbed and rushed to Sunrise Trauma Center in Las Vegas.", "Sunrise"),
+        ("Worshippers met at the Rose of Sharon Baptist Church in Houston.", "Sharon"),
+        ("Two men were shot in the 1600 block of Edmore in Detroit.", "Edmore"),
+        ('"We heard shots," said Brenda Jones, who lives in Sacramento.', "Brenda"),
+        ("Police spokesman Marcus Hines said no one was arrested in Tulsa.", "Marcus"),
+        ("Detective Michael Wright said the gunman fled Miami Gardens.", "Wright"),
+        ("A man was killed at Holladay Park in Portland, Oregon.", "Holladay"),
+    ],
+)
+def test_landmarks_streets_and_people_named_after_towns_are_not_places(
+    gaz: Gazetteer, text: str, not_a_place: str
+) -> None:
+    found = places(text, gaz)
+    assert all(p.span.text != not_a_place for p in found)
+    assert found, "the real town of the sentence is still found"
+
+
+def test_the_town_of_the_hospital_a_victim_was_taken_to_is_not_the_scene(gaz: Gazetteer) -> None:
+    text = "A boy was shot near his home in Roseland and was taken to a hospital in Oak Lawn, where he died."
+    found = places(text, gaz)
+    assert not by_text(found, "Oak Lawn").is_event_location
