@@ -36,6 +36,7 @@ from common import bcubed, data_dir, print_table, write_result
 from sitrep.config import Settings
 from sitrep.extract.gazetteer import Gazetteer, load_gazetteer
 from sitrep.geo import distance_km
+from sitrep.ingest import with_headline
 from sitrep.model import Article, Event
 from sitrep.pipeline import Pipeline
 
@@ -56,7 +57,7 @@ def load(limit: int | None) -> tuple[list[Article], dict[str, str], dict[str, di
     articles = [
         Article(
             id=d["doc_id"],
-            text=d["content"] or "",
+            text=with_headline(d.get("title"), d["content"] or ""),  # as sitrep's readers do
             title=d.get("title"),
             url=d.get("uri"),
             published=dt.date.fromisoformat(d["dct"][:10]) if d.get("dct") else None,

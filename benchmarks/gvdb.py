@@ -37,6 +37,7 @@ from common import MONTHS, data_dir, first_count, primary, print_table, throughp
 
 from sitrep.config import Settings
 from sitrep.extract.gazetteer import Gazetteer, load_gazetteer
+from sitrep.ingest import with_headline
 from sitrep.model import Article, EventMention
 from sitrep.pipeline import Pipeline
 
@@ -68,7 +69,7 @@ def load(limit: int | None) -> tuple[list[Article], dict[str, dict]]:
         articles.append(
             Article(
                 id=aid,
-                text=r["Full text"],
+                text=with_headline(r["Article title"], r["Full text"]),  # as sitrep's readers do
                 title=r["Article title"] or None,
                 url=r["Article url"] or None,
                 published=when + dt.timedelta(days=1),

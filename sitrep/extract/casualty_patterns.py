@@ -26,7 +26,10 @@ _INJURED = (
     r"(?:\s+(?:but\s+)?(?:stable|critical|serious))?\s+condition"
     r"|suffered\s+(?:\w+\s+){0,2}(?:injuries|wounds)|sustained\s+(?:\w+\s+){0,2}(?:injuries|wounds)"
 )
-_SHOT = r"shot|struck\s+by\s+(?:gunfire|bullets?)|hit\s+by\s+(?:gunfire|bullets?)"
+_SHOT = (
+    r"shot|struck\s+by\s+(?:gunfire|bullets?)|hit\s+by\s+(?:gunfire|bullets?)"
+    r"|with\s+(?:an?\s+|one\s+|multiple\s+|several\s+)?(?:\w+\s+){0,2}?(?:gunshot|gun\s+shot|bullet)\s+wounds?"
+)
 _VERB = rf"(?:(?P<k>{_KILLED})|(?P<i>{_INJURED})|(?P<s>{_SHOT}))\b"
 _AUX = (
     r"(?:\s+(?:were|was|are|is|have|has|had|got|get|being|been|all|also|later|reportedly|allegedly|found|reported|"

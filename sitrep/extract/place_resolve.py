@@ -34,6 +34,7 @@ STRONG_PREPS = frozenset({"in", "near", "at", "outside", "inside", "across", "th
 NEAR_BONUS = 2.0  # for a candidate near a confidently placed town of the same article
 NEAR_DEG = 1.0  # "near": within about a degree of latitude (111 km) and the same distance east-west
 SEAT_PENALTY = 2.5  # for a county called by the name of a town in it without "county" after it
+ALIAS_PENALTY = 0.75  # extra, for a city matched by an alias when another place bears the name itself
 ANCHOR_SCORE = 0.75
 MAX_ANCHORS = 8
 
@@ -88,11 +89,21 @@ class _Evidence:
         return self.admin1s.get(key, 0) - sum(w for i, w in self.own.get(k, ()) if i == key)
 
 
-def resolve(matches: list[Match], gaz: Gazetteer, text: str) -> None:
-    """Choose each match's place: prior + document evidence; two rounds for consistency."""
+def resolve(
+    matches: list[Match], gaz: Gazetteer, text: str, title: tuple[list[Match], str] | None = None
+) -> None:
+    """Choose each match's place: prior + document evidence; two rounds for consistency.
+
+    ``title`` holds the matches of a headline the text does not repeat, with the headline's
+    text: they are resolved with the rest and count as evidence ("Frankfort teen shot" places
+    the article in Kentucky)."""
     d = gaz._d
     ev = _Evidence()
     ids: dict[str, int] = {}
+    _link_containers(matches, text)
+    if title is not None:
+        _link_containers(title[0], title[1])
+        matches = [*title[0], *matches]
     for m in matches:  # mentions of one name share an id: a name cannot vouch for itself
         if m.key not in ids:
             ev.add_admin2(len(ids), m, gaz)  # once per name: the same candidates add nothing new
@@ -108,12 +119,6 @@ def resolve(matches: list[Match], gaz: Gazetteer, text: str) -> None:
             ev.add(matches[k].kid, (d.country[admins[0]] or "", d.name[admins[0]]), 1.0)
             ev.add(matches[k].kid, d.country[admins[0]] or "", 0.5)
             ev.named[d.country[admins[0]] or ""] += 1.0
-    for k in range(len(matches) - 1):
-        a, b = matches[k], matches[k + 1]
-        gap = text[a.end : b.start]
-        if re.fullmatch(r",\s*|\s+", gap) and b.adjective is None:
-            a.container = b
-            b.holds = True
     for round_ in range(2):
         chosen: list[int] = []
         for m in matches:
@@ -135,6 +140,16 @@ def resolve(matches: list[Match], gaz: Gazetteer, text: str) -> None:
                     ev.add(matches[k].kid, d.country[best] or "", 0.5)
                     if d.admin1[best] and d.feature[best] != "admin1":
                         ev.add(matches[k].kid, (d.country[best] or "", d.admin1[best] or ""), 0.5)
+
+
+def _link_containers(matches: list[Match], text: str) -> None:
+    """ "Paris, Texas", "Kirkuk province": a place right after another holds it."""
+    for k in range(len(matches) - 1):
+        a, b = matches[k], matches[k + 1]
+        gap = text[a.end : b.start]
+        if re.fullmatch(r",\s*|\s+", gap) and b.adjective is None:
+            a.container = b
+            b.holds = True
 
 
 def _anchors(matches: list[Match], gaz: Gazetteer) -> list[tuple[str, float, float]]:
@@ -163,6 +178,8 @@ def _mark_backed(matches: list[Match], gaz: Gazetteer, ev: _Evidence) -> None:
         )
         if county or (len(m.cands) > 1 and ev.near_anchor(m.key, d.lat[c], d.lon[c])):
             m.cues.add("context")
+        elif "quarter" in m.cues and ev.anchors and not ev.near_anchor(m.key, d.lat[c], d.lon[c]):
+            m.foreign = True  # "the Gresham neighborhood" of a Chicago story is not Gresham, Oregon
 
 
 def _mark_foreign(matches: list[Match], gaz: Gazetteer, ev: _Evidence) -> None:
@@ -220,10 +237,10 @@ def _score(m: Match, c: int, gaz: Gazetteer, ev: _Evidence) -> float:
     if in_country > 0:
         s += 1.5 + 0.25 * min(in_country, 4)
     if feat != "facility" and not _primary(gaz, c, m.key):
-        if feat == "city" and s > _pop_prior(d.population[c]) and _any_primary(m, gaz):
-            # a regional capital's boost is for its own name: "Philadelphia" is also an old name of
-            # Amman (capital of Amman governorate), but the city called Philadelphia comes first
-            s = _pop_prior(d.population[c])
+        if feat == "city" and _any_primary(m, gaz):
+            # a regional capital's boost is for its own name, and a town called by its own name
+            # comes first: "Philadelphia" is also an old name of Amman, "Pueblo" a name of Puebla
+            s = min(s, _pop_prior(d.population[c])) - ALIAS_PENALTY
         s -= 0.75  # matched through an alternate name ("Iraq" is also a name of Arak, Iran)
         if feat == "city" and d.feature[m.cands[0]] == "country":
             s -= COUNTRY_NAME_PENALTY  # "Mexico" is the country, even in an article about Mexico City

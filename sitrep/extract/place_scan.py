@@ -234,6 +234,9 @@ def _looks_like_person(
     gap = toks[i][0] - toks[i - 1][1] if i > 0 else 99
     if i >= 2 and folded[i - 1] == "of" and folded[i - 2] == "block":
         return "org"  # "the 1600 block of Edmore": a street
+    k = i - 2 if i >= 2 and folded[i - 1] == "the" else i - 1
+    if k >= 1 and folded[k] == "of" and folded[k - 1] in ORG_AFTER and toks[k - 1][2][0].isupper():
+        return "org"  # "Church of the Harvest", "Museum of Flight"
     personal = feats <= {"city", "admin2"}  # towns and counties; never regions or countries
     if (
         personal
@@ -325,6 +328,8 @@ def add_context(text: str, toks: list[tuple[int, int, str]], folded: list[str], 
                 m.cues.add("admin")
             elif nxt in CITY_CUES:
                 m.cues.add("city")
+                if nxt in ("neighborhood", "neighbourhood"):
+                    m.cues.add("quarter")  # part of a city: must lie near the article's other towns
             elif nxt in FACILITY_CUES or (
                 nxt == "air" and m.last + 2 < len(toks) and folded[m.last + 2] in FACILITY_CUES
             ):

@@ -84,7 +84,7 @@ def find_places(article: Article, gazetteer: Gazetteer) -> list[PlaceMention]:
         return []
     matches = scan(doc.text, doc.toks, doc.folded, doc.tok_sent, doc.title_case, gazetteer)
     add_context(doc.text, doc.toks, doc.folded, matches)
-    resolve(matches, gazetteer, doc.text)
+    resolve(matches, gazetteer, doc.text, _title_matches(article, gazetteer))
     kept = [m for m in matches if m.choice is not None and accept(m, gazetteer)]
     events = event_flags(doc.text, kept, doc.sents, gazetteer)
     described = descriptions(doc.text, kept, gazetteer)
@@ -106,6 +106,19 @@ def find_places(article: Article, gazetteer: Gazetteer) -> list[PlaceMention]:
     return out
 
 
+def _title_matches(article: Article, gazetteer: Gazetteer) -> tuple[list[Match], str] | None:
+    """The place matches of a title the text does not open with, and the title (for evidence only)."""
+    title = (article.title or "").strip()
+    if not title or title[:40] in article.clean_text[:600]:
+        return None
+    doc = _prepare(title)
+    if doc is None:
+        return None
+    found = scan(doc.text, doc.toks, doc.folded, doc.tok_sent, set(), gazetteer)
+    add_context(doc.text, doc.toks, doc.folded, found)
+    return found, title
+
+
 def resolve_toponyms(
     article: Article, spans: list[tuple[int, int]], gazetteer: Gazetteer
 ) -> list[Place | None]:
@@ -124,7 +137,7 @@ def resolve_toponyms(
     merged = [m for m in found if not any(m.start < g.end and g.start < m.end for g in real)] + real
     merged.sort(key=lambda m: (m.start, m.end))
     add_context(doc.text, doc.toks, doc.folded, merged)
-    resolve(merged, gazetteer, doc.text)
+    resolve(merged, gazetteer, doc.text, _title_matches(article, gazetteer))
     return [None if m is None or m.choice is None else gazetteer.place(m.choice) for m in given]
 
 

@@ -12,7 +12,7 @@ Typical use::
 from __future__ import annotations
 
 from sitrep.ingest.clean import BOILERPLATE_PATTERNS, clean, is_boilerplate
-from sitrep.ingest.common import Skipped, content_hash, stable_id
+from sitrep.ingest.common import Skipped, content_hash, stable_id, with_headline
 from sitrep.ingest.discover import iter_files, read_file, read_paths
 from sitrep.ingest.duplicates import mark_duplicates
 from sitrep.ingest.feed import read_feed_file
@@ -38,4 +38,5 @@ __all__ = [
     "read_paths",
     "read_text_file",
     "stable_id",
+    "with_headline",
 ]

@@ -34,6 +34,7 @@ __all__ = [
     "read_or_skip",
     "stable_id",
     "truncate",
+    "with_headline",
 ]
 
 log = logging.getLogger("sitrep.ingest")
@@ -202,19 +203,36 @@ def make_article(
     published: dt.date | None = None,
     where: str | None = None,
 ) -> Article:
-    """Build an :class:`Article`: truncate, set ``content_hash`` and the id (given or stable)."""
+    """Build an :class:`Article`: truncate, set ``content_hash`` and the id (given or stable).
+
+    The text opens with the headline (see :func:`with_headline`); ``content_hash`` and the
+    stable id are those of the body alone, so an article read again is recognised whatever
+    its headline."""
     text = truncate(text, max_chars, where or source_path)
     digest = content_hash(text)
+    title = _clean_meta(title)
     return Article(
         id=id if id else digest[:16],
-        text=text,
-        title=_clean_meta(title),
+        text=with_headline(title, text),
+        title=title,
         outlet=_clean_meta(outlet),
         url=_clean_meta(url),
         published=published,
         source_path=source_path,
         content_hash=digest,
     )
+
+
+def with_headline(title: str | None, body: str) -> str:
+    """``body`` preceded by its headline and a blank line, unless the body already opens with it.
+
+    Headlines carry the who, where and how many of a story ("Frankfort teen shot, killed"),
+    and much crawled or fed text leaves them out; extraction reads them as the opening of the
+    article (they never open an incident of their own: they join the lead)."""
+    head = " ".join((title or "").split())
+    if not head or head[:40].casefold() in " ".join(body[:600].split()).casefold():
+        return body
+    return f"{head}\n\n{body}"
 
 
 def _clean_meta(value: str | None) -> str | None:

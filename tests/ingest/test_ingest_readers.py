@@ -268,7 +268,8 @@ def test_feed_reader() -> None:
     assert bridge.outlet == "Northern Herald"
     assert bridge.url == "https://herald.example/bridge-reopens"
     assert bridge.published == dt.date(2022, 2, 7)
-    assert bridge.text == (
+    assert bridge.text == (  # the headline opens the text; the body follows a blank line
+        "Bridge reopens after flood repairs\n\n"
         "The old river bridge at Kelvar reopened to traffic on Monday after three months of repairs.\n"
         "Engineers said the flood had washed away part of the western pier."
     )
@@ -297,7 +298,7 @@ def test_atom_feed(tmp_path: Path) -> None:
     assert isinstance(art, Article)
     assert art.outlet == "Delta Dispatch"
     assert art.published == dt.date(2021, 8, 9)
-    assert art.text.startswith("A ferry capsized on the delta")
+    assert art.text.startswith("Ferry capsizes on the delta\n\nA ferry capsized on the delta")
 
 
 def test_feed_without_entries_skipped(tmp_path: Path) -> None:
@@ -329,12 +330,14 @@ def test_jsonl_reader() -> None:
     assert first.title == "Curfew declared in Dunmore"
     assert first.outlet == "Example Wire"
     assert first.published == dt.date(2023, 1, 15)
-    assert first.text.startswith("Authorities declared a night-time curfew")
+    assert first.text.startswith("Curfew declared in Dunmore\n\nAuthorities declared a night-time curfew")
     # html body: extracted text, title from the page, date from the datetime
     assert "Most shops in Dunmore reopened" in second.text
     assert second.title == "Shops reopen in Dunmore"
     assert second.published == dt.date(2023, 1, 16)
-    assert second.id == stable_id(second.text)
+    head = "Shops reopen in Dunmore\n\n"
+    assert second.text.startswith(head)  # the page title opens the text
+    assert second.id == stable_id(second.text[len(head) :])  # the id is the body's
     assert fourth.id == "4" and fourth.published is None
     assert [(s.line, s.reason.split(" (")[0]) for s in bad] == [
         (3, "not valid JSON"),
@@ -432,5 +435,19 @@ def test_id_ignores_whitespace_and_case() -> None:
 def test_every_article_has_content_hash() -> None:
     for item in read_paths([FIXTURES]):
         if isinstance(item, Article):
-            assert item.content_hash == content_hash(item.text)
+            head = f"{item.title}\n\n" if item.title else ""
+            body = item.text[len(head) :] if head and item.text.startswith(head) else item.text
+            # the body's hash: the same article under a new headline is still the same article
+            assert item.content_hash in (content_hash(body), content_hash(item.text))
             assert item.id
+
+
+def test_the_headline_opens_the_text_once() -> None:
+    from sitrep.ingest import with_headline
+
+    body = "Gunmen attacked a checkpoint in Tikrit on Friday."
+    assert with_headline("Checkpoint attacked in Tikrit", body) == f"Checkpoint attacked in Tikrit\n\n{body}"
+    repeated = f"CHECKPOINT ATTACKED IN TIKRIT\n{body}"
+    assert with_headline("Checkpoint attacked in  Tikrit", repeated) == repeated  # already there
+    assert with_headline(None, body) == body
+    assert with_headline("   ", body) == body
