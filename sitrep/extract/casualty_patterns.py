@@ -15,7 +15,7 @@ from sitrep.extract.casualty_quantities import (
 )
 
 _KILLED = (
-    r"shot\s+(?:and\s+killed|dead|to\s+death)|(?:fatally|mortally)\s+(?:shot|stabbed|wounded|injured|struck|hit)"
+    r"shot(?:,|,?\s+and)\s+killed|shot\s+(?:dead|to\s+death)|(?:fatally|mortally)\s+(?:shot|stabbed|wounded|injured|struck|hit)"
     r"|(?:stabbed|beaten|burned|burnt|hacked|shot|crushed)\s+to\s+death|killed|slain|murdered|dead|died|dies"
     r"|executed|massacred|beheaded|gunned\s+down|(?:found|pronounced|confirmed|declared|left)\s+dead"
     r"|lost\s+(?:their|his|her)\s+lives?|perished"
@@ -118,6 +118,7 @@ _NAME_SUBJECT = re.compile(
 _PERSON_SINGULAR_RE = re.compile(rf"{_PERSON_SINGULAR}", _F)
 _THE_ONE = re.compile(
     rf"\b(?P<noun>{_PERSON_SINGULAR})\b"
+    r"(?-i:\s+(?:in|from)\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+)?)?"  # "a baby in Indiana died"
     rf"(?:\s*,[^,.;]{{1,60}},)?(?P<who>\s+who)?(?P<aux>{_AUX})\s+{_VERB}",
     _F,
 )

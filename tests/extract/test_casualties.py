@@ -276,3 +276,25 @@ def test_the_person_who_shot_is_the_shooter_not_a_victim() -> None:
 )
 def test_victim_groups(text: str, killed: tuple[int | None, int | None]) -> None:
     assert _combined(text)["killed"] == killed
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Teenager shot, killed outside corner store", {"killed": (1, 1), "injured": (None, None)}),
+        (
+            "A toddler in Greenfield died on Friday after a gun went off.",
+            {"killed": (1, 1), "injured": (None, None)},
+        ),
+        (
+            "A man was found with a gunshot wound on Tuesday night.",
+            {"killed": (None, None), "injured": (1, 1)},
+        ),
+        (
+            "Two men were found with gunshot wounds, and one of them died.",
+            {"killed": (1, 1), "injured": (1, 1)},
+        ),
+    ],
+)
+def test_headline_tolls_wounds_and_a_place_between_victim_and_verb(text: str, expected: Counts) -> None:
+    assert _combined(text) == expected
