@@ -384,3 +384,18 @@ def test_gates_never_hide_a_recall_match(monkeypatch: pytest.MonkeyPatch) -> Non
     ungated = tuple(dataclasses.replace(r, gate=()) for r in event_types._RULES)
     monkeypatch.setattr(event_types, "_RULES", ungated)
     assert [classify_sentence(s) for s in sentences] == with_gates
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("2 girls, 2 men shot at birthday party in Corvale", "Attack"),
+        ("Teen shot, killed outside corner store", "Attack"),
+        ("Deadly gunfire follows argument at block party", "Attack"),
+        ("The crew shot a music video in Corvale on Sunday.", None),
+        ("Read more: another man shot in Corvale last week", None),  # a link to another story
+    ],
+)
+def test_headline_shootings(sentence: str, expected: str | None) -> None:
+    guess = classify_sentence(sentence)
+    assert (guess.sub_event_type if guess else None) == expected
