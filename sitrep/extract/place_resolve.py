@@ -178,8 +178,15 @@ def _mark_backed(matches: list[Match], gaz: Gazetteer, ev: _Evidence) -> None:
         )
         if county or (len(m.cands) > 1 and ev.near_anchor(m.key, d.lat[c], d.lon[c])):
             m.cues.add("context")
-        elif "quarter" in m.cues and ev.anchors and not ev.near_anchor(m.key, d.lat[c], d.lon[c]):
-            m.foreign = True  # "the Gresham neighborhood" of a Chicago story is not Gresham, Oregon
+        elif (
+            ("quarter" in m.cues or "institution" in m.cues)
+            and ev.anchors
+            and not ev.near_anchor(m.key, d.lat[c], d.lon[c])
+            and not ev.admin1(m.kid, (d.country[c] or "", d.admin1[c] or "")) > 0
+        ):
+            # "the Gresham neighborhood" of a Chicago story is not Gresham, Oregon; "Comer
+            # Children's Hospital" there is no town in Georgia
+            m.foreign = True
 
 
 def _mark_foreign(matches: list[Match], gaz: Gazetteer, ev: _Evidence) -> None:

@@ -56,11 +56,18 @@ ORG_AFTER = word_set(
     """post times herald tribune journal globe news daily gazette chronicle examiner star sun
     dispatch telegraph observer record university college institute school street avenue road
     boulevard lane drive ave rd blvd ln hwy pkwy capitals redskins nationals wizards rangers giants
-    united stars warriors senators mariners cardinals parkway freeway expressway highway center
-    centre hospital clinic church chapel cathedral mosque temple synagogue baptist methodist
-    missionary catholic inn hotel motel suites lodge casino mall plaza stadium arena apartments
-    apartment towers library museum theater theatre restaurant grill tavern trauma medical
-    recreation elementary academy cemetery park"""
+    united stars warriors senators mariners cardinals parkway freeway expressway highway"""
+)
+# Words that make the place the first part of an institution's or landmark's name. Such a name
+# usually lies in the place ("Garissa High School", "University of Nairobi"), but may be a
+# person's or a brand's ("Comer Children's Hospital", "Holiday Inn"): the match is kept as an
+# "institution" and must fit the article's other places (see sitrep.extract.place_resolve).
+INSTITUTION_WORDS = ORG_AFTER | word_set(
+    """center centre hospital clinic church chapel cathedral mosque temple synagogue baptist
+    methodist missionary catholic inn hotel motel suites lodge casino mall plaza stadium arena
+    apartments apartment towers library museum theater theatre restaurant grill tavern trauma
+    medical recreation elementary academy cemetery park high boys girls technical training
+    teachers referral"""
 )
 ADMIN_CUES = word_set(
     "province governorate state county district region oblast prefecture subcounty constituency ward "
@@ -190,6 +197,9 @@ def scan(
             surnames.add(best.key)
         elif best.key in surnames and not _after_locative(best.first, folded):
             person = "surname"
+        if person == "institution":
+            best.cues.add("institution")
+            person = None
         if person is None:
             end = toks[best.last][1]
             if (
@@ -225,7 +235,8 @@ def _looks_like_person(
     Transportation", "Kirkuk Operations Command" still name the place) unless it is a
     small town making a two-word run with a non-place word ("Gary Smith said").
 
-    Returns why the match is not a place ("title", "name", "org") or None.
+    Returns why the match is not a place ("title", "name", "org"), "institution" for the first
+    word of an institution's name (kept, but checked against the article's other places), or None.
     """
     if m.adjective is not None:
         return None
@@ -235,8 +246,8 @@ def _looks_like_person(
     if i >= 2 and folded[i - 1] == "of" and folded[i - 2] == "block":
         return "org"  # "the 1600 block of Edmore": a street
     k = i - 2 if i >= 2 and folded[i - 1] == "the" else i - 1
-    if k >= 1 and folded[k] == "of" and folded[k - 1] in ORG_AFTER and toks[k - 1][2][0].isupper():
-        return "org"  # "Church of the Harvest", "Museum of Flight"
+    if k >= 1 and folded[k] == "of" and folded[k - 1] in INSTITUTION_WORDS and toks[k - 1][2][0].isupper():
+        return "institution"  # "Church of the Harvest", "University of Nairobi"
     personal = feats <= {"city", "admin2"}  # towns and counties; never regions or countries
     if (
         personal
@@ -270,8 +281,10 @@ def _looks_like_person(
     followed = j + 1 < len(toks) and toks[j + 1][0] - toks[j][1] == 1 and toks[j + 1][2][0].isupper()
     if followed and not m.title_case:
         nxt = folded[j + 1]
+        if nxt in ORG_AFTER:
+            return "org"  # a newspaper, a team, a street: "Washington Post", "Baghdad Street"
         if _org_run(toks, folded, j + 1):
-            return "org"  # a newspaper, a street, a hospital: "Washington Post", "Comer Children's Hospital"
+            return "institution"  # "Comer Children's Hospital", "Garissa High School"
         if (
             personal
             and i == j
@@ -307,7 +320,7 @@ def _org_run(toks: list[tuple[int, int, str]], folded: list[str], k: int) -> boo
                 continue
             if gap != 1 or not toks[n][2][0].isupper():
                 return False
-        if folded[n] in ORG_AFTER:
+        if folded[n] in INSTITUTION_WORDS:
             return True
     return False
 

@@ -270,3 +270,16 @@ def test_the_town_of_the_hospital_a_victim_was_taken_to_is_not_the_scene(gaz: Ga
     text = "A boy was shot near his home in Roseland and was taken to a hospital in Oak Lawn, where he died."
     found = places(text, gaz)
     assert not by_text(found, "Oak Lawn").is_event_location
+
+
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        ("Students of Garissa High School set fire to a dormitory on Monday.", "Garissa"),
+        ("Lecturers at the University of Nairobi went on strike over pay.", "Nairobi"),
+    ],
+)
+def test_an_institution_named_after_its_town_places_the_story_there(
+    gaz: Gazetteer, text: str, town: str
+) -> None:
+    assert [p.span.text for p in places(text, gaz)] == [town]
