@@ -47,7 +47,7 @@ GIVEN_NAMES = word_set(
     sean shane shannon sharon shaun shawn sheila shelby shirley sidney stacy stanley stephanie
     stephen steve steven sue susan suzanne sylvia tamara tammy tanya tara teresa terrance
     terrell terry theodore theresa thomas tiffany tim timothy tina todd tom tommy tony tracy
-    travis trevor troy tyrone valerie vanessa vernon veronica vicki victor victoria vincent
+    travis trevor troy tyler tyrone valerie vanessa vernon veronica vicki victor victoria vincent
     virginia wade walter wanda warren wayne wendy wesley whitney william willie yolanda zachary
     """
 )

@@ -67,7 +67,7 @@ INSTITUTION_WORDS = ORG_AFTER | word_set(
     methodist missionary catholic inn hotel motel suites lodge casino mall plaza stadium arena
     apartments apartment towers library museum theater theatre restaurant grill tavern trauma
     medical recreation elementary academy cemetery park high boys girls technical training
-    teachers referral"""
+    teachers referral cafe lounge pub bar store shop salon"""
 )
 ADMIN_CUES = word_set(
     "province governorate state county district region oblast prefecture subcounty constituency ward "
@@ -75,6 +75,7 @@ ADMIN_CUES = word_set(
 )
 CITY_CUES = word_set("city town village capital suburb district neighbourhood neighborhood")
 FACILITY_CUES = word_set("base airbase airfield airport camp crossing garrison facility field")
+_AGED = re.compile(r",\s+(?:aged\s+)?\d{1,2}\s*[,)]")  # ", 26," after a first and last name
 _CUE_WORDS = ADMIN_CUES | CITY_CUES | FACILITY_CUES
 _GAP_OK = re.compile(r"[ \t]?[-'’.]?[ \t]?")
 
@@ -278,6 +279,22 @@ def _looks_like_person(
             and "facility" not in feats
         ):
             return "name"
+    if (
+        j + 2 < len(toks)
+        and folded[j + 1] == "s"
+        and toks[j + 1][0] - toks[j][1] == 1
+        and toks[j + 2][2][0].isupper()
+        and _org_run(toks, folded, j + 2)
+    ):
+        return "institution"  # "Maynard's Cafe", "St Mary's Hospital"
+    if (
+        "country" not in feats
+        and i == j
+        and j + 1 < len(toks)
+        and toks[j + 1][2][0].isupper()
+        and _AGED.match(text, toks[j + 1][1])
+    ):
+        return "name"  # "Leon Hamlin, 26, remains in hospital"
     followed = j + 1 < len(toks) and toks[j + 1][0] - toks[j][1] == 1 and toks[j + 1][2][0].isupper()
     if followed and not m.title_case:
         nxt = folded[j + 1]
