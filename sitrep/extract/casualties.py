@@ -185,7 +185,7 @@ def _scan(text: str, start: int, end: int) -> list[_Hit]:
             add(m, _verb_kind(m), (2, 2) if pattern is _PAIR else (1, 1), 1 if pattern is _PAIR else 0)
     for m in _SHOT_DIES_FAST.finditer(text, start, end) if _any(low, " dies", " died") else ():
         add(m, "killed", (1, 1), 2)
-    for m in _DEATH_OF.finditer(text, start, end) if "death" in low or "bodies" in low else ():
+    for m in _DEATH_OF.finditer(text, start, end) if _any(low, "death", "bodies", "fatal", "deadly") else ():
         add(m, "killed", _quantity(m) if m.group("num") else (1, 1), 1)
     for m in _REFLEXIVE.finditer(text, start, end) if "self" in low or "own life" in low else ():
         add(m, "killed" if m.group("k") or m.group("k2") or m.group("k3") else "shot", (1, 1), 1)

@@ -134,7 +134,7 @@ _PAIR = re.compile(
     _F,
 )
 _DEATH_OF = re.compile(
-    rf"\b(?:deaths?|bodies)\s+of\s+(?:{_NUM}\s+{_MODS}(?P<noun>{_PERSON})\b|(?:an?|the|his|her|their)?\s*{_MODS}"
+    rf"\b(?:deaths?|bodies|(?:fatal|deadly)\s+(?:shooting|stabbing|beating))\s+of\s+(?:{_NUM}\s+{_MODS}(?P<noun>{_PERSON})\b|(?:an?|the|his|her|their)?\s*{_MODS}"
     rf"(?P<one>{_PERSON_SINGULAR})\b|(?-i:(?P<name>[A-Z][a-z]+\s+[A-Z][a-z]+)))",
     _F,
 )

@@ -291,6 +291,10 @@ def test_victim_groups(text: str, killed: tuple[int | None, int | None]) -> None
             {"killed": (None, None), "injured": (1, 1)},
         ),
         (
+            "Police charged a neighbour over the fatal shooting of Dana Reyes on Elm Street.",
+            {"killed": (1, 1), "injured": (None, None)},
+        ),
+        (
             "Two men were found with gunshot wounds, and one of them died.",
             {"killed": (1, 1), "injured": (1, 1)},
         ),
