@@ -309,7 +309,8 @@ RECALL: list[tuple[str, str]] = [
     ("Soldiers engaged insurgents in a forest east of the town.", "Armed clash"),
     ("A fire fight broke out between police and suspected smugglers.", "Armed clash"),
     ("Hospital staff went on strike and demonstrate outside the ministry.", "Peaceful protest"),
-    ("Angry residents blocked the main highway with logs and stones.", "Peaceful protest"),
+    # ACLED's codebook counts road-blocking by demonstrators as a violent demonstration
+    ("Angry residents blocked the main highway with logs and stones.", "Violent demonstration"),
     ("Supporters of the governor poured into the streets of the town.", "Peaceful protest"),
     ("Youths pelt a police patrol with stones near the stadium.", "Violent demonstration"),
     ("Someone fired several shots and two people were hit outside the club.", "Attack"),
@@ -329,7 +330,7 @@ RECALL: list[tuple[str, str]] = [
     ("Residents set up road blocks on the main highway after an accident.", "Violent demonstration"),
     (
         "Matatu drivers blocked the Narok-Mai Mahiu road for hours over police harassment.",
-        "Peaceful protest",
+        "Violent demonstration",
     ),
 ]
 
@@ -399,3 +400,16 @@ def test_gates_never_hide_a_recall_match(monkeypatch: pytest.MonkeyPatch) -> Non
 def test_headline_shootings(sentence: str, expected: str | None) -> None:
     guess = classify_sentence(sentence)
     assert (guess.sub_event_type if guess else None) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Police used tear gas on rioters who were burning tyres on the main road.",
+        "Protesting students engaged police in running battles after the vice-chancellor was sacked.",
+        "Opposition supporters disrupted a rally of the governor in the town.",
+    ],
+)
+def test_violent_demonstrators_outrank_the_intervention_against_them(sentence: str) -> None:
+    guess = classify_sentence(sentence)
+    assert guess is not None and guess.sub_event_type == "Violent demonstration"
