@@ -413,3 +413,16 @@ def test_headline_shootings(sentence: str, expected: str | None) -> None:
 def test_violent_demonstrators_outrank_the_intervention_against_them(sentence: str) -> None:
     guess = classify_sentence(sentence)
     assert guess is not None and guess.sub_event_type == "Violent demonstration"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Militants attacked an army camp near the lake and killed twelve soldiers.",
+        "The insurgents attacked a position of the national army at dawn.",
+        "Gunmen attacked the gendarmerie in the town and wounded two gendarmes.",
+    ],
+)
+def test_an_attack_on_armed_forces_is_an_armed_clash(sentence: str) -> None:
+    guess = classify_sentence(sentence)
+    assert guess is not None and guess.sub_event_type == "Armed clash"
