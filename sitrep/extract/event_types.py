@@ -42,6 +42,7 @@ __all__ = [
     "classify_text",
     "find_triggers",
     "is_mishap",
+    "yields_to_attack",
 ]
 
 logger = logging.getLogger(__name__)
@@ -267,6 +268,12 @@ _HARM = _rx(
 )
 
 
+def yields_to_attack(sub_event_type: str, text: str) -> bool:
+    """True when an abduction or looting report also tells of people killed or wounded: ACLED
+    codes it as an attack."""
+    return sub_event_type in _HARM_FIRST and _HARM.search(text) is not None
+
+
 def classify_text(text: str) -> TypeGuess | None:
     """The sub-event type of a short report (a snippet, an event note) by the rules, or None.
 
@@ -297,7 +304,7 @@ def classify_text(text: str) -> TypeGuess | None:
     best_sub = max(totals, key=lambda s: totals[s])
     if best_sub in _PROTEST_LADDER:  # one protest: its most severe reported form
         best_sub = min((s for s in totals if s in _PROTEST_LADDER), key=_PROTEST_LADDER.index)
-    if best_sub in _HARM_FIRST and _HARM.search(text):  # people killed or hurt: an attack
+    if yields_to_attack(best_sub, text):  # people killed or hurt: an attack
         g = next((g for g in guesses if g[1].sub_event_type == best_sub), guesses[0])[1]
         return TypeGuess("Attack", event_type_of("Attack"), g.score, g.start, g.end, g.trigger)
     best = max((g for g in guesses if g[1].sub_event_type == best_sub), key=lambda g: g[0])

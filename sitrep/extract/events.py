@@ -21,7 +21,7 @@ from typing import TypeVar
 
 from sitrep.extract.blame import find_blame
 from sitrep.extract.casualties import combine_counts, find_counts
-from sitrep.extract.event_types import Trigger, find_triggers, is_mishap
+from sitrep.extract.event_types import Trigger, find_triggers, is_mishap, yields_to_attack
 from sitrep.extract.gazetteer import Gazetteer
 from sitrep.extract.hedging import is_hedged
 from sitrep.extract.incident_dates import date_key, dates_compatible, is_dateline, is_reporting
@@ -390,11 +390,15 @@ def _sub_type(inc: _Incident) -> Trigger:
     """The incident's type: the most confident trigger, the first one on ties.
 
     A violent demonstration outranks the protest, clash, looting and arrest types that
-    describe parts of the same unrest (a riot with arrests is a riot)."""
+    describe parts of the same unrest (a riot with arrests is a riot); an abduction or looting
+    that also kills or wounds is an attack."""
     best = max(inc.triggers, key=lambda t: t.score)
     violent = [t for t in inc.triggers if t.sub_event_type == "Violent demonstration"]
     if violent and best.sub_event_type in _UNREST_PARTS:
         return max(violent, key=lambda t: t.score)
+    if yields_to_attack(best.sub_event_type, " ".join(s.span.text for s in inc.sentences)):
+        # "killed two and abducted a third"
+        return replace(best, sub_event_type="Attack", event_type=event_type_of("Attack"))
     return best
 
 

@@ -266,3 +266,9 @@ def test_an_incident_whose_sentences_name_no_place_takes_the_article_s_main_town
     assert [p.name for p in _article_place(article)] == ["Broken Arrow"]  # an event location comes first
     article.places = [at("Broken Arrow", arrow), at("Oklahoma", state)]
     assert _article_place(article) == []  # a town named once, in passing, is not enough
+
+
+def test_an_abduction_that_also_kills_is_an_attack(pipeline: Pipeline) -> None:
+    text = "On Tuesday, gunmen stormed a fishing camp near Garissa, abducted four women and killed two men."
+    (event,) = [e for e in _events(pipeline, text) if e.primary]
+    assert (event.event_type, event.sub_event_type) == ("Violence against civilians", "Attack")
