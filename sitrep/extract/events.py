@@ -29,7 +29,9 @@ from sitrep.extract.type_classifier import TypeClassifier, refine_types
 from sitrep.extract.weapons import find_weapons
 from sitrep.geo import FINE_FEATURES, PLACE_SPECIFICITY, distance_km
 from sitrep.model import (
+    ActorKind,
     ActorMention,
+    ActorRole,
     Article,
     BlameMention,
     CountMention,
@@ -396,10 +398,38 @@ def _sub_type(inc: _Incident) -> Trigger:
     violent = [t for t in inc.triggers if t.sub_event_type == "Violent demonstration"]
     if violent and best.sub_event_type in _UNREST_PARTS:
         return max(violent, key=lambda t: t.score)
+    if best.sub_event_type == "Attack" and _armed_targets_only(inc):
+        # soldiers, police or fighters attacked: both sides are armed, ACLED's armed clash
+        return replace(best, sub_event_type="Armed clash", event_type=event_type_of("Armed clash"))
     if yields_to_attack(best.sub_event_type, " ".join(s.span.text for s in inc.sentences)):
         # "killed two and abducted a third"
         return replace(best, sub_event_type="Attack", event_type=event_type_of("Attack"))
     return best
+
+
+_ARMED_GENERIC = frozenset(
+    {
+        "police",
+        "soldiers",
+        "security forces",
+        "coalition",
+        "militants",
+        "rebels",
+        "militia",
+        "communal militia",
+        "armed group",
+    }
+)
+
+
+def _armed_targets_only(inc: _Incident) -> bool:
+    """True when the incident's targets and victims are all armed (state forces, armed groups)."""
+    hit = [a for s in inc.sentences for a in s.actors if a.role in (ActorRole.TARGET, ActorRole.VICTIM)]
+    return bool(hit) and all(
+        a.kind in (ActorKind.STATE_FORCE, ActorKind.ARMED_GROUP)
+        or (a.kind == ActorKind.GENERIC and a.name.lower() in _ARMED_GENERIC)
+        for a in hit
+    )
 
 
 def assemble_events(

@@ -272,3 +272,9 @@ def test_an_abduction_that_also_kills_is_an_attack(pipeline: Pipeline) -> None:
     text = "On Tuesday, gunmen stormed a fishing camp near Garissa, abducted four women and killed two men."
     (event,) = [e for e in _events(pipeline, text) if e.primary]
     assert (event.event_type, event.sub_event_type) == ("Violence against civilians", "Attack")
+
+
+def test_an_attack_on_police_or_soldiers_is_an_armed_clash(pipeline: Pipeline) -> None:
+    text = "On Monday, al-Shabaab militants attacked Kenya Police at a camp outside Mandera."
+    (event,) = [e for e in _events(pipeline, text) if e.primary]
+    assert (event.event_type, event.sub_event_type) == ("Battles", "Armed clash")
