@@ -12,6 +12,7 @@ nothing in them (a date, a distant place) points elsewhere.
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import logging
 import re
 from collections.abc import Callable, Hashable, Sequence
@@ -23,7 +24,14 @@ from sitrep.extract.casualties import combine_counts, find_counts
 from sitrep.extract.event_types import Trigger, find_triggers, is_mishap
 from sitrep.extract.gazetteer import Gazetteer
 from sitrep.extract.hedging import is_hedged
-from sitrep.extract.incident_dates import date_key, dates_compatible, is_dateline, is_reporting
+from sitrep.extract.incident_dates import (
+    DateRole,
+    date_key,
+    date_role,
+    dates_compatible,
+    is_dateline,
+    is_reporting,
+)
 from sitrep.extract.type_classifier import TypeClassifier, refine_types
 from sitrep.extract.weapons import find_weapons
 from sitrep.geo import FINE_FEATURES, PLACE_SPECIFICITY, distance_km
@@ -112,6 +120,7 @@ class _Incident:
     triggers: list[Trigger] = field(default_factory=list)
     date: DateMention | None = None
     reported: bool = False  # the date is when someone spoke ("police said Thursday"), not the incident's
+    after: bool = False  # the date is of a later step ("was arrested Thursday", "died Thursday")
     indirect: bool = False  # the date came from a sentence without an incident trigger ("died overnight")
     places: list[PlaceMention] = field(default_factory=list)
     extra_blame: list[BlameMention] = field(default_factory=list)
@@ -294,6 +303,8 @@ def _group(gaz: Gazetteer, sents: list[_Sentence], headline_end: int = -1) -> li
             continue
         trig = max(live, key=lambda t: t.score)
         target = next((inc for inc in incidents if _compatible(gaz, inc, dates, places)), None)
+        if target is None and incidents and incidents[0].date is None and _refers_back(s, trig):
+            target = incidents[0]  # "The shooting happened Saturday" dates the undated incident told so far
         if target is None:
             target = _Incident(primary=not incidents, trigger=trig)
             incidents.append(target)
@@ -304,7 +315,59 @@ def _group(gaz: Gazetteer, sents: list[_Sentence], headline_end: int = -1) -> li
     if incidents:
         _join_lead(gaz, incidents[0], lead)
         _date_from_article(incidents, sents)
+        for inc in incidents:
+            _prefer_incident_day(inc, sents)
     return incidents
+
+
+_DEFINITE = re.compile(r"\b(?:the|this|that)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+
+
+def _refers_back(sentence: _Sentence, trigger: Trigger) -> bool:
+    """True when the trigger is a definite noun dated in its sentence ("The shooting happened Saturday"):
+    it names an incident already told, not a new one."""
+    start = trigger.span.start - sentence.span.start
+    head = sentence.span.text[max(0, start - 30) : start]
+    return (
+        _DEFINITE.search(head) is not None
+        and not _BACKGROUND.search(sentence.span.text)
+        and any(date_role(d, sentence.span) == DateRole.INCIDENT for d in sentence.dates)
+    )
+
+
+_PRECISION_SPAN = {
+    DatePrecision.DAY: 1,
+    DatePrecision.WEEK: 7,
+    DatePrecision.MONTH: 31,
+    DatePrecision.YEAR: 366,
+}
+
+
+def _prefer_incident_day(inc: _Incident, sents: list[_Sentence]) -> None:
+    """An incident dated by a later step ("was arrested Monday", "died Friday", "said Tuesday") takes
+    the first date its own sentences tie to the incident itself ("was shot Saturday", "the shooting
+    happened Saturday") that is not after the later step; one dated only roughly ("last month") takes
+    the first such day within it ("shot him on March 20")."""
+    if inc.date is None:
+        return
+    roles = {id(d): date_role(d, s.span) for s in sents for d in s.dates}
+    current = inc.date
+    rough = current.precision != DatePrecision.DAY
+    if roles.get(id(current)) != DateRole.AFTER and not rough:
+        return
+    limit = current.date + dt.timedelta(days=_PRECISION_SPAN[current.precision])
+    finest = list(DatePrecision).index(current.precision)
+    for s in inc.sentences:
+        for d in s.dates:
+            if roles.get(id(d)) != DateRole.INCIDENT or is_dateline(s.span, d):
+                continue
+            if rough and roles.get(id(current)) != DateRole.AFTER:
+                fits = d.precision == DatePrecision.DAY and dates_compatible(d, current)
+            else:
+                fits = d.date <= limit and list(DatePrecision).index(d.precision) <= finest
+            if fits:
+                inc.date, inc.reported, inc.after = d, False, False
+                return
 
 
 def _date_from_article(incidents: list[_Incident], sents: list[_Sentence]) -> None:
@@ -341,7 +404,13 @@ def _date_fits(d: DateMention, inc: _Incident) -> bool:
     if inc.date is None or dates_compatible(d, inc.date):
         return True
     lag = (inc.date.date - d.date).days
-    return (inc.reported or inc.indirect) and d.precision == DatePrecision.DAY and 0 <= lag <= 7
+    return (inc.reported or inc.after or inc.indirect) and d.precision == DatePrecision.DAY and 0 <= lag <= 7
+
+
+def _later_step(date: DateMention, sentence: Span) -> bool:
+    """A date of a statement or of a step after the incident ("police said Thursday", "was arrested
+    Thursday", "died Thursday")."""
+    return is_reporting(date, sentence) or date_role(date, sentence) == DateRole.AFTER
 
 
 def _absorb(
@@ -366,13 +435,17 @@ def _absorb(
         else:
             inc.date = min(dates, key=lambda d: list(DatePrecision).index(d.precision))
         inc.reported = is_reporting(inc.date, sentence)
+        inc.after = not inc.reported and date_role(inc.date, sentence) == DateRole.AFTER
         inc.indirect = trigger is None
-    elif inc.date is not None and (inc.reported or (inc.indirect and trigger is not None)):
-        own = [d for d in dates if not is_reporting(d, sentence) and _date_fits(d, inc)]
+    elif inc.date is not None and (inc.reported or inc.after or (inc.indirect and trigger is not None)):
+        own = [d for d in dates if not _later_step(d, sentence) and _date_fits(d, inc)]
+        if inc.after and not inc.reported:  # only the incident's own day replaces a later step's
+            own = [d for d in own if date_role(d, sentence) == DateRole.INCIDENT]
         if own:
             if trigger is not None:
                 own.sort(key=lambda d: date_key(trigger, d))
-            inc.date, inc.reported, inc.indirect = own[0], False, trigger is None
+            inc.date, inc.indirect = own[0], trigger is None
+            inc.reported = inc.after = False
     located = [q for q in inc.places if q.is_event_location and _is_fine(q)]
     for p in places:
         known = next((i for i, q in enumerate(inc.places) if q.place == p.place), None)

@@ -1,14 +1,17 @@
 """Which date belongs to an incident: compatibility of two dates at their precisions, reporting dates
-("police said Thursday"), datelines, and the ranking of a sentence's dates for an incident's trigger."""
+("police said Thursday"), datelines, the role of a date in its sentence (the incident's own day, a
+later step such as an arrest or a funeral, or a publication stamp), and the ranking of a sentence's
+dates for an incident's trigger."""
 
 from __future__ import annotations
 
 import re
+from enum import IntEnum
 
 from sitrep.extract.event_types import Trigger
 from sitrep.model import DateMention, DatePrecision, Span
 
-__all__ = ["date_key", "dates_compatible", "is_dateline", "is_reporting"]
+__all__ = ["DateRole", "date_key", "date_role", "dates_compatible", "is_dateline", "is_reporting"]
 
 _REPORTING_BEFORE = re.compile(
     r"\b(?:said|says|say|told(?:\s+\w+){0,2}?|announced|reported|confirmed|added|stated|disclosed|revealed"
@@ -19,6 +22,90 @@ _BOUND = re.compile(r"(?:since|after|before|until|by|from)\b", re.IGNORECASE)
 _CLAUSE_BOUNDARY = re.compile(
     r"[,;:()]|\b(?:who|which|that|after|when|while|as|following|because|before|since|where)\b", re.IGNORECASE
 )
+
+
+
+class DateRole(IntEnum):
+    """What a date says about an incident, from the words next to it; higher is more telling."""
+
+    AFTER = 0  # a later step: arrest, charge, court, funeral, death of the wounded, a statement, a stamp
+    PLAIN = 1  # nothing next to it says
+    INCIDENT = 2  # the incident itself: "was shot Friday", "the shooting happened Friday", "a Friday attack"
+
+
+_INCIDENT_CUE = re.compile(
+    r"\b(?:(?:was|were|been|being|got|get)\s+(?:\w+\s+)?(?:shot|killed|wounded|injured|hurt|stabbed|hit|struck"
+    r"|attacked|robbed|beaten|murdered|gunned\s+down|abducted|kidnapped)"
+    r"|shot|shootings?|shootout|gunfire|gunshots?|gunned|fired|opened\s+fire|killed|killing|slain|stabbed"
+    r"|stabbing|wounded|injured|attack(?:ed|s)?|ambush(?:ed)?|happened|occurred|took\s+place|erupted"
+    r"|broke\s+out|found\s+(?:dead|shot|slain|suffering|lying|unresponsive|with)|discharged|went\s+off"
+    r"|robbed|robbery|clash(?:ed|es)?|fought|riot(?:ed|s)?|protest(?:ed|s)?|demonstrat(?:ed|ion|ions)"
+    r"|rampage|explo(?:ded|sion)|detonated|blast|bomb(?:ed|ing)|hit|raid(?:ed)?|torched|lynched|abducted"
+    r"|kidnapped|confrontation"
+    r"|dispute|argument|fight|crash(?:ed)?|murder-suicide|responded|called\s+to|dispatched)\b",
+    re.IGNORECASE,
+)
+_AFTER_CUE = re.compile(
+    r"\b(?:arrest(?:ed|s)?|charged|booked|jailed|surrender(?:ed)?|turned\s+(?:himself|herself|themselves)\s+in"
+    r"|arraign(?:ed|ment)|indicted|sentenced|convicted|pleaded|pleads|testified|laid\s+to\s+rest|buried"
+    r"|identified|named|released|said|says|told|announced|confirmed|ruled|resumed|reopened|closed"
+    r"|investigat(?:e|ed|ing)|search(?:ed|ing)|looking\s+for|remain(?:ed|s)?|died|dies|passed\s+away"
+    r"|succumbed|posted|updated|published|issued|filed|appeared|extradited|received|asking|asked|addressed"
+    r"|spoke|speaking|interviewed|questioned|held|mourned|mourn|honou?red|remembered)\b",
+    re.IGNORECASE,
+)
+#: nouns of a later step: weaker than a verb ("five were shot at a vigil Monday" is the shooting's day)
+_AFTER_NOUN = re.compile(
+    r"\b(?:charges?|custody|jail|court|hearings?|plea|trial|funerals?|vigils?|memorials?|visitation|burial"
+    r"|conference|briefing|autopsy|reward|manhunt|interview|investigation|standoff)\b",
+    re.IGNORECASE,
+)
+_NOUN_HANDICAP = 15  # characters a noun cue counts as farther than a verb cue
+_STAMP_BEFORE = re.compile(r"(?:posted|updated|published|modified|last\s+update)\s*(?:on|at)?\s*:?\s*$", re.I)
+_STAMP_AFTER = re.compile(
+    r"^,?\s*(?:at\s+)?\d{1,2}:\d\d\s*(?:[ap]\.?m\.?)?\s*(?:[ECMP][SD]T|ET|GMT|UTC)\b", re.IGNORECASE
+)
+_DATELINE_AFTER = re.compile(r"^\s*\)\s*(?:[-–—:]|\s*$)")
+_OPENING = re.compile(r"^\W*(?:(?:on|late|early|by|around|about|at|in|from|since)\s+)*$", re.IGNORECASE)
+#: characters a cue after the date counts as farther than one before it, unless the date opens the
+#: sentence: a time adverb follows its verb ("found dead early Sunday have been identified")
+_FOLLOWING_HANDICAP = 20
+_CLAUSE_PENALTY = 40  # characters a clause boundary between a cue and a date counts for
+_CUE_REACH = 90  # characters around a date searched for cues
+
+
+def date_role(date: DateMention, sentence: Span) -> DateRole:
+    """The role of ``date`` in ``sentence``, told by the nearest cue word (a clause boundary between
+    them counts as distance): "was shot Friday", "a Friday shooting", "the shooting happened around
+    10 p.m. Friday" date the incident; "was arrested Friday", "died Friday", "police said Friday", a
+    publication stamp ("Posted: May 3, 2014 4:43 PM EDT") or a dateline ("MIAMI (May 3, 2014) -") tell of
+    a later step."""
+    base = sentence.start
+    lo, hi = date.span.start - base, date.span.end - base
+    text = sentence.text
+    before = text[max(0, lo - _CUE_REACH) : max(0, lo)]
+    after = text[hi : hi + _CUE_REACH]
+    if _STAMP_BEFORE.search(before[-30:]) or _STAMP_AFTER.match(after) or (
+        before.rstrip().endswith("(") and _DATELINE_AFTER.match(after)
+    ):
+        return DateRole.AFTER
+    opening = _OPENING.match(before) is not None  # "On Friday, police arrested ...": the date leads its verb
+    best: tuple[int, DateRole] | None = None
+    cues = ((DateRole.INCIDENT, _INCIDENT_CUE, 0), (DateRole.AFTER, _AFTER_CUE, 0))
+    for role, cue, handicap in (*cues, (DateRole.AFTER, _AFTER_NOUN, _NOUN_HANDICAP)):
+        for m in cue.finditer(before):
+            gap = len(before) - m.end() + handicap
+            gap += _CLAUSE_PENALTY * len(_CLAUSE_BOUNDARY.findall(before[m.end() :]))
+            if best is None or gap < best[0]:
+                best = (gap, role)
+        for m in cue.finditer(after):
+            gap = m.start() + handicap + _CLAUSE_PENALTY * len(_CLAUSE_BOUNDARY.findall(after[: m.start()]))
+            gap += 0 if opening or m.start() <= 3 else _FOLLOWING_HANDICAP  # "a Friday shooting": no handicap
+            if best is None or gap < best[0]:
+                best = (gap, role)
+    if best is None or best[0] > _CUE_REACH:
+        return DateRole.PLAIN
+    return best[1]
 
 
 _PRECISION_DAYS = {
@@ -52,9 +139,9 @@ def is_reporting(date: DateMention, sentence: Span) -> bool:
     return _REPORTING_BEFORE.search(sentence.text[max(0, end - 40) : max(0, end)]) is not None
 
 
-def date_key(trigger: Trigger, date: DateMention) -> tuple[bool, bool, bool, int]:
-    """Sort key of a candidate date for ``trigger``: not a reporting date, not a bound ("since
-    2007", "after mid-September"), same clause, then nearest.
+def date_key(trigger: Trigger, date: DateMention) -> tuple[int, bool, bool, bool, int]:
+    """Sort key of a candidate date for ``trigger``: the incident's own (by :func:`date_role`), not a
+    reporting date, not a bound ("since 2007", "after mid-September"), same clause, then nearest.
 
     The clause test spans the trigger words too, up to their end: the incident verb
     closes them ("the gunman who killed", "fighting that erupted")."""
@@ -66,6 +153,7 @@ def date_key(trigger: Trigger, date: DateMention) -> tuple[bool, bool, bool, int
     base = trigger.sentence.start
     between = trigger.sentence.text[max(0, lo - base) : max(0, hi - base)]
     return (
+        -date_role(date, trigger.sentence),
         is_reporting(date, trigger.sentence),
         _BOUND.match(date.span.text) is not None,
         _CLAUSE_BOUNDARY.search(between) is not None,
