@@ -90,6 +90,7 @@ _UNREST_PARTS = frozenset(
     }
 )
 
+
 def places_compatible(gaz: Gazetteer, a: PlaceMention, b: PlaceMention, max_km: float = 50.0) -> bool:
     """True when two resolved places can denote where one incident happened."""
     pa, pb = a.place, b.place
@@ -353,15 +354,20 @@ def _prefer_incident_day(inc: _Incident, sents: list[_Sentence]) -> None:
     roles = {id(d): date_role(d, s.span) for s in sents for d in s.dates}
     current = inc.date
     rough = current.precision != DatePrecision.DAY
-    if roles.get(id(current)) != DateRole.AFTER and not rough:
+    plain = roles.get(id(current)) == DateRole.PLAIN and not rough
+    if roles.get(id(current)) == DateRole.INCIDENT and not rough:
         return
-    limit = current.date + dt.timedelta(days=_PRECISION_SPAN[current.precision])
+    # a later step told by weekday may lie ahead ("faces arraignment Monday"): no bound then
+    ahead = current.relative and current.precision == DatePrecision.DAY
+    limit = dt.date.max if ahead else current.date + dt.timedelta(days=_PRECISION_SPAN[current.precision])
     finest = list(DatePrecision).index(current.precision)
     for s in inc.sentences:
         for d in s.dates:
             if roles.get(id(d)) != DateRole.INCIDENT or is_dateline(s.span, d):
                 continue
-            if rough and roles.get(id(current)) != DateRole.AFTER:
+            if plain:
+                fits = d.precision == DatePrecision.DAY and 0 <= (current.date - d.date).days <= 7
+            elif rough and roles.get(id(current)) != DateRole.AFTER:
                 fits = d.precision == DatePrecision.DAY and dates_compatible(d, current)
             else:
                 fits = d.date <= limit and list(DatePrecision).index(d.precision) <= finest

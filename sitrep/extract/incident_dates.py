@@ -24,7 +24,6 @@ _CLAUSE_BOUNDARY = re.compile(
 )
 
 
-
 class DateRole(IntEnum):
     """What a date says about an incident, from the words next to it; higher is more telling."""
 
@@ -37,7 +36,7 @@ _INCIDENT_CUE = re.compile(
     r"\b(?:(?:was|were|been|being|got|get)\s+(?:\w+\s+)?(?:shot|killed|wounded|injured|hurt|stabbed|hit|struck"
     r"|attacked|robbed|beaten|murdered|gunned\s+down|abducted|kidnapped)"
     r"|shot|shootings?|shootout|gunfire|gunshots?|gunned|fired|opened\s+fire|killed|killing|slain|stabbed"
-    r"|stabbing|wounded|injured|attack(?:ed|s)?|ambush(?:ed)?|happened|occurred|took\s+place|erupted"
+    r"|stabbing|wounded|injur(?:ed|ies|y)|sustained|found|finding|discovered|attack(?:ed|s)?|ambush(?:ed)?|happened|occurred|took\s+place|erupted"
     r"|broke\s+out|found\s+(?:dead|shot|slain|suffering|lying|unresponsive|with)|discharged|went\s+off"
     r"|robbed|robbery|clash(?:ed|es)?|fought|riot(?:ed|s)?|protest(?:ed|s)?|demonstrat(?:ed|ion|ions)"
     r"|rampage|explo(?:ded|sion)|detonated|blast|bomb(?:ed|ing)|hit|raid(?:ed)?|torched|lynched|abducted"
@@ -49,7 +48,7 @@ _AFTER_CUE = re.compile(
     r"\b(?:arrest(?:ed|s)?|charged|booked|jailed|surrender(?:ed)?|turned\s+(?:himself|herself|themselves)\s+in"
     r"|arraign(?:ed|ment)|indicted|sentenced|convicted|pleaded|pleads|testified|laid\s+to\s+rest|buried"
     r"|identified|named|released|said|says|told|announced|confirmed|ruled|resumed|reopened|closed"
-    r"|investigat(?:e|ed|ing)|search(?:ed|ing)|looking\s+for|remain(?:ed|s)?|died|dies|passed\s+away"
+    r"|investigat(?:e|ed|ing)|search(?:ed|ing)|looking\s+for|remain(?:ed|s)?|died|dies|passed(?:\s+away)?"
     r"|succumbed|posted|updated|published|issued|filed|appeared|extradited|received|asking|asked|addressed"
     r"|spoke|speaking|interviewed|questioned|held|mourned|mourn|honou?red|remembered)\b",
     re.IGNORECASE,
@@ -85,8 +84,10 @@ def date_role(date: DateMention, sentence: Span) -> DateRole:
     text = sentence.text
     before = text[max(0, lo - _CUE_REACH) : max(0, lo)]
     after = text[hi : hi + _CUE_REACH]
-    if _STAMP_BEFORE.search(before[-30:]) or _STAMP_AFTER.match(after) or (
-        before.rstrip().endswith("(") and _DATELINE_AFTER.match(after)
+    if (
+        _STAMP_BEFORE.search(before[-30:])
+        or _STAMP_AFTER.match(after)
+        or (before.rstrip().endswith("(") and _DATELINE_AFTER.match(after))
     ):
         return DateRole.AFTER
     opening = _OPENING.match(before) is not None  # "On Friday, police arrested ...": the date leads its verb
