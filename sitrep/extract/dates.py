@@ -32,7 +32,7 @@ late October", "December 2019"
 
 Numeric dates are read month first ("12/27/2019"), day first when that is no date or lies after
 publication while the day-first reading does not ("27/12/2019"); a day and month without a year
-after "on" or "dated" ("on 10/04") is the reading nearest before publication.
+after "on", "of" or "dated" ("on 10/04") is the reading nearest before publication.
 
 ``relative`` is True for every form that needs the publication date. Without a
 publication date those are dropped (full dates are kept). Dates more than one day
@@ -267,7 +267,7 @@ _G_MONTH = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")
 _G_DIGIT = re.compile(r"\b(?:19|20)\d\d\b")
 _G_ISO = re.compile(r"\d-[01]\d-")
 _G_SLASH = re.compile(r"\d/[0-3]?\d/")
-_G_SLASH_SHORT = re.compile(r"(?i:\b(?:on|dated)\s+[0-3]?\d/)")
+_G_SLASH_SHORT = re.compile(r"(?i:\b(?:on|of|dated)\s+[0-3]?\d/)")
 _G_AGO = re.compile(r"(?i:\bago\b)")
 _G_RELATIVE = re.compile(r"(?i:\b(?:yesterday|today|tonight|night|this|last|weekend|overnight))")
 _G_WEEKDAY = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day")
@@ -300,9 +300,9 @@ _PATTERNS: tuple[tuple[re.Pattern[str], _Resolver, re.Pattern[str]], ...] = (
         _numeric,
         _G_SLASH,
     ),
-    # on 10/04, dated 18/05: a day and a month after "on" or "dated"
+    # on 10/04, dated 18/05, the evening of 05/03: a day and a month after "on", "of" or "dated"
     (
-        re.compile(r"(?i:\b(?:on|dated)\s+)(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)(?![\d/]|\.\d)"),
+        re.compile(r"(?i:\b(?:on|of|dated)\s+)(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)(?![\d/]|\.\d)"),
         _numeric_short,
         _G_SLASH_SHORT,
     ),

@@ -140,9 +140,11 @@ def is_reporting(date: DateMention, sentence: Span) -> bool:
     return _REPORTING_BEFORE.search(sentence.text[max(0, end - 40) : max(0, end)]) is not None
 
 
-def date_key(trigger: Trigger, date: DateMention) -> tuple[int, bool, bool, bool, int]:
+def date_key(trigger: Trigger, date: DateMention) -> tuple[int, bool, bool, bool, bool, bool, int]:
     """Sort key of a candidate date for ``trigger``: the incident's own (by :func:`date_role`), not a
-    reporting date, not a bound ("since 2007", "after mid-September"), same clause, then nearest.
+    reporting date, not a bound ("since 2007", "after mid-September"), not an aside in parentheses
+    ("Around 9 May (between 7 - 12 May)"), opening the sentence ("On 12 May, students protested the
+    killing of a classmate on 7 May": the main clause's date), same clause, then nearest.
 
     The clause test spans the trigger words too, up to their end: the incident verb
     closes them ("the gunman who killed", "fighting that erupted")."""
@@ -152,11 +154,17 @@ def date_key(trigger: Trigger, date: DateMention) -> tuple[int, bool, bool, bool
     else:
         lo, hi, gap = end, max(end, date.span.start), max(0, date.span.start - end)
     base = trigger.sentence.start
-    between = trigger.sentence.text[max(0, lo - base) : max(0, hi - base)]
+    text = trigger.sentence.text
+    between = text[max(0, lo - base) : max(0, hi - base)]
+    head = text[: max(0, date.span.start - base)]
+    aside = head.count("(") > head.count(")") or head.count("[") > head.count("]")
+    opening = _OPENING.match(head) is not None and text[date.span.end - base :].lstrip().startswith(",")
     return (
         -date_role(date, trigger.sentence),
         is_reporting(date, trigger.sentence),
         _BOUND.match(date.span.text) is not None,
+        aside,
+        not opening,
         _CLAUSE_BOUNDARY.search(between) is not None,
         gap,
     )

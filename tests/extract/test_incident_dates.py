@@ -86,3 +86,15 @@ def test_the_incident_date_is_not_taken_from_after_the_later_step(pipeline: Pipe
     )
     event = _primary(pipeline, text)
     assert event.date is not None and event.date.date == dt.date(2024, 3, 11)
+
+
+def test_an_opening_date_dates_the_main_clause(pipeline: Pipeline) -> None:
+    text = "On 12 March 2024, traders in Garissa protested the killing of a shopkeeper by gunmen on 8 March."
+    event = _primary(pipeline, text)
+    assert event.date is not None and event.date.date == dt.date(2024, 3, 12)
+
+
+def test_a_date_in_parentheses_is_an_aside(pipeline: Pipeline) -> None:
+    text = "Around 9 March 2024 (between 7 and 12 March), gunmen attacked a bus near Garissa, killing two."
+    event = _primary(pipeline, text)
+    assert event.date is not None and event.date.date == dt.date(2024, 3, 9)
