@@ -347,33 +347,38 @@ _PRECISION_SPAN = {
 def _prefer_incident_day(inc: _Incident, sents: list[_Sentence]) -> None:
     """An incident dated by a later step ("was arrested Monday", "died Friday", "said Tuesday") takes
     the first date its own sentences tie to the incident itself ("was shot Saturday", "the shooting
-    happened Saturday") that is not after the later step; one dated only roughly ("last month") takes
-    the first such day within it ("shot him on March 20")."""
+    happened Saturday") that is not after the later step; one dated by a day nothing ties to the
+    incident takes such a day in the week before it; one dated only roughly ("last month") takes the
+    first such day within it ("shot him on March 20"), else the first day within it at all."""
     if inc.date is None:
         return
     roles = {id(d): date_role(d, s.span) for s in sents for d in s.dates}
     current = inc.date
+    role = roles.get(id(current))
     rough = current.precision != DatePrecision.DAY
-    plain = roles.get(id(current)) == DateRole.PLAIN and not rough
-    if roles.get(id(current)) == DateRole.INCIDENT and not rough:
+    if role == DateRole.INCIDENT and not rough:
         return
     # a later step told by weekday may lie ahead ("faces arraignment Monday"): no bound then
     ahead = current.relative and current.precision == DatePrecision.DAY
     limit = dt.date.max if ahead else current.date + dt.timedelta(days=_PRECISION_SPAN[current.precision])
     finest = list(DatePrecision).index(current.precision)
-    for s in inc.sentences:
-        for d in s.dates:
-            if roles.get(id(d)) != DateRole.INCIDENT or is_dateline(s.span, d):
-                continue
-            if plain:
-                fits = d.precision == DatePrecision.DAY and 0 <= (current.date - d.date).days <= 7
-            elif rough and roles.get(id(current)) != DateRole.AFTER:
-                fits = d.precision == DatePrecision.DAY and dates_compatible(d, current)
-            else:
-                fits = d.date <= limit and list(DatePrecision).index(d.precision) <= finest
-            if fits:
-                inc.date, inc.reported, inc.after = d, False, False
-                return
+
+    def fits(d: DateMention) -> bool:
+        if role == DateRole.PLAIN and not rough:
+            return d.precision == DatePrecision.DAY and 0 <= (current.date - d.date).days <= 7
+        if rough and role != DateRole.AFTER:
+            return d.precision == DatePrecision.DAY and dates_compatible(d, current)
+        return d.date <= limit and list(DatePrecision).index(d.precision) <= finest
+
+    candidates = [
+        d for s in inc.sentences for d in s.dates if not is_dateline(s.span, d) and d is not current
+    ]
+    wanted = [DateRole.INCIDENT, DateRole.PLAIN] if rough and role != DateRole.AFTER else [DateRole.INCIDENT]
+    for want in wanted:
+        best = next((d for d in candidates if roles.get(id(d)) == want and fits(d)), None)
+        if best is not None:
+            inc.date, inc.reported, inc.after = best, False, False
+            return
 
 
 def _date_from_article(incidents: list[_Incident], sents: list[_Sentence]) -> None:
@@ -439,7 +444,9 @@ def _absorb(
         if trigger is not None:
             inc.date = min(dates, key=lambda d: date_key(trigger, d))
         else:
-            inc.date = min(dates, key=lambda d: list(DatePrecision).index(d.precision))
+            inc.date = min(
+                dates, key=lambda d: (-date_role(d, sentence), list(DatePrecision).index(d.precision))
+            )
         inc.reported = is_reporting(inc.date, sentence)
         inc.after = not inc.reported and date_role(inc.date, sentence) == DateRole.AFTER
         inc.indirect = trigger is None

@@ -41,18 +41,24 @@ _INCIDENT_CUE = re.compile(
     r"|robbed|robbery|clash(?:ed|es)?|fought|riot(?:ed|s)?|protest(?:ed|s)?|demonstrat(?:ed|ion|ions)"
     r"|rampage|explo(?:ded|sion)|detonated|blast|bomb(?:ed|ing)|hit|raid(?:ed)?|torched|lynched|abducted"
     r"|kidnapped|confrontation"
-    r"|dispute|argument|fight|crash(?:ed)?|murder-suicide|responded|called\s+to|dispatched)\b",
+    r"|dispute|argument|fight|crash(?:ed)?|murder-suicide|responded|called\s+to|dispatched|incident)\b",
     re.IGNORECASE,
 )
 _AFTER_CUE = re.compile(
     r"\b(?:arrest(?:ed|s)?|charged|booked|jailed|surrender(?:ed)?|turned\s+(?:himself|herself|themselves)\s+in"
     r"|arraign(?:ed|ment)|indicted|sentenced|convicted|pleaded|pleads|testified|laid\s+to\s+rest|buried"
-    r"|identified|named|released|said|says|told|announced|confirmed|ruled|resumed|reopened|closed"
+    r"|identified|named|released|ruled|resumed|reopened|closed"
     r"|investigat(?:e|ed|ing)|search(?:ed|ing)|looking\s+for|remain(?:ed|s)?|died|dies|passed(?:\s+away)?"
     r"|succumbed|posted|updated|published|issued|filed|appeared|extradited|received|asking|asked|addressed"
     r"|spoke|speaking|interviewed|questioned|held|mourned|mourn|honou?red|remembered)\b",
     re.IGNORECASE,
 )
+#: a statement dates the saying only right next to the date ("police said Friday", "the coroner on
+#: Friday said"), or after a date opening the sentence ("On Friday, the sheriff's office said"); farther
+#: off it heads the reported clause ("the sheriff says around 2 p.m. on Sunday deputies were sent"), and
+#: an attribution closing the sentence leaves the date to the clause it closes ("shot Friday, police said")
+_SAID = re.compile(r"\b(?:said|says|say|told|announced|confirmed|stated)\b", re.IGNORECASE)
+_SAID_REACH_BEFORE, _SAID_REACH_OPENING = 12, 50
 #: nouns of a later step: weaker than a verb ("five were shot at a vigil Monday" is the shooting's day)
 _AFTER_NOUN = re.compile(
     r"\b(?:charges?|custody|jail|court|hearings?|plea|trial|funerals?|vigils?|memorials?|visitation|burial"
@@ -104,6 +110,12 @@ def date_role(date: DateMention, sentence: Span) -> DateRole:
             gap += 0 if opening or m.start() <= 3 else _FOLLOWING_HANDICAP  # "a Friday shooting": no handicap
             if best is None or gap < best[0]:
                 best = (gap, role)
+    said = [
+        len(before) - m.end() for m in _SAID.finditer(before) if len(before) - m.end() <= _SAID_REACH_BEFORE
+    ]
+    said += [m.start() for m in _SAID.finditer(after[: _SAID_REACH_OPENING if opening else 3])]
+    if said and (best is None or min(said) < best[0]):
+        best = (min(said), DateRole.AFTER)
     if best is None or best[0] > _CUE_REACH:
         return DateRole.PLAIN
     return best[1]

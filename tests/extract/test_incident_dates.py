@@ -98,3 +98,29 @@ def test_a_date_in_parentheses_is_an_aside(pipeline: Pipeline) -> None:
     text = "Around 9 March 2024 (between 7 and 12 March), gunmen attacked a bus near Garissa, killing two."
     event = _primary(pipeline, text)
     assert event.date is not None and event.date.date == dt.date(2024, 3, 9)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "date_text", "role"),
+    [
+        ("A clerk was shot Friday, police said.", "Friday", DateRole.INCIDENT),
+        ("The coroner's office on Friday said the clerk died of a gunshot wound.", "Friday", DateRole.AFTER),
+        (
+            "The sheriff says around 2 p.m. on Sunday deputies responded to the farm.",
+            "Sunday",
+            DateRole.INCIDENT,
+        ),
+        ("On Friday, the sheriff's office said a clerk had been shot.", "Friday", DateRole.AFTER),
+    ],
+)
+def test_a_statement_dates_the_saying_only_next_to_it(sentence: str, date_text: str, role: DateRole) -> None:
+    assert _role(sentence, date_text) == role
+
+
+def test_a_rough_date_takes_a_day_within_it_even_one_nothing_ties_to_the_incident(pipeline: Pipeline) -> None:
+    text = (
+        "A teenager was hurt in an accidental shooting in Dayton over the weekend. "
+        "Deputies say that around 2 p.m. on Sunday they went to a farm on Route 4."
+    )
+    event = _primary(pipeline, text)
+    assert event.date is not None and event.date.date == dt.date(2024, 3, 10)
