@@ -336,6 +336,14 @@ def _refers_back(sentence: _Sentence, trigger: Trigger) -> bool:
     )
 
 
+_VAGUE_DAY = re.compile(
+    r"^(?:(?:early|late|earlier|later)\s+)?(?:overnight|today|tonight|this\s+(?:morning|afternoon|evening))$",
+    re.IGNORECASE,
+)
+_NAMED_DAY = re.compile(
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\d",
+    re.IGNORECASE,
+)
 _PRECISION_SPAN = {
     DatePrecision.DAY: 1,
     DatePrecision.WEEK: 7,
@@ -356,6 +364,25 @@ def _prefer_incident_day(inc: _Incident, sents: list[_Sentence]) -> None:
     current = inc.date
     role = roles.get(id(current))
     rough = current.precision != DatePrecision.DAY
+    if _VAGUE_DAY.match(current.span.text):
+        # "overnight", "today": the publication day, whose clock is unsure; a day named in the
+        # incident's sentences within a day of it ("early Sunday morning") is surer
+        named = next(
+            (
+                d
+                for s in inc.sentences
+                for d in s.dates
+                if d is not current
+                and d.precision == DatePrecision.DAY
+                and _NAMED_DAY.search(d.span.text)
+                and roles.get(id(d)) == DateRole.INCIDENT
+                and abs((d.date - current.date).days) <= 1
+            ),
+            None,
+        )
+        if named is not None:
+            inc.date, inc.reported, inc.after = named, False, False
+            return
     if role == DateRole.INCIDENT and not rough:
         return
     # a later step told by weekday may lie ahead ("faces arraignment Monday"): no bound then

@@ -124,3 +124,12 @@ def test_a_rough_date_takes_a_day_within_it_even_one_nothing_ties_to_the_inciden
     )
     event = _primary(pipeline, text)
     assert event.date is not None and event.date.date == dt.date(2024, 3, 10)
+
+
+def test_a_day_named_in_the_story_beats_overnight(pipeline: Pipeline) -> None:
+    text = (
+        "A man was shot overnight outside a bar in Dayton. "
+        "Officers say the shooting happened early Thursday morning after an argument."
+    )
+    event = pipeline.analyse(Article(id="t", text=text, published=dt.date(2024, 3, 15))).events[0]
+    assert event.date is not None and event.date.date == dt.date(2024, 3, 14)
