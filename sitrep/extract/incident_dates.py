@@ -20,8 +20,9 @@ _REPORTING_BEFORE = re.compile(
 )
 _BOUND = re.compile(r"(?:since|after|before|until|by|from)\b", re.IGNORECASE)
 _CLAUSE_BOUNDARY = re.compile(
-    r"[,;:()]|\b(?:who|which|that|after|when|while|as|following|because|before|since|where)\b", re.IGNORECASE
-)
+    r"[,;()]|(?<!\d):(?!\d)|\b(?:who|which|that|after|when|while|as|following|because|before|since|where)\b",
+    re.IGNORECASE,
+)  # a colon inside a time ("8:45 p.m.") is no boundary
 
 
 class DateRole(IntEnum):

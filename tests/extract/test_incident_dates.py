@@ -133,3 +133,12 @@ def test_a_day_named_in_the_story_beats_overnight(pipeline: Pipeline) -> None:
     )
     event = pipeline.analyse(Article(id="t", text=text, published=dt.date(2024, 3, 15))).events[0]
     assert event.date is not None and event.date.date == dt.date(2024, 3, 14)
+
+
+def test_a_day_after_a_clock_time_stays_in_its_sentence(pipeline: Pipeline) -> None:
+    text = (
+        "A woman was arrested Thursday over a shooting in Dayton. "
+        "Police say the shooting happened at about 8:45 p.m. Monday outside a diner."
+    )
+    event = _primary(pipeline, text)
+    assert event.date is not None and event.date.date == dt.date(2024, 3, 11)
