@@ -336,6 +336,7 @@ def _refers_back(sentence: _Sentence, trigger: Trigger) -> bool:
     )
 
 
+_AFTER_REACH_DAYS = 92
 _VAGUE_DAY = re.compile(
     r"^(?:(?:early|late|earlier|later)\s+)?(?:overnight|today|tonight|this\s+(?:morning|afternoon|evening))$",
     re.IGNORECASE,
@@ -438,11 +439,15 @@ def _join_lead(gaz: Gazetteer, primary: _Incident, lead: list[_Sentence]) -> Non
 
 
 def _date_fits(d: DateMention, inc: _Incident) -> bool:
-    """Whether ``d`` can date ``inc``: a reporting date also admits the week before it."""
+    """Whether ``d`` can date ``inc``: a reporting date also admits the week before it, a later step
+    (an arrest, a court date) the month before it."""
     if inc.date is None or dates_compatible(d, inc.date):
         return True
     lag = (inc.date.date - d.date).days
-    return (inc.reported or inc.after or inc.indirect) and d.precision == DatePrecision.DAY and 0 <= lag <= 7
+    reach = _AFTER_REACH_DAYS if inc.after else 7
+    return (
+        (inc.reported or inc.after or inc.indirect) and d.precision == DatePrecision.DAY and 0 <= lag <= reach
+    )
 
 
 def _later_step(date: DateMention, sentence: Span) -> bool:

@@ -142,3 +142,12 @@ def test_a_day_after_a_clock_time_stays_in_its_sentence(pipeline: Pipeline) -> N
     )
     event = _primary(pipeline, text)
     assert event.date is not None and event.date.date == dt.date(2024, 3, 11)
+
+
+def test_an_arrest_weeks_later_still_takes_the_day_of_the_shooting(pipeline: Pipeline) -> None:
+    text = (
+        "A teenager was arrested Thursday in connection with a fatal shooting in Dayton. "
+        "He is accused of shooting a 17-year-old outside a gas station on Feb. 20."
+    )
+    event = _primary(pipeline, text)
+    assert event.date is not None and event.date.date == dt.date(2024, 2, 20)
