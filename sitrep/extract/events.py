@@ -401,9 +401,19 @@ def _prefer_incident_day(inc: _Incident, sents: list[_Sentence]) -> None:
     candidates = [
         d for s in inc.sentences for d in s.dates if not is_dateline(s.span, d) and d is not current
     ]
-    wanted = [DateRole.INCIDENT, DateRole.PLAIN] if rough and role != DateRole.AFTER else [DateRole.INCIDENT]
+    # after a later step, a day nothing ties to anything may still be the incident's when it is earlier
+    wanted = [DateRole.INCIDENT, DateRole.PLAIN] if rough or role == DateRole.AFTER else [DateRole.INCIDENT]
     for want in wanted:
-        best = next((d for d in candidates if roles.get(id(d)) == want and fits(d)), None)
+        best = next(
+            (
+                d
+                for d in candidates
+                if roles.get(id(d)) == want
+                and fits(d)
+                and (want == DateRole.INCIDENT or rough or d.date < current.date)
+            ),
+            None,
+        )
         if best is not None:
             inc.date, inc.reported, inc.after = best, False, False
             return

@@ -151,3 +151,14 @@ def test_an_arrest_weeks_later_still_takes_the_day_of_the_shooting(pipeline: Pip
     )
     event = _primary(pipeline, text)
     assert event.date is not None and event.date.date == dt.date(2024, 2, 20)
+
+
+def test_after_a_later_step_an_earlier_day_nothing_ties_to_anything_dates_the_incident(
+    pipeline: Pipeline,
+) -> None:
+    text = (
+        "A man was arrested Thursday after a shooting in Dayton. "
+        "Neighbours say four men were drinking on a porch on Monday evening."
+    )
+    event = _primary(pipeline, text)
+    assert event.date is not None and event.date.date == dt.date(2024, 3, 11)
