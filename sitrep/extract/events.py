@@ -12,7 +12,6 @@ nothing in them (a date, a distant place) points elsewhere.
 from __future__ import annotations
 
 import bisect
-import datetime as dt
 import logging
 import re
 from collections.abc import Callable, Hashable, Sequence
@@ -26,10 +25,12 @@ from sitrep.extract.gazetteer import Gazetteer
 from sitrep.extract.hedging import is_hedged
 from sitrep.extract.incident_dates import (
     DateRole,
+    better_incident_date,
     date_key,
     date_role,
     dates_compatible,
     is_dateline,
+    is_later_step,
     is_reporting,
 )
 from sitrep.extract.type_classifier import TypeClassifier, refine_types
@@ -337,86 +338,18 @@ def _refers_back(sentence: _Sentence, trigger: Trigger) -> bool:
 
 
 _AFTER_REACH_DAYS = 92
-_VAGUE_DAY = re.compile(
-    r"^(?:(?:early|late|earlier|later)\s+)?(?:overnight|today|tonight|this\s+(?:morning|afternoon|evening))$",
-    re.IGNORECASE,
-)
-_NAMED_DAY = re.compile(
-    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\d",
-    re.IGNORECASE,
-)
-_PRECISION_SPAN = {
-    DatePrecision.DAY: 1,
-    DatePrecision.WEEK: 7,
-    DatePrecision.MONTH: 31,
-    DatePrecision.YEAR: 366,
-}
 
 
 def _prefer_incident_day(inc: _Incident, sents: list[_Sentence]) -> None:
-    """An incident dated by a later step ("was arrested Monday", "died Friday", "said Tuesday") takes
-    the first date its own sentences tie to the incident itself ("was shot Saturday", "the shooting
-    happened Saturday") that is not after the later step; one dated by a day nothing ties to the
-    incident takes such a day in the week before it; one dated only roughly ("last month") takes the
-    first such day within it ("shot him on March 20"), else the first day within it at all."""
+    """Replace an incident date that a later step, a vague word or a rough period gave by a better one
+    from the incident's own sentences (:func:`better_incident_date`)."""
     if inc.date is None:
         return
     roles = {id(d): date_role(d, s.span) for s in sents for d in s.dates}
-    current = inc.date
-    role = roles.get(id(current))
-    rough = current.precision != DatePrecision.DAY
-    if _VAGUE_DAY.match(current.span.text):
-        # "overnight", "today": the publication day, whose clock is unsure; a day named in the
-        # incident's sentences within a day of it ("early Sunday morning") is surer
-        named = next(
-            (
-                d
-                for s in inc.sentences
-                for d in s.dates
-                if d is not current
-                and d.precision == DatePrecision.DAY
-                and _NAMED_DAY.search(d.span.text)
-                and roles.get(id(d)) == DateRole.INCIDENT
-                and abs((d.date - current.date).days) <= 1
-            ),
-            None,
-        )
-        if named is not None:
-            inc.date, inc.reported, inc.after = named, False, False
-            return
-    if role == DateRole.INCIDENT and not rough:
-        return
-    # a later step told by weekday may lie ahead ("faces arraignment Monday"): no bound then
-    ahead = current.relative and current.precision == DatePrecision.DAY
-    limit = dt.date.max if ahead else current.date + dt.timedelta(days=_PRECISION_SPAN[current.precision])
-    finest = list(DatePrecision).index(current.precision)
-
-    def fits(d: DateMention) -> bool:
-        if role == DateRole.PLAIN and not rough:
-            return d.precision == DatePrecision.DAY and 0 <= (current.date - d.date).days <= 7
-        if rough and role != DateRole.AFTER:
-            return d.precision == DatePrecision.DAY and dates_compatible(d, current)
-        return d.date <= limit and list(DatePrecision).index(d.precision) <= finest
-
-    candidates = [
-        d for s in inc.sentences for d in s.dates if not is_dateline(s.span, d) and d is not current
-    ]
-    # after a later step, a day nothing ties to anything may still be the incident's when it is earlier
-    wanted = [DateRole.INCIDENT, DateRole.PLAIN] if rough or role == DateRole.AFTER else [DateRole.INCIDENT]
-    for want in wanted:
-        best = next(
-            (
-                d
-                for d in candidates
-                if roles.get(id(d)) == want
-                and fits(d)
-                and (want == DateRole.INCIDENT or rough or d.date < current.date)
-            ),
-            None,
-        )
-        if best is not None:
-            inc.date, inc.reported, inc.after = best, False, False
-            return
+    own = [(d, roles[id(d)]) for s in inc.sentences for d in s.dates if not is_dateline(s.span, d)]
+    better = better_incident_date(inc.date, roles.get(id(inc.date), DateRole.PLAIN), own)
+    if better is not None:
+        inc.date, inc.reported, inc.after = better, False, False
 
 
 def _date_from_article(incidents: list[_Incident], sents: list[_Sentence]) -> None:
@@ -460,12 +393,6 @@ def _date_fits(d: DateMention, inc: _Incident) -> bool:
     )
 
 
-def _later_step(date: DateMention, sentence: Span) -> bool:
-    """A date of a statement or of a step after the incident ("police said Thursday", "was arrested
-    Thursday", "died Thursday")."""
-    return is_reporting(date, sentence) or date_role(date, sentence) == DateRole.AFTER
-
-
 def _absorb(
     inc: _Incident,
     sentence: Span,
@@ -493,7 +420,7 @@ def _absorb(
         inc.after = not inc.reported and date_role(inc.date, sentence) == DateRole.AFTER
         inc.indirect = trigger is None
     elif inc.date is not None and (inc.reported or inc.after or (inc.indirect and trigger is not None)):
-        own = [d for d in dates if not _later_step(d, sentence) and _date_fits(d, inc)]
+        own = [d for d in dates if not is_later_step(d, sentence) and _date_fits(d, inc)]
         if inc.after and not inc.reported:  # only the incident's own day replaces a later step's
             own = [d for d in own if date_role(d, sentence) == DateRole.INCIDENT]
         if own:

@@ -5,13 +5,24 @@ dates for an incident's trigger."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+from collections.abc import Sequence
 from enum import IntEnum
 
 from sitrep.extract.event_types import Trigger
 from sitrep.model import DateMention, DatePrecision, Span
 
-__all__ = ["DateRole", "date_key", "date_role", "dates_compatible", "is_dateline", "is_reporting"]
+__all__ = [
+    "DateRole",
+    "better_incident_date",
+    "date_key",
+    "date_role",
+    "dates_compatible",
+    "is_dateline",
+    "is_later_step",
+    "is_reporting",
+]
 
 _REPORTING_BEFORE = re.compile(
     r"\b(?:said|says|say|told(?:\s+\w+){0,2}?|announced|reported|confirmed|added|stated|disclosed|revealed"
@@ -181,3 +192,70 @@ def date_key(trigger: Trigger, date: DateMention) -> tuple[int, bool, bool, bool
         _CLAUSE_BOUNDARY.search(between) is not None,
         gap,
     )
+
+
+def is_later_step(date: DateMention, sentence: Span) -> bool:
+    """A date of a statement or of a step after the incident ("police said Thursday", "was arrested
+    Thursday", "died Thursday")."""
+    return is_reporting(date, sentence) or date_role(date, sentence) == DateRole.AFTER
+
+
+_VAGUE_DAY = re.compile(
+    r"^(?:(?:early|late|earlier|later)\s+)?(?:overnight|today|tonight|this\s+(?:morning|afternoon|evening))$",
+    re.IGNORECASE,
+)
+_NAMED_DAY = re.compile(
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\d",
+    re.IGNORECASE,
+)
+
+
+def better_incident_date(
+    current: DateMention, role: DateRole, dated: Sequence[tuple[DateMention, DateRole]]
+) -> DateMention | None:
+    """A better date for an incident dated ``current`` (of ``role``) among its own ``dated`` mentions
+    (in text order, with their roles), or None to keep it:
+
+    * "overnight", "today" (the publication day, whose clock is unsure): a named day within a day of
+      it tied to the incident ("early Sunday morning");
+    * a later step ("was arrested Monday", "died Friday"): the first date tied to the incident ("was
+      shot Saturday") not after it (a later step told by weekday may lie ahead, "faces arraignment
+      Monday": no bound then), else the first earlier date nothing ties to anything;
+    * a day nothing ties to anything: a day tied to the incident in the week before it;
+    * a rough period ("last month"): the first day within it tied to the incident, else any day within it.
+    """
+    rough = current.precision != DatePrecision.DAY
+    others = [(d, r) for d, r in dated if d is not current]
+    if _VAGUE_DAY.match(current.span.text):
+        named = next(
+            (
+                d
+                for d, r in others
+                if r == DateRole.INCIDENT
+                and d.precision == DatePrecision.DAY
+                and _NAMED_DAY.search(d.span.text)
+                and abs((d.date - current.date).days) <= 1
+            ),
+            None,
+        )
+        if named is not None:
+            return named
+    if role == DateRole.INCIDENT and not rough:
+        return None
+    ahead = current.relative and current.precision == DatePrecision.DAY
+    limit = dt.date.max if ahead else current.date + dt.timedelta(days=_PRECISION_DAYS[current.precision])
+    finest = list(DatePrecision).index(current.precision)
+
+    def fits(d: DateMention) -> bool:
+        if role == DateRole.PLAIN and not rough:
+            return d.precision == DatePrecision.DAY and 0 <= (current.date - d.date).days <= 7
+        if rough and role != DateRole.AFTER:
+            return d.precision == DatePrecision.DAY and dates_compatible(d, current)
+        return d.date <= limit and list(DatePrecision).index(d.precision) <= finest
+
+    wanted = [DateRole.INCIDENT, DateRole.PLAIN] if rough or role == DateRole.AFTER else [DateRole.INCIDENT]
+    for want in wanted:
+        for d, r in others:
+            if r == want and fits(d) and (want == DateRole.INCIDENT or rough or d.date < current.date):
+                return d
+    return None
