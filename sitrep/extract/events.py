@@ -29,6 +29,7 @@ from sitrep.extract.incident_dates import (
     date_key,
     date_role,
     dates_compatible,
+    days_before,
     is_dateline,
     is_later_step,
     is_reporting,
@@ -346,6 +347,11 @@ def _prefer_incident_day(inc: _Incident, sents: list[_Sentence]) -> None:
     if inc.date is None:
         return
     roles = {id(d): date_role(d, s.span) for s in sents for d in s.dates}
+    home = next((s for s in sents if any(d is inc.date for d in s.dates)), None)
+    counted = days_before(inc.date, home.span) if home and roles[id(inc.date)] == DateRole.AFTER else None
+    if counted is not None:  # "died Saturday, a day after he was shot"
+        inc.date, inc.reported, inc.after = counted, False, False
+        return
     own = [(d, roles[id(d)]) for s in inc.sentences for d in s.dates if not is_dateline(s.span, d)]
     better = better_incident_date(inc.date, roles.get(id(inc.date), DateRole.PLAIN), own)
     if better is not None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from enum import IntEnum
 
 from sitrep.extract.event_types import Trigger
@@ -19,6 +20,7 @@ __all__ = [
     "date_key",
     "date_role",
     "dates_compatible",
+    "days_before",
     "is_dateline",
     "is_later_step",
     "is_reporting",
@@ -259,3 +261,21 @@ def better_incident_date(
             if r == want and fits(d) and (want == DateRole.INCIDENT or rough or d.date < current.date):
                 return d
     return None
+
+
+_COUNT = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_DAYS_AFTER = re.compile(
+    r"(?:\s+[\w'’-]+){0,5}?\s*,?\s*(?P<n>a|one|two|three|four|five|six|[1-6])\s+days?\s+after\s+(?:[\w'’-]+\s+){0,6}?"
+    r"(?:(?:was|were|had\s+been|got)\s+(?:\w+\s+)?)?(?:shot|wounded|injured|stabbed|attacked|the\s+(?:shooting|attack))\b",
+    re.IGNORECASE,
+)
+
+
+def days_before(date: DateMention, sentence: Span) -> DateMention | None:
+    """The incident's date when ``date`` is a later step counted from it ("died Saturday, a day after he
+    was shot": the Friday), else None."""
+    m = _DAYS_AFTER.match(sentence.text, date.span.end - sentence.start)
+    if m is None:
+        return None
+    n = m.group("n").lower()
+    return replace(date, date=date.date - dt.timedelta(days=int(n) if n.isdigit() else _COUNT[n]))

@@ -162,3 +162,18 @@ def test_after_a_later_step_an_earlier_day_nothing_ties_to_anything_dates_the_in
     )
     event = _primary(pipeline, text)
     assert event.date is not None and event.date.date == dt.date(2024, 3, 11)
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("A Dayton teenager died Saturday, a day after he was shot outside a store.", dt.date(2024, 3, 8)),
+        (
+            "A man was arrested Thursday on a murder charge, two days after he shot a clerk in Dayton.",
+            dt.date(2024, 3, 12),
+        ),
+    ],
+)
+def test_a_later_step_counted_from_the_incident_dates_it(pipeline: Pipeline, text: str, day: dt.date) -> None:
+    event = _primary(pipeline, text)
+    assert event.date is not None and event.date.date == day
