@@ -318,8 +318,9 @@ def _group(gaz: Gazetteer, sents: list[_Sentence], headline_end: int = -1) -> li
     if incidents:
         _join_lead(gaz, incidents[0], lead)
         _date_from_article(incidents, sents)
+        roles = {id(d): date_role(d, s.span) for s in sents for d in s.dates}
         for inc in incidents:
-            _prefer_incident_day(inc, sents)
+            _prefer_incident_day(inc, sents, roles)
     return incidents
 
 
@@ -341,14 +342,15 @@ def _refers_back(sentence: _Sentence, trigger: Trigger) -> bool:
 _AFTER_REACH_DAYS = 92
 
 
-def _prefer_incident_day(inc: _Incident, sents: list[_Sentence]) -> None:
+def _prefer_incident_day(inc: _Incident, sents: list[_Sentence], roles: dict[int, DateRole]) -> None:
     """Replace an incident date that a later step, a vague word or a rough period gave by a better one
-    from the incident's own sentences (:func:`better_incident_date`)."""
+    from the incident's own sentences (:func:`better_incident_date`); ``roles`` holds every date's
+    :func:`date_role` by ``id``."""
     if inc.date is None:
         return
-    roles = {id(d): date_role(d, s.span) for s in sents for d in s.dates}
     home = next((s for s in sents if any(d is inc.date for d in s.dates)), None)
-    counted = days_before(inc.date, home.span) if home and roles[id(inc.date)] == DateRole.AFTER else None
+    later = roles.get(id(inc.date)) == DateRole.AFTER
+    counted = days_before(inc.date, home.span) if home and later else None
     if counted is not None:  # "died Saturday, a day after he was shot"
         inc.date, inc.reported, inc.after = counted, False, False
         return
