@@ -150,7 +150,9 @@ def _numeric_short(m: re.Match[str], pub: dt.date | None) -> tuple[dt.date, Date
 
 
 def _partial(m: re.Match[str], pub: dt.date | None) -> tuple[dt.date, DatePrecision, bool] | None:
-    """Month and day without a year: the publication year, else the year before."""
+    """Month and day without a year: the publication year, else the year before. A weekday given with
+    it ("Tuesday, Jan. 27") picks the year it fits, unless the nearer reading lies within half a year
+    before publication: a date that old would carry its year, so the weekday is the slip."""
     if pub is None:
         return None
     month, day = _month_no(m.group("mon")), int(m.group("d"))
@@ -158,8 +160,13 @@ def _partial(m: re.Match[str], pub: dt.date | None) -> tuple[dt.date, DatePrecis
     candidates = [d for y in (pub.year, pub.year - 1) if (d := _safe_date(y, month, day)) and d <= limit]
     if not candidates:
         return None
+    if (pub - candidates[0]).days <= _RECENT_DAYS:
+        return candidates[0], DatePrecision.DAY, True
     matching = [d for d in candidates if _weekday_ok(m, d)]
     return ((matching or candidates)[0], DatePrecision.DAY, True)
+
+
+_RECENT_DAYS = 183  # a date without a year this close to publication is in the year just gone by
 
 
 def _range_start(m: re.Match[str], pub: dt.date | None) -> tuple[dt.date, DatePrecision, bool] | None:

@@ -282,3 +282,15 @@ def test_a_day_and_month_without_on_is_not_a_date() -> None:
 def test_a_day_and_month_followed_by_a_count_is_still_a_date() -> None:
     span, date, _, _ = _one("On 26 December, 20 people were hurt when the roof fell.")
     assert (span, date) == ("26 December", dt.date(2019, 12, 26))
+
+
+def test_a_recent_month_and_day_keeps_its_year_when_the_weekday_slips() -> None:
+    # 27 December 2019 was a Friday; a year-less date a day old is not from 2018, whatever the weekday
+    span, date, _, _ = _one("The depot burned on Thursday, Dec. 27, officials said.")
+    assert (span, date) == ("Thursday, Dec. 27", dt.date(2019, 12, 27))
+
+
+def test_an_older_month_and_day_takes_the_year_its_weekday_fits() -> None:
+    # published 28 December 2019; 3 June 2019 was a Monday, 3 June 2018 a Sunday
+    span, date, _, _ = _one("The depot burned on Sunday, June 3, officials said.")
+    assert (span, date) == ("Sunday, June 3", dt.date(2018, 6, 3))
