@@ -14,7 +14,11 @@ threshold sweep of the clustering alone, and the logistic-regression fit of the
 evidence weights over the candidate pairs (compare with
 ``sitrep.resolve.similarity.WEIGHTS``).
 
-Usage: python benchmarks/gva.py [--limit N] [--diagnose]
+With ``--errors date``: every gold incident whose event has the wrong date, with the gold date,
+the event's date, and for each of the incident's articles its publication date and the date its
+primary mention took (the phrase and its context).
+
+Usage: python benchmarks/gva.py [--limit N] [--diagnose] [--errors date]
 """
 
 from __future__ import annotations
@@ -31,7 +35,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import bcubed, data_dir, print_table, write_result
+from common import bcubed, data_dir, primary, print_table, write_result
 
 from sitrep.config import Settings
 from sitrep.extract.gazetteer import Gazetteer, load_gazetteer
@@ -192,6 +196,35 @@ def run_baseline(articles: list[Article], gaz: Gazetteer) -> dict[str, dict]:
     return pred
 
 
+def date_errors(
+    pred: dict[str, dict], incidents: dict[str, dict], gold: dict[str, str], analysed: list[Article]
+) -> None:
+    """Print each gold incident whose event has the wrong date, with its articles' date phrases."""
+    by_id = {a.id: a for a in analysed}
+    by_inc: dict[str, list[str]] = defaultdict(list)
+    for doc, inc in gold.items():
+        by_inc[inc].append(doc)
+    for inc_id, docs in sorted(by_inc.items()):
+        rec = incidents.get(inc_id)
+        preds = [pred[d] for d in docs if d in pred]
+        if rec is None or not preds:
+            continue
+        key = Counter(p["key"] for p in preds).most_common(1)[0][0]
+        got, want = next(p for p in preds if p["key"] == key)["date"], gold_date(rec)
+        if got == want:
+            continue
+        print(f"incident {inc_id}\tgold={want}\tsitrep={got}")
+        for d in docs:
+            a = by_id[d]
+            m = primary(a.events)
+            phrase = context = ""
+            if m is not None and m.date is not None:
+                sp, text = m.date.span, a.clean_text
+                phrase = f"{m.date.date} {sp.text!r}"
+                context = " ".join(text[max(0, sp.start - 80) : sp.end + 40].split())
+            print(f"  {d}\tpublished={a.published}\t{phrase or 'no date'}\t{context}")
+
+
 def main() -> None:
     """Run sitrep and the baseline, print the comparison, write benchmarks/results/gva.json."""
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -199,6 +232,7 @@ def main() -> None:
     ap.add_argument(
         "--diagnose", action="store_true", help="pair-level loss breakdown, threshold sweep, weight fit"
     )
+    ap.add_argument("--errors", choices=("date",), default=None, help="list the incidents dated wrong")
     args = ap.parse_args()
     articles, gold, incidents = load(args.limit)
     gaz = load_gazetteer()
@@ -212,6 +246,8 @@ def main() -> None:
     print_table(f"gva-incidents: {len(articles)} articles, {len(incidents)} incidents", rows)
     print_table("throughput (sitrep, default pipeline, one process)", [timing])
     payload: dict = {"articles": len(articles), "incidents": len(incidents), "rows": rows, "timing": timing}
+    if args.errors == "date":
+        date_errors(pred, incidents, gold, analysed)
     if args.diagnose:
         from gva_diagnose import diagnose
 

@@ -67,6 +67,10 @@ _ABBREV = {
     "cmdr",
 }
 _LAST_WORD = re.compile(r"([A-Za-z.]+)\.*$")
+_DAY_AFTER_TIME = re.compile(
+    r"\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct"
+    r"|Nov|Dec)"
+)
 _BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])|\n\s*\n|\n")
 
 
@@ -91,6 +95,8 @@ def _sentences(text: str) -> tuple[Span, ...]:
             token = word.group(1).rstrip(".").lower() if word else ""
             if token in _ABBREV or (len(token) == 1 and token.isalpha()):
                 continue
+            if token in ("a.m", "p.m") and _DAY_AFTER_TIME.match(text, end):
+                continue  # "at 8:45 p.m. Friday": the day belongs to the time
         _add(text, start, end, spans)
         start = end
     _add(text, start, len(text), spans)

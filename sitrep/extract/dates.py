@@ -30,6 +30,10 @@ late October", "December 2019"
 "in 2014", "last year", "this year"       1 January of that year                  YEAR
 ========================================  ======================================  =========
 
+Numeric dates are read month first ("12/27/2019"), day first when that is no date or lies after
+publication while the day-first reading does not ("27/12/2019"); a day and month without a year
+after "on", "of" or "dated" ("on 10/04") is the reading nearest before publication.
+
 ``relative`` is True for every form that needs the publication date. Without a
 publication date those are dropped (full dates are kept). Dates more than one day
 after publication are dropped, and so is any date whose clause announces the future
@@ -115,8 +119,40 @@ def _full(m: re.Match[str], pub: dt.date | None) -> tuple[dt.date, DatePrecision
     return (date, DatePrecision.DAY, False) if date else None
 
 
+def _numeric(m: re.Match[str], pub: dt.date | None) -> tuple[dt.date, DatePrecision, bool] | None:
+    """ "12/27/2019": month first (US order), unless that is no date or lies after publication while
+    the day-first reading ("27/12/2019", "06/05/2017" published in May 2017) is a date that does not."""
+    year = int(m.group("y"))
+    if year < 100:
+        year += 2000 if year < 50 else 1900
+    a, b = int(m.group("m")), int(m.group("d"))
+    limit = pub + dt.timedelta(days=1) if pub else dt.date.max
+    us, day_first = _safe_date(year, a, b), _safe_date(year, b, a)
+    if us is not None and (us <= limit or day_first is None or day_first > limit):
+        return us, DatePrecision.DAY, False
+    return (day_first, DatePrecision.DAY, False) if day_first else None
+
+
+def _numeric_short(m: re.Match[str], pub: dt.date | None) -> tuple[dt.date, DatePrecision, bool] | None:
+    """ "on 10/04", "dated 18/05": day and month in either order without a year, the reading nearest
+    before publication (in its year or the year before)."""
+    if pub is None:
+        return None
+    a, b = int(m.group("a")), int(m.group("b"))
+    limit = pub + dt.timedelta(days=1)
+    readings = [
+        d
+        for month, day in ((a, b), (b, a))
+        for y in (pub.year, pub.year - 1)
+        if (d := _safe_date(y, month, day)) and d <= limit
+    ]
+    return (max(readings), DatePrecision.DAY, True) if readings else None
+
+
 def _partial(m: re.Match[str], pub: dt.date | None) -> tuple[dt.date, DatePrecision, bool] | None:
-    """Month and day without a year: the publication year, else the year before."""
+    """Month and day without a year: the publication year, else the year before. A weekday given with
+    it ("Tuesday, Jan. 27") picks the year it fits, unless the nearer reading lies within half a year
+    before publication: a date that old would carry its year, so the weekday is the slip."""
     if pub is None:
         return None
     month, day = _month_no(m.group("mon")), int(m.group("d"))
@@ -124,8 +160,13 @@ def _partial(m: re.Match[str], pub: dt.date | None) -> tuple[dt.date, DatePrecis
     candidates = [d for y in (pub.year, pub.year - 1) if (d := _safe_date(y, month, day)) and d <= limit]
     if not candidates:
         return None
+    if (pub - candidates[0]).days <= _RECENT_DAYS:
+        return candidates[0], DatePrecision.DAY, True
     matching = [d for d in candidates if _weekday_ok(m, d)]
     return ((matching or candidates)[0], DatePrecision.DAY, True)
+
+
+_RECENT_DAYS = 183  # a date without a year this close to publication is in the year just gone by
 
 
 def _range_start(m: re.Match[str], pub: dt.date | None) -> tuple[dt.date, DatePrecision, bool] | None:
@@ -233,6 +274,7 @@ _G_MONTH = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")
 _G_DIGIT = re.compile(r"\b(?:19|20)\d\d\b")
 _G_ISO = re.compile(r"\d-[01]\d-")
 _G_SLASH = re.compile(r"\d/[0-3]?\d/")
+_G_SLASH_SHORT = re.compile(r"(?i:\b(?:on|of|dated)\s+[0-3]?\d/)")
 _G_AGO = re.compile(r"(?i:\bago\b)")
 _G_RELATIVE = re.compile(r"(?i:\b(?:yesterday|today|tonight|night|this|last|weekend|overnight))")
 _G_WEEKDAY = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day")
@@ -259,11 +301,17 @@ _PATTERNS: tuple[tuple[re.Pattern[str], _Resolver, re.Pattern[str]], ...] = (
     (re.compile(rf"\b{_WD_PREFIX}(?<![\d.,$]){_DAY}(?:\s+of)?\s+{_MONTH},?\s+{_YEAR}"), _full, _G_MONTH),
     # 2019-12-27 (optionally followed by a time)
     (re.compile(r"(?<![\d\-/.])(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?![\d\-])"), _full, _G_ISO),
-    # 12/27/2019, 12/27/19 (US order)
+    # 12/27/2019, 12/27/19 (US order), 27/12/2019 (when the US order is no date, or too late)
     (
-        re.compile(r"(?<![\d/.$])(?P<m>[01]?\d)/(?P<d>[0-3]?\d)/(?P<y>(?:19|20)?\d\d)(?![\d/])"),
-        _full,
+        re.compile(r"(?<![\d/.$])(?P<m>[0-3]?\d)/(?P<d>[0-3]?\d)/(?P<y>(?:19|20)?\d\d)(?![\d/])"),
+        _numeric,
         _G_SLASH,
+    ),
+    # on 10/04, dated 18/05, the evening of 05/03: a day and a month after "on", "of" or "dated"
+    (
+        re.compile(r"(?i:\b(?:on|of|dated)\s+)(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)(?![\d/]|\.\d)"),
+        _numeric_short,
+        _G_SLASH_SHORT,
     ),
     # December 2019, late October 2019
     (re.compile(rf"\b(?:(?:early|late|mid-?)\s*)?{_MONTH},?\s+{_YEAR}"), _month_year, _G_MONTH),
@@ -274,7 +322,11 @@ _PATTERNS: tuple[tuple[re.Pattern[str], _Resolver, re.Pattern[str]], ...] = (
         _G_MONTH,
     ),
     # 3 December / 3rd of December
-    (re.compile(rf"\b{_WD_PREFIX}(?<![\d.,$:]){_DAY}(?:\s+of)?\s+{_MONTH}(?!,?\s*\d)"), _partial, _G_MONTH),
+    (
+        re.compile(rf"\b{_WD_PREFIX}(?<![\d.,$:]){_DAY}(?:\s+of)?\s+{_MONTH}(?!\s*\d|,\s*(?:19|20)\d\d)"),
+        _partial,
+        _G_MONTH,
+    ),
     # March last year, in early June this year
     (
         re.compile(rf"\b(?:(?:[Ee]arly|[Ll]ate|[Mm]id-?)\s*)?{_MONTH_FULL}\s+(?P<rel>last|this)\s+year\b"),

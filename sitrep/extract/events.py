@@ -24,7 +24,17 @@ from sitrep.extract.casualties import combine_counts, find_counts
 from sitrep.extract.event_types import Trigger, find_triggers, is_mishap, yields_to_attack
 from sitrep.extract.gazetteer import Gazetteer
 from sitrep.extract.hedging import is_hedged
-from sitrep.extract.incident_dates import date_key, dates_compatible, is_dateline, is_reporting
+from sitrep.extract.incident_dates import (
+    DateRole,
+    better_incident_date,
+    date_key,
+    date_role,
+    dates_compatible,
+    days_before,
+    is_dateline,
+    is_later_step,
+    is_reporting,
+)
 from sitrep.extract.type_classifier import TypeClassifier, refine_types
 from sitrep.extract.weapons import find_weapons
 from sitrep.geo import FINE_FEATURES, PLACE_SPECIFICITY, distance_km
@@ -117,6 +127,7 @@ class _Incident:
     triggers: list[Trigger] = field(default_factory=list)
     date: DateMention | None = None
     reported: bool = False  # the date is when someone spoke ("police said Thursday"), not the incident's
+    after: bool = False  # the date is of a later step ("was arrested Thursday", "died Thursday")
     indirect: bool = False  # the date came from a sentence without an incident trigger ("died overnight")
     places: list[PlaceMention] = field(default_factory=list)
     extra_blame: list[BlameMention] = field(default_factory=list)
@@ -299,6 +310,8 @@ def _group(gaz: Gazetteer, sents: list[_Sentence], headline_end: int = -1) -> li
             continue
         trig = max(live, key=lambda t: t.score)
         target = next((inc for inc in incidents if _compatible(gaz, inc, dates, places)), None)
+        if target is None and incidents and incidents[0].date is None and _refers_back(s, trig):
+            target = incidents[0]  # "The shooting happened Saturday" dates the undated incident told so far
         if target is None:
             target = _Incident(primary=not incidents, trigger=trig)
             incidents.append(target)
@@ -309,7 +322,46 @@ def _group(gaz: Gazetteer, sents: list[_Sentence], headline_end: int = -1) -> li
     if incidents:
         _join_lead(gaz, incidents[0], lead)
         _date_from_article(incidents, sents)
+        roles = {id(d): date_role(d, s.span) for s in sents for d in s.dates}
+        for inc in incidents:
+            _prefer_incident_day(inc, sents, roles)
     return incidents
+
+
+_DEFINITE = re.compile(r"\b(?:the|this|that)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+
+
+def _refers_back(sentence: _Sentence, trigger: Trigger) -> bool:
+    """True when the trigger is a definite noun dated in its sentence ("The shooting happened Saturday"):
+    it names an incident already told, not a new one."""
+    start = trigger.span.start - sentence.span.start
+    head = sentence.span.text[max(0, start - 30) : start]
+    return (
+        _DEFINITE.search(head) is not None
+        and not _BACKGROUND.search(sentence.span.text)
+        and any(date_role(d, sentence.span) == DateRole.INCIDENT for d in sentence.dates)
+    )
+
+
+_AFTER_REACH_DAYS = 92
+
+
+def _prefer_incident_day(inc: _Incident, sents: list[_Sentence], roles: dict[int, DateRole]) -> None:
+    """Replace an incident date that a later step, a vague word or a rough period gave by a better one
+    from the incident's own sentences (:func:`better_incident_date`); ``roles`` holds every date's
+    :func:`date_role` by ``id``."""
+    if inc.date is None:
+        return
+    home = next((s for s in sents if any(d is inc.date for d in s.dates)), None)
+    later = roles.get(id(inc.date)) == DateRole.AFTER
+    counted = days_before(inc.date, home.span) if home and later else None
+    if counted is not None:  # "died Saturday, a day after he was shot"
+        inc.date, inc.reported, inc.after = counted, False, False
+        return
+    own = [(d, roles[id(d)]) for s in inc.sentences for d in s.dates if not is_dateline(s.span, d)]
+    better = better_incident_date(inc.date, roles.get(id(inc.date), DateRole.PLAIN), own)
+    if better is not None:
+        inc.date, inc.reported, inc.after = better, False, False
 
 
 def _date_from_article(incidents: list[_Incident], sents: list[_Sentence]) -> None:
@@ -342,11 +394,15 @@ def _join_lead(gaz: Gazetteer, primary: _Incident, lead: list[_Sentence]) -> Non
 
 
 def _date_fits(d: DateMention, inc: _Incident) -> bool:
-    """Whether ``d`` can date ``inc``: a reporting date also admits the week before it."""
+    """Whether ``d`` can date ``inc``: a reporting date also admits the week before it, a later step
+    (an arrest, a court date) the month before it."""
     if inc.date is None or dates_compatible(d, inc.date):
         return True
     lag = (inc.date.date - d.date).days
-    return (inc.reported or inc.indirect) and d.precision == DatePrecision.DAY and 0 <= lag <= 7
+    reach = _AFTER_REACH_DAYS if inc.after else 7
+    return (
+        (inc.reported or inc.after or inc.indirect) and d.precision == DatePrecision.DAY and 0 <= lag <= reach
+    )
 
 
 def _absorb(
@@ -369,15 +425,21 @@ def _absorb(
         if trigger is not None:
             inc.date = min(dates, key=lambda d: date_key(trigger, d))
         else:
-            inc.date = min(dates, key=lambda d: list(DatePrecision).index(d.precision))
+            inc.date = min(
+                dates, key=lambda d: (-date_role(d, sentence), list(DatePrecision).index(d.precision))
+            )
         inc.reported = is_reporting(inc.date, sentence)
+        inc.after = not inc.reported and date_role(inc.date, sentence) == DateRole.AFTER
         inc.indirect = trigger is None
-    elif inc.date is not None and (inc.reported or (inc.indirect and trigger is not None)):
-        own = [d for d in dates if not is_reporting(d, sentence) and _date_fits(d, inc)]
+    elif inc.date is not None and (inc.reported or inc.after or (inc.indirect and trigger is not None)):
+        own = [d for d in dates if not is_later_step(d, sentence) and _date_fits(d, inc)]
+        if inc.after and not inc.reported:  # only the incident's own day replaces a later step's
+            own = [d for d in own if date_role(d, sentence) == DateRole.INCIDENT]
         if own:
             if trigger is not None:
                 own.sort(key=lambda d: date_key(trigger, d))
-            inc.date, inc.reported, inc.indirect = own[0], False, trigger is None
+            inc.date, inc.indirect = own[0], trigger is None
+            inc.reported = inc.after = False
     located = [q for q in inc.places if q.is_event_location and _is_fine(q)]
     for p in places:
         known = next((i for i, q in enumerate(inc.places) if q.place == p.place), None)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from collections import Counter
 from collections.abc import Mapping, Sequence
@@ -62,11 +63,21 @@ def combine_source_counts(counts: Sequence[CountMention]) -> tuple[int | None, i
     return low, high
 
 
-def _best_date(mentions: Sequence[EventMention]) -> EventMention | None:
-    """The mention whose date is finest and most often given (the earliest on ties)."""
+def _best_date(
+    mentions: Sequence[EventMention], published: Mapping[str, dt.date | None] | None = None
+) -> EventMention | None:
+    """The mention whose date is finest and most often given (the earliest on ties).
+
+    A date more than a day after the first report of the event (by ``published``, article id →
+    publication date) cannot be the event's: it dates a later step (an arrest, a funeral) and is
+    set aside while another date remains."""
     dated = [(m, m.date) for m in mentions if m.date is not None]
     if not dated:
         return None
+    first = min((d for m in mentions if published and (d := published.get(m.article_id))), default=None)
+    if first is not None:
+        bound = first + dt.timedelta(days=1)
+        dated = [(m, d) for m, d in dated if d.date <= bound] or dated
     best_precision = min(_PRECISION_ORDER.index(d.precision) for _, d in dated)
     finest = [(m, d) for m, d in dated if _PRECISION_ORDER.index(d.precision) == best_precision]
     tally = Counter(d.date for _, d in finest)
@@ -102,7 +113,8 @@ def merge_cluster(cluster: Cluster, articles: Mapping[str, Article]) -> Event:
     sub = max(type_votes, key=lambda t: (type_votes[t], -[m.sub_event_type for m in primaries].index(t)))
     event_type = next(m.event_type for m in primaries if m.sub_event_type == sub)
 
-    dated = _best_date(mentions)
+    published = {m.article_id: articles[m.article_id].published for m in mentions if m.article_id in articles}
+    dated = _best_date(mentions, published)
     if dated is not None:
         mentions = [
             replace(m, date=dated.date, date_borrowed_from=dated.article_id) if m.date is None else m

@@ -253,3 +253,44 @@ def test_many_articles_find_the_same_dates_in_windows_as_in_the_whole_text() -> 
     )
     found = _dates(text, dt.date(2019, 6, 10))
     assert len(found) == 40 * 5
+
+
+@pytest.mark.parametrize(
+    ("numeric", "expected"),
+    [
+        ("23/11/2019", dt.date(2019, 11, 23)),  # there is no 23rd month
+        ("12/06/2019", dt.date(2019, 6, 12)),  # December 6 is after publication
+        ("11/12/2019", dt.date(2019, 11, 12)),  # both readings fit: US order
+    ],
+)
+def test_numeric_dates_are_read_day_first_when_month_first_cannot_be_right(
+    numeric: str, expected: dt.date
+) -> None:
+    text = f"The herders were attacked on {numeric} near the well."
+    assert _one(text, dt.date(2019, 12, 1))[1] == expected
+
+
+def test_a_day_and_month_after_on_take_the_reading_nearest_before_publication() -> None:
+    span, date, precision, relative = _one("Raiders stole forty goats on 14/11 near the river.", SATURDAY)
+    assert (span, date, precision, relative) == ("14/11", dt.date(2019, 11, 14), DatePrecision.DAY, True)
+
+
+def test_a_day_and_month_without_on_is_not_a_date() -> None:
+    assert _dates("The squad won 14/11 on aggregate.") == []
+
+
+def test_a_day_and_month_followed_by_a_count_is_still_a_date() -> None:
+    span, date, _, _ = _one("On 26 December, 20 people were hurt when the roof fell.")
+    assert (span, date) == ("26 December", dt.date(2019, 12, 26))
+
+
+def test_a_recent_month_and_day_keeps_its_year_when_the_weekday_slips() -> None:
+    # 27 December 2019 was a Friday; a year-less date a day old is not from 2018, whatever the weekday
+    span, date, _, _ = _one("The depot burned on Thursday, Dec. 27, officials said.")
+    assert (span, date) == ("Thursday, Dec. 27", dt.date(2019, 12, 27))
+
+
+def test_an_older_month_and_day_takes_the_year_its_weekday_fits() -> None:
+    # published 28 December 2019; 3 June 2019 was a Monday, 3 June 2018 a Sunday
+    span, date, _, _ = _one("The depot burned on Sunday, June 3, officials said.")
+    assert (span, date) == ("Sunday, June 3", dt.date(2018, 6, 3))
