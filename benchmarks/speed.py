@@ -31,7 +31,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import RESULTS, data_dir, print_table, write_result
 
 from sitrep.config import Settings
-from sitrep.ingest import clean
+from sitrep.ingest import clean, with_headline
 from sitrep.model import Article
 from sitrep.pipeline import Pipeline
 
@@ -44,7 +44,7 @@ def load(n: int) -> list[Article]:
     out: list[Article] = []
     for line in path.open(encoding="utf-8"):
         d = json.loads(line)
-        text = (d.get("content") or "").strip()
+        text = with_headline(d.get("title"), (d.get("content") or "").strip())  # as sitrep's readers do
         if len(text) < LENGTH:
             continue
         cut = text[:LENGTH].rsplit(" ", 1)[0]

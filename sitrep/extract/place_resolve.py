@@ -309,7 +309,9 @@ def _pop_prior(population: int) -> float:
 
 def _any_primary(m: Match, gaz: Gazetteer) -> bool:
     """True when some candidate of ``m`` carries the matched name as its main name."""
-    return any(_primary(gaz, o, m.key) for o in m.cands)
+    if m.any_primary is None:
+        m.any_primary = any(_primary(gaz, o, m.key) for o in m.cands)
+    return m.any_primary
 
 
 def _primary(gaz: Gazetteer, c: int, key: str) -> bool:

@@ -101,6 +101,7 @@ class Match:
     kid: int = 0  # the same for every match of one name key in an article
     origin: bool = False  # after "from", "to": where someone came from or went, not where it happened
     prep: str = ""  # the locative word before the match ("in", "near", "of")
+    any_primary: bool | None = None  # some candidate bears the name as its main name (cached)
 
 
 def title_case_sentences(toks: list[tuple[int, int, str]], tok_sent: list[int]) -> set[int]:
