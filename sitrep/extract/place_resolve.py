@@ -122,9 +122,12 @@ def resolve(
     for round_ in range(2):
         chosen: list[int] = []
         for m in matches:
-            scored = sorted(((_score(m, c, gaz, ev), c) for c in m.cands), reverse=True)
-            best_score, best = scored[0]
-            second = scored[1][0] if len(scored) > 1 else -math.inf
+            if len(m.cands) == 1:  # nothing to choose: the score would not matter
+                best_score, best, second = math.inf, m.cands[0], -math.inf
+            else:
+                scored = sorted(((_score(m, c, gaz, ev), c) for c in m.cands), reverse=True)
+                best_score, best = scored[0]
+                second = scored[1][0]
             m.choice = best
             chosen.append(best)
             margin = best_score - second
