@@ -10,6 +10,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 from enum import IntEnum
+from functools import lru_cache
 
 from sitrep.extract.event_types import Trigger
 from sitrep.model import DateMention, DatePrecision, Span
@@ -93,6 +94,7 @@ _CLAUSE_PENALTY = 40  # characters a clause boundary between a cue and a date co
 _CUE_REACH = 90  # characters around a date searched for cues
 
 
+@lru_cache(maxsize=64)  # pure, and asked several times per date while one article is assembled
 def date_role(date: DateMention, sentence: Span) -> DateRole:
     """The role of ``date`` in ``sentence``, told by the nearest cue word (a clause boundary between
     them counts as distance): "was shot Friday", "a Friday shooting", "the shooting happened around
