@@ -162,7 +162,7 @@ STOP_NAMES = word_set(
     islamic islam muslim christian jewish sunni shia shiite kurdish
     hamas hezbollah hizbollah taliban isis isil daesh qaeda god lord metro area grand olympic much
     wal mart honda toyota marshal dick northeast northwest southeast southwest midwest
-    grad katyusha far
+    grad katyusha far midtown downtown uptown google facebook twitter
 
     """
 )
