@@ -188,7 +188,8 @@ def _scan(text: str, start: int, end: int) -> list[_Hit]:
     for m in _DEATH_OF.finditer(text, start, end) if _any(low, "death", "bodies", "fatal", "deadly") else ():
         add(m, "killed", _quantity(m) if m.group("num") else (1, 1), 1)
     for m in _REFLEXIVE.finditer(text, start, end) if "self" in low or "own life" in low else ():
-        add(m, "killed" if m.group("k") or m.group("k2") or m.group("k3") else "shot", (1, 1), 1)
+        killed = m.group("k") or m.group("k2") or m.group("k3") or m.group("k4")
+        add(m, "killed" if killed else "shot", (1, 1), 1)
     for m in _PLURAL.finditer(text, start, end):
         add(m, "killed" if m.group("ak") else "injured", (1, None), 0)
     for m in _PLURAL_SUBJECT_FAST.finditer(text, start, end) if _any(low, " were ", " been ") else ():

@@ -141,7 +141,8 @@ _DEATH_OF = re.compile(
 _REFLEXIVE = re.compile(
     r"\b(?:(?P<k>killed|shot\s+and\s+killed|fatally\s+shot)\s+(?:himself|herself)"
     r"|(?P<k3>took|taking)\s+(?:his|her)\s+own\s+life"
-    r"|(?P<k2>shot)\s+(?:himself|herself)\s+to\s+death|(?P<s>shot|wounded|injured)\s+(?:himself|herself))\b",
+    r"|(?P<k2>shot)\s+(?:himself|herself)\s+to\s+death|(?P<s>shot|wounded|injured)\s+(?:himself|herself)"
+    r"|(?P<k4>turn(?:ed|ing|s)?\s+the\s+(?:gun|weapon|rifle|shotgun|pistol|handgun)\s+on\s+(?:himself|herself)))\b",
     _F,
 )
 _PLURAL = re.compile(
