@@ -111,7 +111,7 @@ _HIM = re.compile(rf"{_ACT}\s+(?:him|her)\b(?!\s+(?:self|own)\b)", _F)
 # "Jakell Mitchell was shot and killed": a full name as the subject of a passive casualty verb.
 _NAME_SUBJECT = re.compile(
     r"(?-i:\b[A-Z][a-z'’]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'’-]+){1,2})"
-    rf"(?P<aux>(?:\s+\w+ly)?\s+(?:was|has\s+been|had\s+been)(?:\s+(?:later|found|reportedly|\w+ly)){{0,2}})"
+    rf"(?P<aux>(?:\s+\w+ly)?\s+(?:was|has\s+been|had\s+been)(?:\s+(?:later|found|reportedly|(?!fatally|mortally)\w+ly)){{0,2}})"
     rf"\s+{_VERB}",
     _F,
 )

@@ -291,6 +291,10 @@ def test_victim_groups(text: str, killed: tuple[int | None, int | None]) -> None
             {"killed": (None, None), "injured": (1, 1)},
         ),
         (
+            "Dana Reyes was fatally injured after shots were fired.",
+            {"killed": (1, 1), "injured": (None, None)},
+        ),
+        (
             "A man shot and killed his 3-year-old daughter before turning the gun on himself.",
             {"killed": (2, 2), "injured": (None, None)},
         ),
