@@ -344,8 +344,8 @@ def accept(m: Match, gaz: Gazetteer) -> bool:
     supported = m.locative or bool(m.cues) or m.container is not None
     if pop >= 100_000 or d.prior[c] >= 8:
         return True
-    if "context" in m.cues:
-        return True  # its county is named, or a town near it
+    if "context" in m.cues or "resident" in m.cues:
+        return True  # its county is named, or a town near it; "Orangeburg man shot"
     if m.title_case and not supported:
         return False
     if pop >= 15_000:

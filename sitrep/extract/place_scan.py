@@ -76,6 +76,13 @@ ADMIN_CUES = word_set(
 CITY_CUES = word_set("city town village capital suburb district neighbourhood neighborhood")
 FACILITY_CUES = word_set("base airbase airfield airport camp crossing garrison facility field")
 _AGED = re.compile(r",\s+(?:aged\s+)?\d{1,2}\s*[,)]")  # ", 26," after a first and last name
+# Nouns a town name modifies in news ("Orangeburg man shot", "two Blytheville teens"): the town is
+# where the people live or the story happens, which supports a small town that would otherwise be dropped.
+RESIDENT_NOUNS = word_set(
+    """man men woman women teen teens teenager teenagers boy boys girl girls student students family
+    couple resident residents mother father toddler child children native natives shooting shootings
+    homicide homicides murder slaying officer officers deputy deputies"""
+)
 _CUE_WORDS = ADMIN_CUES | CITY_CUES | FACILITY_CUES
 _GAP_OK = re.compile(r"[ \t]?[-'’.]?[ \t]?")
 
@@ -355,6 +362,8 @@ def add_context(text: str, toks: list[tuple[int, int, str]], folded: list[str], 
             m.prep = folded[k]
         if m.last + 1 < len(toks):
             nxt = folded[m.last + 1]
+            if nxt in RESIDENT_NOUNS and toks[m.last + 1][0] - toks[m.last][1] == 1:
+                m.cues.add("resident")  # "Orangeburg man", "Blytheville teens", "a DeKalb shooting"
             if nxt in ADMIN_CUES:
                 m.cues.add("admin")
             elif nxt in CITY_CUES:

@@ -286,3 +286,17 @@ def test_an_institution_named_after_its_town_places_the_story_there(
     gaz: Gazetteer, text: str, town: str
 ) -> None:
     assert [p.span.text for p in places(text, gaz)] == [town]
+
+
+@pytest.mark.parametrize(
+    ("text", "town", "state"),
+    [
+        ("Orangeburg man shot while hunting on Saturday morning.", "Orangeburg", "South Carolina"),
+        ("Two Blytheville teens were charged on Monday.", "Blytheville", "Arkansas"),
+    ],
+)
+def test_a_small_town_modifying_its_residents_is_kept(
+    gaz: Gazetteer, text: str, town: str, state: str
+) -> None:
+    found = by_text(places(text, gaz), town)
+    assert found.place is not None and found.place.admin1 == state
