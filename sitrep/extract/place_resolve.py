@@ -28,6 +28,7 @@ ADMIN1_NAMED = 2.0  # bonus for a place in a first-level region the document nam
 COUNTY_NAMED = 3.0  # for a town in a county the document names
 TOWN_NAMED = 1.5  # for a county holding a town of a name the document uses
 _NONE: frozenset[int] = frozenset()
+_LOOSE = frozenset({"quarter", "institution"})  # cues of a name that may not be the town's
 FOREIGN_MAX_POPULATION = 100_000
 COUNTRY_NAME_PENALTY = 2.0  # for a city called by a country's name only as an alias
 STRONG_PREPS = frozenset({"in", "near", "at", "outside", "inside", "across", "throughout", "around"})
@@ -171,9 +172,24 @@ def _anchors(matches: list[Match], gaz: Gazetteer) -> list[tuple[str, float, flo
 def _mark_backed(matches: list[Match], gaz: Gazetteer, ev: _Evidence) -> None:
     """Cue towns the rest of the article backs up: their county is named, or a town near them."""
     d = gaz._d
+    regions = {  # where the article's other fine places lie
+        (d.country[m.choice] or "", d.admin1[m.choice] or "")
+        for m in matches
+        if m.choice is not None
+        and d.feature[m.choice] in ("city", "admin2", "facility")
+        and not m.cues & _LOOSE
+    }
     for m in matches:
         c = m.choice
-        if c is None or d.feature[c] != "city":
+        if c is None:
+            continue
+        if m.cues & _LOOSE and d.feature[c] in ("admin1", "region"):
+            # "Cascade Mall": a region's name opening a landmark's is the landmark's, unless the
+            # article otherwise points at that country
+            if ev.country(m.kid, d.country[c] or "") <= 0:
+                m.foreign = True
+            continue
+        if d.feature[c] != "city":
             continue
         a2 = d.admin2[c]
         county = a2 is not None and bool(
@@ -182,10 +198,12 @@ def _mark_backed(matches: list[Match], gaz: Gazetteer, ev: _Evidence) -> None:
         if county or (len(m.cands) > 1 and ev.near_anchor(m.key, d.lat[c], d.lon[c])):
             m.cues.add("context")
         elif (
-            ("quarter" in m.cues or "institution" in m.cues)
-            and ev.anchors
-            and not ev.near_anchor(m.key, d.lat[c], d.lon[c])
+            m.cues & _LOOSE
             and not ev.admin1(m.kid, (d.country[c] or "", d.admin1[c] or "")) > 0
+            and (
+                (ev.anchors and not ev.near_anchor(m.key, d.lat[c], d.lon[c]))
+                or (regions and (d.country[c] or "", d.admin1[c] or "") not in regions)
+            )
         ):
             # "the Gresham neighborhood" of a Chicago story is not Gresham, Oregon; "Comer
             # Children's Hospital" there is no town in Georgia
@@ -330,10 +348,10 @@ def accept(m: Match, gaz: Gazetteer) -> bool:
     assert m.choice is not None
     d = gaz._d
     c = m.choice
-    if d.feature[c] in ("country", "admin1", "facility", "region"):
-        return True
     if m.foreign:
         return False
+    if d.feature[c] in ("country", "admin1", "facility", "region"):
+        return True
     if d.feature[c] == "admin2" and not _primary(gaz, c, m.key):
         # "Clarke" for Clarke County: only after "in", before "county", in "X, Y" (county short
         # names are often surnames: "Julie Brown", "the family of Brown")

@@ -300,3 +300,8 @@ def test_a_small_town_modifying_its_residents_is_kept(
 ) -> None:
     found = by_text(places(text, gaz), town)
     assert found.place is not None and found.place.admin1 == state
+
+
+def test_a_region_opening_a_landmark_name_is_no_place_of_the_story(gaz: Gazetteer) -> None:
+    text = "Five people died in the Cascade Mall shooting in Burlington, Washington, on Friday night."
+    assert all(p.span.text != "Cascade" for p in places(text, gaz))
