@@ -41,6 +41,7 @@ from sitrep.caseless import CaselessPattern
 from sitrep.extract.casualty_patterns import (
     _ACTIVE_NEXT,
     _AND_MORE,
+    _ANOTHER_HURT,
     _CASUALTY_WORD,
     _DEATH_OF,
     _FATALLY,
@@ -169,10 +170,12 @@ def _scan(text: str, start: int, end: int) -> list[_Hit]:
         add(m, "killed", _quantity(m), 5)
     for m in (
         _NOUN_COUNT.finditer(text, start, end)
-        if _any(low, "death", "fatalit", "bodies", "injur", "wounded")
+        if _any(low, "death", "fatalit", "bodies", "injur", "wounded", "hurt")
         else ()
     ):
         add(m, _verb_kind(m), _quantity(m), 2)
+    for m in _ANOTHER_HURT.finditer(text, start, end) if "another" in low else ():
+        add(m, "injured", (1, 1), 1)
     for m in _NAMED.finditer(text, start, end) if _DIGIT.search(low) else ():
         add(m, _verb_kind(m), (1, 1), 2)
     gated = {_THE_ONE: True, _PRONOUN: _HE_SHE.search(low) is not None, _PAIR: " and " in low}

@@ -83,7 +83,7 @@ _TOLL = re.compile(
     _F,
 )
 _NOUN_COUNT = re.compile(
-    rf"{_NUM}\s+(?:(?P<k>deaths|fatalities|bodies|dead\s+bodies)|(?P<i>injuries|wounded|injured))\b"
+    rf"{_NUM}\s+(?:(?P<k>deaths|fatalities|bodies|dead\s+bodies)|(?P<i>injuries|wounded|injured|hurt))\b"
     r"(?!\s+(?:in|at|on)\s+(?:19|20)\d\d)",
     _F,
 )
@@ -141,10 +141,12 @@ _DEATH_OF = re.compile(
 _REFLEXIVE = re.compile(
     r"\b(?:(?P<k>killed|shot\s+and\s+killed|fatally\s+shot)\s+(?:himself|herself)"
     r"|(?P<k3>took|taking)\s+(?:his|her)\s+own\s+life"
-    r"|(?P<k2>shot)\s+(?:himself|herself)\s+to\s+death|(?P<s>shot|wounded|injured)\s+(?:himself|herself)"
+    r"|(?P<k2>shot)\s+(?:himself|herself)\s+to\s+death|(?P<s>shot|shoots|wounded|injured)\s+(?:himself|herself|self)"
     r"|(?P<k4>turn(?:ed|ing|s)?\s+the\s+(?:gun|weapon|rifle|shotgun|pistol|handgun)\s+on\s+(?:himself|herself)))\b",
     _F,
 )
+# "Teen killed, another wounded": one more victim, hurt
+_ANOTHER_HURT = re.compile(r"\banother\s+(?:[\w-]+\s+)?(?:was\s+)?(?:wounded|injured|hurt)\b", _F)
 _PLURAL = re.compile(
     rf"\b(?:(?P<ak>killed|killing|dead)|(?P<ai>wounded|injured|wounding|injuring))\s+{_MODS}"
     rf"(?P<noun>{_PERSON_PLURAL})\b",

@@ -85,6 +85,7 @@ _P = (
     "|intruder|chief|elder|trader|herdsman|pastoralist|vigilante|ranger|spy|informant|informer|hunter"
     "|player|monk|priest|imam|cleric|mourner|diner|partygoer|commuter|traveler|traveller|pilot|crew member"
     "|firefighter|paramedic|medic|aid worker|peacekeeper|fisherman|lawyer|judge|politician|lawmaker|voter"
+    "|male|female|juvenile|minor|grandson|granddaughter|stepson|stepdaughter"
 )
 _P_IRREGULAR_PLURAL = {"man": "men", "herdsman": "herdsmen", "spy": "spies", "fisherman": "fishermen",
                        "woman": "women",

@@ -294,6 +294,10 @@ def test_victim_groups(text: str, killed: tuple[int | None, int | None]) -> None
             "Dana Reyes was fatally injured after shots were fired.",
             {"killed": (1, 1), "injured": (None, None)},
         ),
+        ("Deputies identify 3 dead, 1 hurt in riverside shooting", {"killed": (3, 3), "injured": (1, 1)}),
+        ("Teen killed, another wounded in late-night shooting", {"killed": (1, 1), "injured": (1, 1)}),
+        ("Police said a 16-year-old male was shot in the leg.", {"killed": (None, None), "injured": (1, 1)}),
+        ("Man cleaning gun accidentally shoots self", {"killed": (None, None), "injured": (1, 1)}),
         (
             "A man shot and killed his 3-year-old daughter before turning the gun on himself.",
             {"killed": (2, 2), "injured": (None, None)},
