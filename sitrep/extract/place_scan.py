@@ -173,6 +173,8 @@ def scan(
                     cands = tuple(c for c in cands if feature[c] == "facility")
                 if cands and key in gaz.upper_keys and not all(t[2].isupper() for t in toks[i : j + 1]):
                     cands = ()
+                if cands and folded[j] == "side" and j > i and folded[i] in DIRECTION_WORDS:
+                    cands = ()  # "the East Side", "Chicago's South Side": a part of the city at hand
                 dotted = toks[j][1] < len(text) and text[toks[j][1]] == "."
                 short = j == i and len(rawj) < 3 and not rawj.isupper()
                 if j == i and rawj.isupper() and len(rawj) <= 3 and key not in gaz.upper_keys:

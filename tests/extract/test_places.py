@@ -257,6 +257,7 @@ def test_a_city_named_outright_beats_a_capital_known_by_that_old_name(gaz: Gazet
         ("Detective Michael Wright said the gunman fled Miami Gardens.", "Wright"),
         ("A man was killed at Holladay Park in Portland, Oregon.", "Holladay"),
         ("Leon Hamlin, 26, remains in hospital in Baltimore.", "Leon"),
+        ("Two men were shot on the East Side of San Antonio on Tuesday.", "East Side"),
         ("A gunman stood in the doorway of Maynard's Cafe in Baltimore on Sunday night.", "Maynard"),
         ("An 18-year-old, Tyler Presley, was hit by buckshot while hunting in Baldwin County.", "Tyler"),
     ],
