@@ -155,7 +155,9 @@ def cluster_mentions(articles: Sequence[Article], settings: Settings) -> list[Cl
     rank = {i: r for r, i in enumerate(order)}
     scorer = PairScorer(mentions, published, text, settings)
     scored = []
-    for i, j in candidate_pairs(mentions, published, text, settings):
+    pairs = candidate_pairs(mentions, published, text, settings)
+    text.prepare((mentions[i].article_id, mentions[j].article_id) for i, j in pairs)
+    for i, j in pairs:
         s = scorer(i, j)
         both_primary = mentions[i].primary and mentions[j].primary
         if s.veto is None and s.score >= settings.cluster_threshold and (both_primary or _strong(s)):
