@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -138,8 +138,16 @@ def _strong(s: MatchScore) -> bool:
     )
 
 
-def cluster_mentions(articles: Sequence[Article], settings: Settings) -> list[Cluster]:
-    """Group every event mention of ``articles`` into clusters, one per incident."""
+def cluster_mentions(
+    articles: Sequence[Article], settings: Settings, *, fixed: Sequence[Collection[str]] = ()
+) -> list[Cluster]:
+    """Group every event mention of ``articles`` into clusters, one per incident.
+
+    ``fixed``: groups of mention ids already resolved together (stored events).
+    Each starts as one cluster, and only pairs with a mention outside every group
+    are candidates: the other mentions join the groups, never split them, and the
+    pairs inside the groups are not scored again.
+    """
     text = TextIndex(articles)
     published = {a.id: a.published for a in articles}
     mentions = [m for a in articles for m in a.events]
@@ -156,6 +164,9 @@ def cluster_mentions(articles: Sequence[Article], settings: Settings) -> list[Cl
     scorer = PairScorer(mentions, published, text, settings)
     scored = []
     pairs = candidate_pairs(mentions, published, text, settings)
+    settled = {mid for group in fixed for mid in group}
+    if settled:
+        pairs = {(i, j) for i, j in pairs if mentions[i].id not in settled or mentions[j].id not in settled}
     text.prepare((mentions[i].article_id, mentions[j].article_id) for i, j in pairs)
     for i, j in pairs:
         s = scorer(i, j)
@@ -166,7 +177,19 @@ def cluster_mentions(articles: Sequence[Article], settings: Settings) -> list[Cl
     members: dict[int, list[int]] = {i: [i] for i in range(len(mentions))}
     owner = list(range(len(mentions)))
     reasons: dict[int, list[str]] = {i: [] for i in range(len(mentions))}
+    index = {m.id: i for i, m in enumerate(mentions)}
+    for group in fixed:  # a stored event is one cluster from the start
+        ks = sorted((index[mid] for mid in group if mid in index), key=rank.__getitem__)
+        for k in ks[1:]:
+            keep, gone = owner[ks[0]], owner[k]
+            if keep != gone:
+                reasons[keep].extend(reasons.pop(gone))
+                for x in members[gone]:
+                    owner[x] = keep
+                members[keep] = sorted(members[keep] + members.pop(gone), key=rank.__getitem__)
     for i, j in _wire_copy_pairs(articles, mentions):  # a copy reports what its original reports
+        if mentions[i].id in settled and mentions[j].id in settled:
+            continue
         keep, gone = (owner[i], owner[j]) if rank[i] <= rank[j] else (owner[j], owner[i])
         if keep == gone:
             continue

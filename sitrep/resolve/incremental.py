@@ -87,7 +87,8 @@ def assign_new_mentions(
     owner = {m.id: event_id for event_id, ms in stored.items() for m in ms}
     age = created or {}
     result = Assignment()
-    for c in cluster_mentions([*context, *new_articles], settings):
+    groups = [[m.id for m in ms] for ms in stored.values()]
+    for c in cluster_mentions([*context, *new_articles], settings, fixed=groups):
         new = [m for m in c.mentions if m.id not in owner]
         if not new:
             continue
