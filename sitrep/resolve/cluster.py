@@ -59,8 +59,15 @@ def candidate_pairs(
     published: dict[str, dt.date | None],
     text: TextIndex | None,
     settings: Settings,
+    *,
+    settled: Collection[str] = frozenset(),
 ) -> set[tuple[int, int]]:
-    """Index pairs ``(i, j)``, ``i < j``, of mentions worth scoring."""
+    """Index pairs ``(i, j)``, ``i < j``, of mentions worth scoring.
+
+    ``settled``: ids of mentions already resolved together (stored events); only
+    pairs with at least one other mention are returned, and text neighbours are
+    searched for those others and the articles they meet only.
+    """
     n = len(mentions)
     if n < 2:
         return set()
@@ -85,15 +92,21 @@ def candidate_pairs(
         sub = np.column_stack([pub[with_pub], cells[with_pub]])
         found.append(with_pub[neighbour_pairs(sub, (_PUBLISHED_DAYS, 1, 1))])
     pairs: set[tuple[int, int]] = {(int(i), int(j)) for block in found for i, j in block}
+    focus: set[str] | None = None
+    if settled:
+        pairs = {(i, j) for i, j in pairs if mentions[i].id not in settled or mentions[j].id not in settled}
+        focus = {mentions[i].article_id for i, m in enumerate(mentions) if m.id not in settled}
+        focus |= {mentions[k].article_id for pair in pairs for k in pair}
     if text is not None:  # nearest neighbours by text: primary mentions of the two articles
         primary_of: dict[str, int] = {}
         for i, m in enumerate(mentions):
             if m.primary and m.article_id not in primary_of:
                 primary_of[m.article_id] = i
-        for a, b in text.neighbours(_TEXT_NEIGHBOURS):
+        for a, b in text.neighbours(_TEXT_NEIGHBOURS, rows=focus):
             if a in primary_of and b in primary_of:
                 i, j = primary_of[a], primary_of[b]
-                pairs.add((min(i, j), max(i, j)))
+                if mentions[i].id not in settled or mentions[j].id not in settled:
+                    pairs.add((min(i, j), max(i, j)))
     return {(i, j) for i, j in pairs if mentions[i].article_id != mentions[j].article_id}
 
 
@@ -163,10 +176,8 @@ def cluster_mentions(
     rank = {i: r for r, i in enumerate(order)}
     scorer = PairScorer(mentions, published, text, settings)
     scored = []
-    pairs = candidate_pairs(mentions, published, text, settings)
     settled = {mid for group in fixed for mid in group}
-    if settled:
-        pairs = {(i, j) for i, j in pairs if mentions[i].id not in settled or mentions[j].id not in settled}
+    pairs = candidate_pairs(mentions, published, text, settings, settled=settled)
     text.prepare((mentions[i].article_id, mentions[j].article_id) for i, j in pairs)
     for i, j in pairs:
         s = scorer(i, j)

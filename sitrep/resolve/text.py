@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 
 import numpy as np
 import numpy.typing as npt
@@ -148,7 +148,9 @@ class TextIndex:
             return 0
         return len(self._names[self._row[a]] & self._names[self._row[b]])
 
-    def neighbours(self, k: int, min_similarity: float = 0.1) -> list[tuple[str, str]]:
+    def neighbours(
+        self, k: int, min_similarity: float = 0.1, *, rows: Collection[str] | None = None
+    ) -> list[tuple[str, str]]:
         """Article pairs where one is among the other's ``k`` nearest neighbours by cosine.
 
         Up to ``exact_limit`` articles every article is compared with every other.
@@ -156,20 +158,37 @@ class TextIndex:
         articles published within ``window_days`` days of it and with the articles
         of unknown publication date: linear in the number of articles at a given
         number of articles per day, where the exact search is quadratic.
+
+        ``rows``: only pairs with one of these articles, whose neighbours are
+        searched, and so are those of the articles found among them (so both
+        ranks of every pair returned are known); an incremental resolution needs
+        no others.
         """
         if self._matrix is None or len(self.ids) < 2:
             return []
         self._k = k
-        if len(self.ids) <= self.exact_limit:
-            rows, cols, sims = self._exact_neighbours(k)
+        window = None if len(self.ids) <= self.exact_limit else self.window_days
+        if rows is None and window is None:
+            found = self._exact_neighbours(k)
+        elif rows is None:
+            self._ranks = {}
+            found = self._search(k, np.arange(len(self.ids)), window)
         else:
-            rows, cols, sims = self._windowed_neighbours(k)
-        keep = (rows != cols) & (sims >= min_similarity)
-        pairs = {
-            (min(i, j), max(i, j)) for i, j in zip(rows[keep].tolist(), cols[keep].tolist(), strict=True)
-        }
+            self._ranks = {}
+            query = np.array(sorted({self._row[a] for a in rows if a in self._row}), dtype=np.int64)
+            first = self._search(k, query, window)
+            second = self._search(k, np.setdiff1d(first[1], query), window)
+            asked = np.isin(second[1], query)  # of the others' neighbours, only pairs with a query row
+            found = (
+                np.concatenate([first[0], second[0][asked]]),
+                np.concatenate([first[1], second[1][asked]]),
+                np.concatenate([first[2], second[2][asked]]),
+            )
+        i, j, sims = found
+        keep = (i != j) & (sims >= min_similarity)
+        pairs = {(min(a, b), max(a, b)) for a, b in zip(i[keep].tolist(), j[keep].tolist(), strict=True)}
         logger.debug("text index: %d neighbour pairs for %d articles", len(pairs), len(self.ids))
-        return [(self.ids[i], self.ids[j]) for i, j in sorted(pairs)]
+        return [(self.ids[a], self.ids[b]) for a, b in sorted(pairs)]
 
     def _exact_neighbours(self, k: int) -> tuple[IntArray, IntArray, FloatArray]:
         """Rows, columns and cosines of every article's ``k`` nearest others, over all articles."""
@@ -185,55 +204,55 @@ class TextIndex:
                 self._ranks[(i, j)] = r
         return rows, ind.ravel(), 1.0 - dist.ravel()
 
-    def _windowed_neighbours(self, k: int) -> tuple[IntArray, IntArray, FloatArray]:
-        """Every article's ``k`` nearest others among those published within ``window_days`` days.
+    def _search(self, k: int, query: IntArray, window: int | None) -> tuple[IntArray, IntArray, FloatArray]:
+        """The ``k`` nearest others of the ``query`` rows, among those published within ``window`` days.
 
-        Articles are taken in publication order, in blocks; a block is compared
-        with the articles published within the window of any of its members (and
-        the undated ones), and pairs further apart than the window are masked, so
-        the result does not depend on the block size. An undated article is
-        compared with every article.
+        With a window, query articles are taken in publication order, in blocks; a
+        block is compared with the articles published within the window of any of
+        its members (and the undated ones), and pairs further apart than the window
+        are masked, so the result does not depend on the block size. An undated
+        article, or any article without a window, is compared with every article.
+        Their ranks are recorded for :meth:`neighbour_rank`.
         """
         assert self._matrix is not None
-        matrix, n = self._matrix, len(self.ids)
-        day = self._days
-        dated = np.flatnonzero(day >= 0)
-        dated = dated[np.argsort(day[dated], kind="stable")]
-        undated = np.flatnonzero(day < 0)
-        sorted_days = day[dated]
-        out_rows: list[IntArray] = []
-        out_cols: list[IntArray] = []
-        out_sims: list[FloatArray] = []
+        matrix, n, day = self._matrix, len(self.ids), self._days
+        out: list[tuple[IntArray, IntArray, FloatArray]] = []
 
         def search(block: IntArray, cols: IntArray, masked: bool) -> None:
             sims = (matrix[block] @ matrix[cols].T).toarray()
             if masked:  # further apart than the window (the undated columns are never masked)
-                far = np.abs(day[block][:, None] - day[cols][None, :]) > self.window_days
+                far = np.abs(day[block][:, None] - day[cols][None, :]) > (window or 0)
                 sims[far & (day[cols] >= 0)[None, :]] = -np.inf
             sims[block[:, None] == cols[None, :]] = -np.inf
             top, top_sims = _top_k(sims, cols, k)
             found = np.isfinite(top_sims)
-            out_rows.append(np.broadcast_to(block[:, None], top.shape)[found])
-            out_cols.append(top[found])
-            out_sims.append(top_sims[found])
+            out.append((np.broadcast_to(block[:, None], top.shape)[found], top[found], top_sims[found]))
 
-        start = 0
-        while start < len(dated):
-            lo = int(np.searchsorted(sorted_days, sorted_days[start] - self.window_days, side="left"))
-            span = int(np.searchsorted(sorted_days, sorted_days[start] + self.window_days, side="right")) - lo
-            size = max(1, min(len(dated) - start, _BLOCK_CELLS // max(1, span + len(undated))))
-            block = dated[start : start + size]
-            hi = int(np.searchsorted(sorted_days, sorted_days[start + size - 1] + self.window_days, "right"))
-            search(block, np.concatenate([dated[lo:hi], undated]), masked=True)
-            start += size
-        everyone = np.arange(n)
+        query = np.asarray(query, dtype=np.int64)
+        everywhere = query if window is None else query[day[query] < 0]
+        if window is not None:
+            dated = np.flatnonzero(day >= 0)
+            dated = dated[np.argsort(day[dated], kind="stable")]
+            undated = np.flatnonzero(day < 0)
+            sorted_days = day[dated]
+            wanted = query[day[query] >= 0]
+            wanted = wanted[np.argsort(day[wanted], kind="stable")]
+            start = 0
+            while start < len(wanted):
+                first = day[wanted[start]]
+                lo = int(np.searchsorted(sorted_days, first - window, side="left"))
+                span = int(np.searchsorted(sorted_days, first + window, side="right")) - lo
+                size = max(1, min(len(wanted) - start, _BLOCK_CELLS // max(1, span + len(undated))))
+                block = wanted[start : start + size]
+                hi = int(np.searchsorted(sorted_days, day[block[-1]] + window, side="right"))
+                search(block, np.concatenate([dated[lo:hi], undated]), masked=True)
+                start += size
         size = max(1, _BLOCK_CELLS // n)
-        for start in range(0, len(undated), size):
-            search(undated[start : start + size], everyone, masked=False)
-        rows = np.concatenate(out_rows) if out_rows else np.empty(0, dtype=np.int64)
-        cols = np.concatenate(out_cols) if out_cols else np.empty(0, dtype=np.int64)
-        sims = np.concatenate(out_sims) if out_sims else np.empty(0)
-        self._ranks = {}
+        for start in range(0, len(everywhere), size):
+            search(everywhere[start : start + size], np.arange(n), masked=False)
+        rows = np.concatenate([o[0] for o in out]) if out else np.empty(0, dtype=np.int64)
+        cols = np.concatenate([o[1] for o in out]) if out else np.empty(0, dtype=np.int64)
+        sims = np.concatenate([o[2] for o in out]) if out else np.empty(0)
         last, r = -1, 0
         for i, j in zip(rows.tolist(), cols.tolist(), strict=True):
             r = r + 1 if i == last else 1

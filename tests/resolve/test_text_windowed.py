@@ -94,3 +94,17 @@ def test_series_links_from_the_date_index_equal_every_pair_compared() -> None:
     expected = {e.id: {o.id for o in events if o.id != e.id and is_series(e, o)} for e in touched}
     assert {e.id: links.get(e.id, set()) for e in touched} == expected
     assert sum(map(len, expected.values())) > 20  # the check is not vacuous
+
+
+def test_neighbours_of_some_rows_rank_them_as_the_full_search_does() -> None:
+    articles, _ = incident_reports(30)
+    for limit in (10_000, 0):  # exact, windowed
+        full = TextIndex(articles, exact_limit=limit, window_days=10)
+        some = TextIndex(articles, exact_limit=limit, window_days=10)
+        everything = full.neighbours(3)
+        focused = some.neighbours(3, rows={"i7-r0", "i12-r1"})
+        assert ("i7-r0", "i7-r1") in focused and ("i12-r0", "i12-r1") in focused
+        assert set(focused) <= set(everything)
+        for a, b in focused:
+            assert some.neighbour_rank(a, b) == full.neighbour_rank(a, b)
+        assert len(focused) < len(everything) / 3  # the other articles' neighbours were not searched
