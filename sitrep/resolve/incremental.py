@@ -229,7 +229,12 @@ def update_events(store: Store, articles: Sequence[Article], settings: Settings)
     if not mentions:
         return ResolveResult()
     new_ids = {a.id for a in articles}
-    candidates = store.candidate_event_ids(mentions, days=settings.cluster_days + 1, km=settings.cluster_km)
+    candidates = store.candidate_event_ids(
+        mentions,
+        days=settings.cluster_days + 1,
+        km=settings.cluster_km,
+        published={a.id: a.published for a in articles},
+    )
     stored = store.event_mentions(candidates)
     per_article: dict[str, list[EventMention]] = defaultdict(list)
     for ms in stored.values():
