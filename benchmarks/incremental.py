@@ -23,6 +23,7 @@ import argparse
 import datetime as dt
 import hashlib
 import random
+import resource
 import sys
 import tempfile
 import time
@@ -230,9 +231,11 @@ def main() -> None:
         t0, c0 = time.perf_counter(), time.process_time()
         ingest_articles(base, store, pipeline)
         t_build, c_build = time.perf_counter() - t0, time.process_time() - c0
+        print(f"initial build: {t_build:.1f} s wall, {c_build:.1f} s cpu", flush=True)
         t0, c0 = time.perf_counter(), time.process_time()
         report = ingest_articles(new, store, pipeline)
         t_incr, c_incr = time.perf_counter() - t0, time.process_time() - c0
+        print(f"incremental ingest: {t_incr:.1f} s wall, {c_incr:.1f} s cpu", flush=True)
         incremental = _clustering(store)
         t0, c0 = time.perf_counter(), time.process_time()
         rebuild(store, pipeline)
@@ -284,6 +287,7 @@ def main() -> None:
             "cpu_ratio_incremental_to_full": cpu_ratio,
             "ratio_incremental_to_build": t_incr / t_build,
             "target_ratio": 0.05,
+            "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024,
             "events_created": len(report.resolution.created),
             "events_updated": len(report.resolution.updated),
             "bcubed": {q["clustering"]: {k: q[k] for k in ("precision", "recall", "f1")} for q in quality},

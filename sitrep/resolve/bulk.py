@@ -23,7 +23,7 @@ import numpy.typing as npt
 from scipy import sparse
 from scipy.sparse.csgraph import connected_components
 
-from sitrep.resolve.candidates import grid_cells, key_pairs, neighbour_pairs, unique_pairs
+from sitrep.resolve.candidates import grid_cells, haversine_km, key_pairs, neighbour_pairs, unique_pairs
 from sitrep.resolve.similarity import PRIOR, WEIGHTS
 
 __all__ = ["RecordTable", "bulk_candidates", "bulk_cluster", "bulk_scores", "drop_common", "minhash"]
@@ -34,7 +34,6 @@ IntArray = npt.NDArray[np.int64]
 FloatArray = npt.NDArray[np.float64]
 
 _PRIME = np.int64((1 << 31) - 1)
-_EARTH_KM = 6371.0
 
 
 @dataclass(slots=True)
@@ -110,13 +109,6 @@ def bulk_candidates(
     return unique_pairs(pairs[:, 0], pairs[:, 1])
 
 
-def _haversine(lat1: FloatArray, lon1: FloatArray, lat2: FloatArray, lon2: FloatArray) -> FloatArray:
-    p1, p2 = np.radians(lat1), np.radians(lat2)
-    dp, dl = p2 - p1, np.radians(lon2 - lon1)
-    h = np.sin(dp / 2) ** 2 + np.cos(p1) * np.cos(p2) * np.sin(dl / 2) ** 2
-    return 2 * _EARTH_KM * np.arcsin(np.sqrt(np.clip(h, 0.0, 1.0)))
-
-
 def bulk_scores(
     table: RecordTable, signatures: IntArray, pairs: IntArray, *, max_km: float = 50.0
 ) -> FloatArray:
@@ -136,7 +128,7 @@ def bulk_scores(
         ),
         0.0,
     )
-    km = _haversine(table.lat[i], table.lon[i], table.lat[j], table.lon[j])
+    km = haversine_km(table.lat[i], table.lon[i], table.lat[j], table.lon[j])
     placed = ~np.isnan(km)
     logit += np.where(
         placed,

@@ -14,18 +14,28 @@ import logging
 import numpy as np
 import numpy.typing as npt
 
-__all__ = ["grid_cells", "key_pairs", "neighbour_pairs", "unique_pairs"]
+__all__ = ["grid_cells", "haversine_km", "key_pairs", "neighbour_pairs", "unique_pairs"]
 
 logger = logging.getLogger(__name__)
 
 IntArray = npt.NDArray[np.int64]
+FloatArray = npt.NDArray[np.float64]
 
+_EARTH_KM = 6371.0
 _BITS = 20  # each cell coordinate, relative to the smallest, must fit in this many bits
 
 
 def grid_cells(lat: npt.NDArray[np.float64], lon: npt.NDArray[np.float64], cell_deg: float = 0.5) -> IntArray:
     """Integer grid cells (``(n, 2)``) of about ``cell_deg`` degrees for coordinates."""
     return np.stack([np.floor(lat / cell_deg), np.floor(lon / cell_deg)], axis=1).astype(np.int64)
+
+
+def haversine_km(lat1: FloatArray, lon1: FloatArray, lat2: FloatArray, lon2: FloatArray) -> FloatArray:
+    """Great-circle distances in km between points (broadcast; NaN where a coordinate is NaN)."""
+    p1, p2 = np.radians(lat1), np.radians(lat2)
+    dp, dl = p2 - p1, np.radians(lon2 - lon1)
+    h = np.sin(dp / 2) ** 2 + np.cos(p1) * np.cos(p2) * np.sin(dl / 2) ** 2
+    return np.asarray(2 * _EARTH_KM * np.arcsin(np.sqrt(np.clip(h, 0.0, 1.0))), dtype=np.float64)
 
 
 def _pack(cells: IntArray) -> IntArray:

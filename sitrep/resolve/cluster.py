@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -59,8 +59,15 @@ def candidate_pairs(
     published: dict[str, dt.date | None],
     text: TextIndex | None,
     settings: Settings,
+    *,
+    settled: Collection[str] = frozenset(),
 ) -> set[tuple[int, int]]:
-    """Index pairs ``(i, j)``, ``i < j``, of mentions worth scoring."""
+    """Index pairs ``(i, j)``, ``i < j``, of mentions worth scoring.
+
+    ``settled``: ids of mentions already resolved together (stored events); only
+    pairs with at least one other mention are returned, and text neighbours are
+    searched for those others and the articles they meet only.
+    """
     n = len(mentions)
     if n < 2:
         return set()
@@ -85,15 +92,21 @@ def candidate_pairs(
         sub = np.column_stack([pub[with_pub], cells[with_pub]])
         found.append(with_pub[neighbour_pairs(sub, (_PUBLISHED_DAYS, 1, 1))])
     pairs: set[tuple[int, int]] = {(int(i), int(j)) for block in found for i, j in block}
+    focus: set[str] | None = None
+    if settled:
+        pairs = {(i, j) for i, j in pairs if mentions[i].id not in settled or mentions[j].id not in settled}
+        focus = {mentions[i].article_id for i, m in enumerate(mentions) if m.id not in settled}
+        focus |= {mentions[k].article_id for pair in pairs for k in pair}
     if text is not None:  # nearest neighbours by text: primary mentions of the two articles
         primary_of: dict[str, int] = {}
         for i, m in enumerate(mentions):
             if m.primary and m.article_id not in primary_of:
                 primary_of[m.article_id] = i
-        for a, b in text.neighbours(_TEXT_NEIGHBOURS):
+        for a, b in text.neighbours(_TEXT_NEIGHBOURS, rows=focus):
             if a in primary_of and b in primary_of:
                 i, j = primary_of[a], primary_of[b]
-                pairs.add((min(i, j), max(i, j)))
+                if mentions[i].id not in settled or mentions[j].id not in settled:
+                    pairs.add((min(i, j), max(i, j)))
     return {(i, j) for i, j in pairs if mentions[i].article_id != mentions[j].article_id}
 
 
@@ -138,8 +151,16 @@ def _strong(s: MatchScore) -> bool:
     )
 
 
-def cluster_mentions(articles: Sequence[Article], settings: Settings) -> list[Cluster]:
-    """Group every event mention of ``articles`` into clusters, one per incident."""
+def cluster_mentions(
+    articles: Sequence[Article], settings: Settings, *, fixed: Sequence[Collection[str]] = ()
+) -> list[Cluster]:
+    """Group every event mention of ``articles`` into clusters, one per incident.
+
+    ``fixed``: groups of mention ids already resolved together (stored events).
+    Each starts as one cluster, and only pairs with a mention outside every group
+    are candidates: the other mentions join the groups, never split them, and the
+    pairs inside the groups are not scored again.
+    """
     text = TextIndex(articles)
     published = {a.id: a.published for a in articles}
     mentions = [m for a in articles for m in a.events]
@@ -155,7 +176,10 @@ def cluster_mentions(articles: Sequence[Article], settings: Settings) -> list[Cl
     rank = {i: r for r, i in enumerate(order)}
     scorer = PairScorer(mentions, published, text, settings)
     scored = []
-    for i, j in candidate_pairs(mentions, published, text, settings):
+    settled = {mid for group in fixed for mid in group}
+    pairs = candidate_pairs(mentions, published, text, settings, settled=settled)
+    text.prepare((mentions[i].article_id, mentions[j].article_id) for i, j in pairs)
+    for i, j in pairs:
         s = scorer(i, j)
         both_primary = mentions[i].primary and mentions[j].primary
         if s.veto is None and s.score >= settings.cluster_threshold and (both_primary or _strong(s)):
@@ -164,7 +188,19 @@ def cluster_mentions(articles: Sequence[Article], settings: Settings) -> list[Cl
     members: dict[int, list[int]] = {i: [i] for i in range(len(mentions))}
     owner = list(range(len(mentions)))
     reasons: dict[int, list[str]] = {i: [] for i in range(len(mentions))}
+    index = {m.id: i for i, m in enumerate(mentions)}
+    for group in fixed:  # a stored event is one cluster from the start
+        ks = sorted((index[mid] for mid in group if mid in index), key=rank.__getitem__)
+        for k in ks[1:]:
+            keep, gone = owner[ks[0]], owner[k]
+            if keep != gone:
+                reasons[keep].extend(reasons.pop(gone))
+                for x in members[gone]:
+                    owner[x] = keep
+                members[keep] = sorted(members[keep] + members.pop(gone), key=rank.__getitem__)
     for i, j in _wire_copy_pairs(articles, mentions):  # a copy reports what its original reports
+        if mentions[i].id in settled and mentions[j].id in settled:
+            continue
         keep, gone = (owner[i], owner[j]) if rank[i] <= rank[j] else (owner[j], owner[i])
         if keep == gone:
             continue

@@ -22,10 +22,13 @@ from collections.abc import Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field, replace
 
+import numpy as np
+
 from sitrep.config import Settings
 from sitrep.corroborate import corroborate_event
 from sitrep.model import Article, Event, EventMention, FieldChange
 from sitrep.resolve import SERIES_DAYS, SERIES_KM, build_event, is_series, link_related, resolve_clusters
+from sitrep.resolve.candidates import haversine_km
 from sitrep.resolve.cluster import Cluster, cluster_mentions
 from sitrep.resolve.history import record_changes
 from sitrep.resolve.merge import event_id_for
@@ -84,7 +87,8 @@ def assign_new_mentions(
     owner = {m.id: event_id for event_id, ms in stored.items() for m in ms}
     age = created or {}
     result = Assignment()
-    for c in cluster_mentions([*context, *new_articles], settings):
+    groups = [[m.id for m in ms] for ms in stored.values()]
+    for c in cluster_mentions([*context, *new_articles], settings, fixed=groups):
         new = [m for m in c.mentions if m.id not in owner]
         if not new:
             continue
@@ -140,11 +144,8 @@ def _relink(store: Store, touched: Sequence[Event], gone: Iterable[str]) -> list
         for i in ids:
             if i in related:
                 related[i].update(ids - {i})
-    pool = [*touched, *neighbours.values()]
-    for e in touched:
-        for other in pool:
-            if other.id != e.id and is_series(e, other):
-                related[e.id].add(other.id)
+    for event_id, series in _series_links(touched, [*touched, *neighbours.values()]).items():
+        related[event_id].update(series)
     for e in touched:
         e.related_event_ids = sorted(related[e.id])
     changed: list[Event] = []
@@ -155,6 +156,42 @@ def _relink(store: Store, touched: Sequence[Event], gone: Iterable[str]) -> list
             n.related_event_ids = sorted(links)
             changed.append(n)
     return changed
+
+
+def _series_links(touched: Sequence[Event], pool: Sequence[Event]) -> dict[str, set[str]]:
+    """For each touched event, the events of ``pool`` it forms a series with (:func:`is_series`).
+
+    The pool is indexed by event type and date, so each touched event is compared
+    only with same-type events within ``SERIES_DAYS`` days, and tested exactly
+    only when about ``SERIES_KM`` away: not every touched event with every event.
+    """
+    index: dict[str, tuple[list[Event], np.ndarray, np.ndarray, np.ndarray]] = {}
+    by_type: dict[str, list[Event]] = defaultdict(list)
+    for ev in pool:
+        if ev.date is not None and ev.place is not None:
+            by_type[ev.event_type].append(ev)
+    for event_type, evs in by_type.items():
+        evs.sort(key=lambda e: (e.date, e.id))
+        index[event_type] = (
+            evs,
+            np.array([e.date.toordinal() for e in evs if e.date is not None], dtype=np.int64),
+            np.array([e.place.latitude for e in evs if e.place is not None]),
+            np.array([e.place.longitude for e in evs if e.place is not None]),
+        )
+    links: dict[str, set[str]] = defaultdict(set)
+    for e in touched:
+        if e.date is None or e.place is None or e.event_type not in index:
+            continue
+        evs, days, lat, lon = index[e.event_type]
+        day = e.date.toordinal()
+        lo = int(np.searchsorted(days, day - SERIES_DAYS, side="left"))
+        hi = int(np.searchsorted(days, day + SERIES_DAYS, side="right"))
+        here = np.array([e.place.latitude]), np.array([e.place.longitude])
+        km = haversine_km(*here, lat[lo:hi], lon[lo:hi])
+        for k in (np.flatnonzero(km <= SERIES_KM + 1.0) + lo).tolist():
+            if evs[k].id != e.id and is_series(e, evs[k]):
+                links[e.id].add(evs[k].id)
+    return links
 
 
 def save_events(
@@ -192,7 +229,12 @@ def update_events(store: Store, articles: Sequence[Article], settings: Settings)
     if not mentions:
         return ResolveResult()
     new_ids = {a.id for a in articles}
-    candidates = store.candidate_event_ids(mentions, days=settings.cluster_days + 1, km=settings.cluster_km)
+    candidates = store.candidate_event_ids(
+        mentions,
+        days=settings.cluster_days + 1,
+        km=settings.cluster_km,
+        published={a.id: a.published for a in articles},
+    )
     stored = store.event_mentions(candidates)
     per_article: dict[str, list[EventMention]] = defaultdict(list)
     for ms in stored.values():

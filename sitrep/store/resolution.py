@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from sqlalchemy import Connection, and_, delete, false, insert, or_, select, update
+from sqlalchemy import Connection, and_, delete, exists, false, insert, or_, select, update
 
 from sitrep.model import Article, Event, EventMention, FieldChange
 from sitrep.store.rows import AREA_FEATURES, ARTICLE_COLUMNS, article_from_row, event_row, mention_row
@@ -86,18 +86,33 @@ class ResolutionStore:
 
     # -- neighbourhoods ---------------------------------------------------------
 
-    def candidate_event_ids(self, mentions: Sequence[EventMention], *, days: int, km: float) -> set[str]:
+    def candidate_event_ids(
+        self,
+        mentions: Sequence[EventMention],
+        *,
+        days: int,
+        km: float,
+        published: Mapping[str, dt.date | None] | None = None,
+    ) -> set[str]:
         """Ids of stored events holding a mention that could report the same incident as one of ``mentions``.
 
         A superset of what pair scoring would not veto: within ``days`` of a dated
         mention (or undated) and, when both have a place, within ``km`` or in an
-        area (country or region) of the same country.
+        area (country or region) of the same country. An undated mention meets
+        the mentions nearby; with its article's date in ``published``, only those
+        of articles published within ``days`` of it (the full clustering's block
+        for undated reports), not every report of the place ever stored.
         """
+        dates = published or {}
 
         def work(conn: Connection) -> set[str]:
             found: set[str] = set()
             for m in mentions:
-                found.update(conn.scalars(select(_MENTIONS.c.event_id).where(_near(m, days, km))))
+                cond = _near(m, days, km)
+                day = dates.get(m.article_id)
+                if m.date is None and day is not None:
+                    cond = and_(cond, _published_near(day, days))
+                found.update(conn.scalars(select(_MENTIONS.c.event_id).where(cond)))
             return found
 
         return self._read(work)
@@ -336,6 +351,13 @@ def _near(m: EventMention, days: int, km: float) -> Any:
     else:
         same_place = or_(c.latitude.is_(None), box, and_(c.area.is_(True), c.country == place.country))
     return or_(and_(in_window, same_place), and_(c.day.is_(None), box))
+
+
+def _published_near(day: dt.date, days: int) -> Any:
+    """The SQL condition on stored mentions: their article was published within ``days`` of ``day``."""
+    a = _ARTICLES.c
+    span = a.published.between(day - dt.timedelta(days=days), day + dt.timedelta(days=days))
+    return exists().where(a.id == _MENTIONS.c.article_id, span)
 
 
 def _stored_payloads(conn: Connection, ids: list[str] | None) -> dict[str, Any]:

@@ -92,3 +92,19 @@ def test_a_wire_copy_joins_its_originals_event_even_when_its_fields_disagree() -
     (cluster,) = cluster_mentions([original, copy], Settings())
     assert cluster.article_ids == {"w1", "w2"}
     assert any("wire copy of w1" in r for r in cluster.reasons)
+
+
+def _groups_with(fixed: list[list[str]]) -> list[list[str]]:
+    clusters = cluster_mentions(corpus(), Settings(), fixed=fixed)
+    return sorted(sorted(m.id for m in c.mentions) for c in clusters)
+
+
+def test_new_reports_join_the_fixed_groups_they_match() -> None:
+    # incremental resolution: q1 and o1 are stored as separate events; their follow-ups q2 and o2 arrive
+    assert _groups_with([["q1#0"], ["o1#0"]]) == [["o1#0", "o2#0"], ["q1#0", "q2#0"]]
+
+
+def test_a_fixed_group_is_never_split_even_when_the_full_clustering_would() -> None:
+    # a user merged q1 and o1 into one stored event: the incremental clustering keeps them together
+    assert any({"q1#0", "o1#0"} <= set(g) for g in _groups_with([["q1#0", "o1#0"]]))
+    assert _groups_with([]) == [["o1#0", "o2#0"], ["q1#0", "q2#0"]]  # without it they are apart
