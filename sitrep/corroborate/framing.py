@@ -175,15 +175,21 @@ def find_framing(
     regions = quoted_regions(text, [q.span for q in article.quotes])
     sents = sentences(text)
     features: list[list[float]] = []
+    needed: list[int] = []  # sentences whose probability is used: long enough, or with a reported term
     sentence_hits = []
     long_enough: list[bool] = []
-    for s in sents:
+    for n, s in enumerate(sents):
         toks = tokens(s.text)
         hits = lex.scan(s.text, toks)
         sentence_hits.append(hits)
-        long_enough.append(len(toks) >= MIN_SENTENCE_WORDS)
-        features.append(sentence_features(s.text, hits, toks))
-    probs = clf.probabilities(features)
+        sized = len(toks) >= MIN_SENTENCE_WORDS
+        long_enough.append(sized)
+        if sized or any(h.entry.category in REPORTED_CATEGORIES for h in hits):
+            needed.append(n)
+            features.append(sentence_features(s.text, hits, toks))
+    probs = [0.0] * len(sents)
+    for n, p in zip(needed, clf.probabilities(features) if features else [], strict=True):
+        probs[n] = p
     terms: list[FramingTerm] = []
     biased: list[Span] = []
     for s, hits, p, sized in zip(sents, sentence_hits, probs, long_enough, strict=True):

@@ -463,12 +463,15 @@ def _sub_type(inc: _Incident) -> Trigger:
     if best.sub_event_type == "Attack" and _armed_targets_only(inc):
         # soldiers, police or fighters attacked: both sides are armed, ACLED's armed clash
         return replace(best, sub_event_type="Armed clash", event_type=event_type_of("Armed clash"))
-    if yields_to_attack(best.sub_event_type, " ".join(s.span.text for s in inc.sentences)):
+    if best.sub_event_type in _HARM_FIRST_TYPES and yields_to_attack(
+        best.sub_event_type, " ".join(s.span.text for s in inc.sentences)
+    ):
         # "killed two and abducted a third"
         return replace(best, sub_event_type="Attack", event_type=event_type_of("Attack"))
     return best
 
 
+_HARM_FIRST_TYPES = frozenset({"Abduction/forced disappearance", "Looting/property destruction"})
 _ARMED_GENERIC = frozenset(
     {
         "police",

@@ -12,6 +12,7 @@ from dataclasses import replace
 from enum import IntEnum
 from functools import lru_cache
 
+from sitrep.caseless import CaselessPattern
 from sitrep.extract.event_types import Trigger
 from sitrep.model import DateMention, DatePrecision, Span
 
@@ -94,6 +95,14 @@ _CLAUSE_PENALTY = 40  # characters a clause boundary between a cue and a date co
 _CUE_REACH = 90  # characters around a date searched for cues
 
 
+# the cue patterns run faster searched in lower-cased text (same matches: see sitrep.caseless)
+_CUES = (
+    (DateRole.INCIDENT, CaselessPattern(_INCIDENT_CUE), 0),
+    (DateRole.AFTER, CaselessPattern(_AFTER_CUE), 0),
+    (DateRole.AFTER, CaselessPattern(_AFTER_NOUN), _NOUN_HANDICAP),
+)
+
+
 @lru_cache(maxsize=64)  # pure, and asked several times per date while one article is assembled
 def date_role(date: DateMention, sentence: Span) -> DateRole:
     """The role of ``date`` in ``sentence``, told by the nearest cue word (a clause boundary between
@@ -114,8 +123,7 @@ def date_role(date: DateMention, sentence: Span) -> DateRole:
         return DateRole.AFTER
     opening = _OPENING.match(before) is not None  # "On Friday, police arrested ...": the date leads its verb
     best: tuple[int, DateRole] | None = None
-    cues = ((DateRole.INCIDENT, _INCIDENT_CUE, 0), (DateRole.AFTER, _AFTER_CUE, 0))
-    for role, cue, handicap in (*cues, (DateRole.AFTER, _AFTER_NOUN, _NOUN_HANDICAP)):
+    for role, cue, handicap in _CUES:
         for m in cue.finditer(before):
             gap = len(before) - m.end() + handicap
             gap += _CLAUSE_PENALTY * len(_CLAUSE_BOUNDARY.findall(before[m.end() :]))
