@@ -403,26 +403,21 @@ def test_headline_shootings(sentence: str, expected: str | None) -> None:
 
 
 @pytest.mark.parametrize(
-    "sentence",
+    ("sentence", "expected"),
     [
-        "Police used tear gas on rioters who were burning tyres on the main road.",
-        "Protesting students engaged police in running battles after the vice-chancellor was sacked.",
-        "Opposition supporters disrupted a rally of the governor in the town.",
+        # violent demonstrators outrank the intervention against them
+        ("Police used tear gas on rioters who were burning tyres on the main road.", "Violent demonstration"),
+        (
+            "Protesting students engaged police in running battles after the vice-chancellor was sacked.",
+            "Violent demonstration",
+        ),
+        ("Opposition supporters disrupted a rally of the governor in the town.", "Violent demonstration"),
+        # an attack on armed forces is an armed clash
+        ("Militants attacked an army camp near the lake and killed twelve soldiers.", "Armed clash"),
+        ("The insurgents attacked a position of the national army at dawn.", "Armed clash"),
+        ("Gunmen attacked the gendarmerie in the town and wounded two gendarmes.", "Armed clash"),
     ],
 )
-def test_violent_demonstrators_outrank_the_intervention_against_them(sentence: str) -> None:
+def test_acled_coding_conventions(sentence: str, expected: str) -> None:
     guess = classify_sentence(sentence)
-    assert guess is not None and guess.sub_event_type == "Violent demonstration"
-
-
-@pytest.mark.parametrize(
-    "sentence",
-    [
-        "Militants attacked an army camp near the lake and killed twelve soldiers.",
-        "The insurgents attacked a position of the national army at dawn.",
-        "Gunmen attacked the gendarmerie in the town and wounded two gendarmes.",
-    ],
-)
-def test_an_attack_on_armed_forces_is_an_armed_clash(sentence: str) -> None:
-    guess = classify_sentence(sentence)
-    assert guess is not None and guess.sub_event_type == "Armed clash"
+    assert guess is not None and guess.sub_event_type == expected
