@@ -36,7 +36,7 @@ from sitrep.store.schema import SCHEMA_VERSION, Base
 from sitrep.store.serialize import event_from_dict
 from sitrep.store.sql import chunks as _chunks
 from sitrep.store.sql import now as _now
-from sitrep.store.sql import write_event_rows
+from sitrep.store.sql import rows_in, write_event_rows
 from sitrep.store.writer import WriterThread
 
 __all__ = ["AddResult", "Store"]
@@ -168,12 +168,9 @@ class Store(ResolutionStore):
             ids = _existing_ids(conn, [a.id for a in items])
             hashes = {a.content_hash for a in items if a.content_hash}
             owners: dict[str, str] = {}
-            for chunk in _chunks(sorted(hashes)):
-                query = select(_ARTICLES.c.content_hash, _ARTICLES.c.id).where(
-                    _ARTICLES.c.content_hash.in_(chunk)
-                )
-                for content_hash, article_id in conn.execute(query.order_by(_ARTICLES.c.id)):
-                    owners.setdefault(content_hash, article_id)
+            query = select(_ARTICLES.c.content_hash, _ARTICLES.c.id).order_by(_ARTICLES.c.id)
+            for content_hash, article_id in rows_in(conn, query, _ARTICLES.c.content_hash, hashes):
+                owners.setdefault(content_hash, article_id)
             rows = []
             for article in items:
                 owner = article.id if article.id in ids else None
@@ -248,11 +245,8 @@ class Store(ResolutionStore):
         wanted = list(dict.fromkeys(ids))
 
         def work(conn: Connection) -> dict[str, Article]:
-            found: dict[str, Article] = {}
-            for chunk in _chunks(wanted):
-                for row in conn.execute(select(_ARTICLES).where(_ARTICLES.c.id.in_(chunk))):
-                    found[row.id] = article_from_row(row._mapping)
-            return found
+            rows = rows_in(conn, select(_ARTICLES), _ARTICLES.c.id, wanted)
+            return {row.id: article_from_row(row._mapping) for row in rows}
 
         found = self._read(work)
         return [found[i] for i in wanted if i in found]
@@ -471,12 +465,7 @@ def _read_version(conn: Connection) -> int | None:
 
 
 def _existing_ids(conn: Connection, ids: Sequence[str]) -> set[str]:
-    found: set[str] = set()
-    for chunk in _chunks(sorted(set(ids))):
-        found.update(conn.scalars(select(_ARTICLES.c.id).where(_ARTICLES.c.id.in_(chunk))))
-    return found
-
-
+    return {article_id for (article_id,) in rows_in(conn, select(_ARTICLES.c.id), _ARTICLES.c.id, ids)}
 
 
 def _read_articles(conn: Connection, query: Select[Any]) -> list[Article]:

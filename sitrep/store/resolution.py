@@ -21,7 +21,7 @@ from sitrep.store.schema import Base
 from sitrep.store.serialize import event_from_dict, from_dict
 from sitrep.store.sql import chunks as _chunks
 from sitrep.store.sql import now as _now
-from sitrep.store.sql import write_event_rows
+from sitrep.store.sql import rows_in, write_event_rows
 
 __all__ = ["ResolutionStore", "ResolutionUpdate", "StoredDecision"]
 
@@ -123,14 +123,11 @@ class ResolutionStore:
 
         def work(conn: Connection) -> dict[str, list[EventMention]]:
             out: dict[str, list[EventMention]] = {i: [] for i in ids}
-            for chunk in _chunks(ids):
-                query = select(_MENTIONS.c.event_id, _MENTIONS.c.payload).where(
-                    _MENTIONS.c.event_id.in_(chunk)
-                )
-                for event_id, payload in conn.execute(
-                    query.order_by(_MENTIONS.c.event_id, _MENTIONS.c.position)
-                ):
-                    out[event_id].append(from_dict(EventMention, payload))
+            query = select(_MENTIONS.c.event_id, _MENTIONS.c.payload).order_by(
+                _MENTIONS.c.event_id, _MENTIONS.c.position
+            )
+            for event_id, payload in rows_in(conn, query, _MENTIONS.c.event_id, ids):
+                out[event_id].append(from_dict(EventMention, payload))
             return out
 
         return self._read(work)
@@ -142,38 +139,25 @@ class ResolutionStore:
             query = select(_MENTIONS.c.id, _MENTIONS.c.event_id)
             if mention_ids is None:
                 return {m: e for m, e in conn.execute(query)}
-            out: dict[str, str] = {}
-            for chunk in _chunks(sorted(set(mention_ids))):
-                out.update({m: e for m, e in conn.execute(query.where(_MENTIONS.c.id.in_(chunk)))})
-            return out
+            return {m: e for m, e in rows_in(conn, query, _MENTIONS.c.id, mention_ids)}
 
         return self._read(work)
 
     def events_by_id(self, ids: Iterable[str]) -> dict[str, Event]:
         """The stored events with these ids (missing ones left out)."""
-        wanted = sorted(set(ids))
+        query = select(_EVENTS.c.id, _EVENTS.c.payload)
 
         def work(conn: Connection) -> dict[str, Event]:
-            out: dict[str, Event] = {}
-            for chunk in _chunks(wanted):
-                for i, payload in conn.execute(
-                    select(_EVENTS.c.id, _EVENTS.c.payload).where(_EVENTS.c.id.in_(chunk))
-                ):
-                    out[i] = event_from_dict(payload)
-            return out
+            return {i: event_from_dict(payload) for i, payload in rows_in(conn, query, _EVENTS.c.id, ids)}
 
         return self._read(work)
 
     def event_created(self, ids: Iterable[str]) -> dict[str, dt.datetime]:
         """When each of these events was first stored (events migrated without a time are left out)."""
-        wanted = sorted(set(ids))
+        query = select(_EVENTS.c.id, _EVENTS.c.created_at)
 
         def work(conn: Connection) -> dict[str, dt.datetime]:
-            out: dict[str, dt.datetime] = {}
-            for chunk in _chunks(wanted):
-                query = select(_EVENTS.c.id, _EVENTS.c.created_at).where(_EVENTS.c.id.in_(chunk))
-                out.update({i: _aware(t) for i, t in conn.execute(query) if t is not None})
-            return out
+            return {i: _aware(t) for i, t in rows_in(conn, query, _EVENTS.c.id, ids) if t is not None}
 
         return self._read(work)
 
@@ -193,29 +177,25 @@ class ResolutionStore:
 
     def events_of_articles(self, article_ids: Iterable[str]) -> dict[str, set[str]]:
         """For each of these articles, the ids of the stored events it reports."""
-        wanted = sorted(set(article_ids))
+        query = select(_LINKS.c.article_id, _LINKS.c.event_id)
 
         def work(conn: Connection) -> dict[str, set[str]]:
             out: dict[str, set[str]] = {}
-            for chunk in _chunks(wanted):
-                query = select(_LINKS.c.article_id, _LINKS.c.event_id).where(_LINKS.c.article_id.in_(chunk))
-                for a, e in conn.execute(query):
-                    out.setdefault(a, set()).add(e)
+            for a, e in rows_in(conn, query, _LINKS.c.article_id, article_ids):
+                out.setdefault(a, set()).add(e)
             return out
 
         return self._read(work)
 
     def light_articles(self, ids: Iterable[str]) -> dict[str, Article]:
         """Stored articles without their extraction results (text, metadata, duplicate_of, origins)."""
-        wanted = sorted(set(ids))
-        columns = [_ARTICLES.c[name] for name in ARTICLE_COLUMNS]
+        query = select(*[_ARTICLES.c[name] for name in ARTICLE_COLUMNS])
 
         def work(conn: Connection) -> dict[str, Article]:
-            out: dict[str, Article] = {}
-            for chunk in _chunks(wanted):
-                for row in conn.execute(select(*columns).where(_ARTICLES.c.id.in_(chunk))):
-                    out[row.id] = article_from_row({**row._mapping, "extraction": None})
-            return out
+            return {
+                row.id: article_from_row({**row._mapping, "extraction": None})
+                for row in rows_in(conn, query, _ARTICLES.c.id, ids)
+            }
 
         return self._read(work)
 
@@ -223,15 +203,10 @@ class ResolutionStore:
 
     def articles_sharing_bands(self, keys: Iterable[int]) -> set[str]:
         """Ids of stored articles with at least one of these MinHash band keys."""
-        wanted = sorted(set(keys))
+        query = select(_BANDS.c.article_id).distinct()
 
         def work(conn: Connection) -> set[str]:
-            found: set[str] = set()
-            for chunk in _chunks(wanted):
-                found.update(
-                    conn.scalars(select(_BANDS.c.article_id).where(_BANDS.c.key.in_(chunk)).distinct())
-                )
-            return found
+            return {article_id for (article_id,) in rows_in(conn, query, _BANDS.c.key, keys)}
 
         return self._read(work)
 
@@ -364,10 +339,7 @@ def _stored_payloads(conn: Connection, ids: list[str] | None) -> dict[str, Any]:
     query = select(_EVENTS.c.id, _EVENTS.c.payload)
     if ids is None:
         return {i: p for i, p in conn.execute(query)}
-    out: dict[str, Any] = {}
-    for chunk in _chunks(sorted(set(ids))):
-        out.update({i: p for i, p in conn.execute(query.where(_EVENTS.c.id.in_(chunk)))})
-    return out
+    return {i: p for i, p in rows_in(conn, query, _EVENTS.c.id, ids)}
 
 
 def _write_mentions(conn: Connection, mentions: Mapping[str, list[EventMention]]) -> None:
@@ -429,5 +401,3 @@ def _decision(row: Any) -> StoredDecision:
 
 def _aware(t: dt.datetime) -> dt.datetime:
     return t if t.tzinfo is not None else t.replace(tzinfo=dt.UTC)
-
-

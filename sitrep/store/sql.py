@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any, TypeVar
 
-from sqlalchemy import Connection, insert, update
+from sqlalchemy import ColumnElement, Connection, Select, insert, update
 
 from sitrep.store.schema import Base
 
-__all__ = ["CHUNK", "chunks", "now", "write_event_rows"]
+__all__ = ["CHUNK", "chunks", "now", "rows_in", "write_event_rows"]
 
 T = TypeVar("T")
 
@@ -25,6 +25,15 @@ def chunks(items: Sequence[T]) -> Iterator[Sequence[T]]:
     """``items`` in slices of at most :data:`CHUNK`."""
     for i in range(0, len(items), CHUNK):
         yield items[i : i + CHUNK]
+
+
+def rows_in(
+    conn: Connection, query: Select[Any], column: ColumnElement[Any], values: Iterable[Any]
+) -> Iterator[Any]:
+    """The rows of ``query`` whose ``column`` is one of ``values``, one ``IN`` clause per :data:`CHUNK`
+    of the distinct values (in sorted order; any ``ORDER BY`` of ``query`` holds within each chunk)."""
+    for chunk in chunks(sorted(set(values))):
+        yield from conn.execute(query.where(column.in_(chunk)))
 
 
 def now() -> dt.datetime:
