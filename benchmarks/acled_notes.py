@@ -22,19 +22,16 @@ import csv
 import datetime as dt
 import re
 import sys
-import time
 from collections import Counter, defaultdict
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import MONTHS, data_dir, first_count, primary, print_table, throughput, write_result
+from common import MONTHS, analyse_all, data_dir, first_count, primary, print_table, throughput, write_result
 
-from sitrep.config import Settings
 from sitrep.extract.gazetteer import Gazetteer, load_gazetteer
 from sitrep.geo import distance_km
 from sitrep.model import Article
-from sitrep.pipeline import Pipeline
 
 COUNTRIES = {"Chad": "TD", "Kenya": "KE", "Niger": "NE"}
 FIELDS = ("sub_event_type", "date", "place_25km", "place_100km", "fatalities")
@@ -80,16 +77,11 @@ def load(limit: int | None) -> tuple[list[Article], dict[str, dict]]:
     return articles, gold
 
 
-
 def run_sitrep(articles: list[Article]) -> tuple[dict[str, dict], dict[str, float]]:
     """The default pipeline, note by note; per-note predictions and timing."""
-    pipe = Pipeline.default(Settings())
     pred: dict[str, dict] = {}
-    per: list[float] = []
-    for a in articles:
-        t = time.perf_counter()
-        done = pipe.analyse(a)
-        per.append(time.perf_counter() - t)
+    analysed, per = analyse_all(articles)
+    for a, done in zip(articles, analysed, strict=True):
         m = primary(done.events)
         p: dict = {
             "sub_event_type": None,

@@ -99,6 +99,22 @@ def first_count(text: str, word: str, numbers: Mapping[str, int]) -> int:
     return int(tok) if tok.isdigit() else numbers[tok]
 
 
+def analyse_all(articles: Sequence[Any], pipe: Any = None) -> tuple[list[Any], list[float]]:
+    """Each article through ``pipe`` (the default pipeline when None): the analysed articles and the
+    seconds each took."""
+    if pipe is None:
+        from sitrep.config import Settings
+        from sitrep.pipeline import Pipeline
+
+        pipe = Pipeline.default(Settings())
+    analysed, seconds = [], []
+    for a in articles:
+        t = time.perf_counter()
+        analysed.append(pipe.analyse(a))
+        seconds.append(time.perf_counter() - t)
+    return analysed, seconds
+
+
 def throughput(per_article_seconds: Sequence[float]) -> dict[str, float]:
     """Articles per second and the median milliseconds per article of a run."""
     per = per_article_seconds

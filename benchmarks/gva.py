@@ -35,7 +35,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import bcubed, data_dir, primary, print_table, write_result
+from common import analyse_all, bcubed, data_dir, primary, print_table, write_result
 
 from sitrep.config import Settings
 from sitrep.extract.gazetteer import Gazetteer, load_gazetteer
@@ -121,12 +121,7 @@ def run_sitrep(articles: list[Article]) -> tuple[dict[str, dict], dict[str, floa
     """Run the default pipeline; returns per-article predictions, timings and the analysed articles."""
     pipe = Pipeline.default(Settings())
     t0 = time.perf_counter()
-    per_article = []
-    analysed = []
-    for a in articles:
-        t = time.perf_counter()
-        analysed.append(pipe.analyse(a))
-        per_article.append(time.perf_counter() - t)
+    analysed, per_article = analyse_all(articles, pipe)
     t1 = time.perf_counter()
     from sitrep.ingest import mark_duplicates
 

@@ -27,19 +27,16 @@ import datetime as dt
 import json
 import re
 import sys
-import time
 from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import MONTHS, data_dir, first_count, primary, print_table, throughput, write_result
+from common import MONTHS, analyse_all, data_dir, first_count, primary, print_table, throughput, write_result
 
-from sitrep.config import Settings
 from sitrep.extract.gazetteer import Gazetteer, load_gazetteer
 from sitrep.ingest import with_headline
 from sitrep.model import Article, EventMention
-from sitrep.pipeline import Pipeline
 
 _NUM = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
 FIELDS = ("city", "date", "killed", "injured")
@@ -99,7 +96,6 @@ def norm_city(name: str) -> str:
     return _DIRECTION.sub("", name) or name
 
 
-
 def _city_names(m: EventMention, gaz: Gazetteer) -> set[str]:
     names: set[str] = set()
     for p in m.places:
@@ -113,13 +109,9 @@ def _city_names(m: EventMention, gaz: Gazetteer) -> set[str]:
 
 def run_sitrep(articles: list[Article], gaz: Gazetteer) -> tuple[dict[str, dict], dict[str, float]]:
     """The default pipeline, article by article; per-article predictions and timing."""
-    pipe = Pipeline.default(Settings())
     pred: dict[str, dict] = {}
-    per: list[float] = []
-    for a in articles:
-        t = time.perf_counter()
-        done = pipe.analyse(a)
-        per.append(time.perf_counter() - t)
+    analysed, per = analyse_all(articles)
+    for a, done in zip(articles, analysed, strict=True):
         m = primary(done.events)
         if m is None:
             pred[a.id] = {"cities": set(), "date": None, "killed": 0, "injured": 0}
