@@ -349,9 +349,9 @@ def train_cmd(
     data: Annotated[
         Path, typer.Argument(help="CSV, TSV or JSONL of texts labelled with ACLED sub-event types.")
     ],
-    output: Annotated[
-        Path, typer.Option("--output", "-o", help="Where to write the model file.")
-    ] = Path("type_model.npz"),
+    output: Annotated[Path, typer.Option("--output", "-o", help="Where to write the model file.")] = Path(
+        "type_model.npz"
+    ),
     text_column: Annotated[
         str | None, typer.Option("--text-column", help="Column holding the text [default: guessed].")
     ] = None,
@@ -381,7 +381,7 @@ def train_cmd(
         + (f" plus {report.own_examples} own examples" if report.own_examples else "")
         + f"; model written to [cyan]{report.output}[/]"
     )
-    console.print(f"use it with: type_model = \"{report.output}\" in the settings file, or SITREP_TYPE_MODEL")
+    console.print(f'use it with: type_model = "{report.output}" in the settings file, or SITREP_TYPE_MODEL')
 
 
 def main() -> None:

@@ -7,7 +7,15 @@ from functools import lru_cache
 
 from sitrep.model import Span
 
-__all__ = ["paragraphs", "sentence_of", "sentences"]
+__all__ = ["opens_with_headline", "paragraphs", "sentence_of", "sentences"]
+
+
+def opens_with_headline(title: str | None, body: str) -> bool:
+    """True when ``body`` already carries the headline ``title`` near its start (or there is none);
+    spacing and case do not matter."""
+    head = " ".join((title or "").split())
+    return not head or head[:40].casefold() in " ".join(body[:600].split()).casefold()
+
 
 _ABBREV = {
     "mr",

@@ -35,6 +35,7 @@ from sitrep.taxonomy import event_type_of
 from sitrep.text import sentences
 
 __all__ = [
+    "HARM_FIRST_TYPES",
     "Trigger",
     "TypeGuess",
     "article_type",
@@ -261,7 +262,7 @@ _PROTEST_LADDER = (
 
 #: Types that yield to "Attack" in a short report that also tells of people killed or wounded (ACLED
 #: codes an abduction ending in a killing, or a raid that loots and kills, as an attack).
-_HARM_FIRST = frozenset({"Abduction/forced disappearance", "Looting/property destruction"})
+HARM_FIRST_TYPES = frozenset({"Abduction/forced disappearance", "Looting/property destruction"})
 _HARM = _rx(
     r"\b(?:killed|killing|executed|shot\s+dead|murdered|beheaded|slaughtered|wounded|injured|injuring|hacked)\b"
     r"(?!\s+no\b)"
@@ -271,7 +272,7 @@ _HARM = _rx(
 def yields_to_attack(sub_event_type: str, text: str) -> bool:
     """True when an abduction or looting report also tells of people killed or wounded: ACLED
     codes it as an attack."""
-    return sub_event_type in _HARM_FIRST and _HARM.search(text) is not None
+    return sub_event_type in HARM_FIRST_TYPES and _HARM.search(text) is not None
 
 
 def classify_text(text: str) -> TypeGuess | None:

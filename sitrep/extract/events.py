@@ -21,7 +21,7 @@ from typing import TypeVar
 
 from sitrep.extract.blame import find_blame
 from sitrep.extract.casualties import combine_counts, find_counts
-from sitrep.extract.event_types import Trigger, find_triggers, is_mishap, yields_to_attack
+from sitrep.extract.event_types import HARM_FIRST_TYPES, Trigger, find_triggers, is_mishap, yields_to_attack
 from sitrep.extract.gazetteer import Gazetteer
 from sitrep.extract.hedging import is_hedged
 from sitrep.extract.incident_dates import (
@@ -463,7 +463,7 @@ def _sub_type(inc: _Incident) -> Trigger:
     if best.sub_event_type == "Attack" and _armed_targets_only(inc):
         # soldiers, police or fighters attacked: both sides are armed, ACLED's armed clash
         return replace(best, sub_event_type="Armed clash", event_type=event_type_of("Armed clash"))
-    if best.sub_event_type in _HARM_FIRST_TYPES and yields_to_attack(
+    if best.sub_event_type in HARM_FIRST_TYPES and yields_to_attack(
         best.sub_event_type, " ".join(s.span.text for s in inc.sentences)
     ):
         # "killed two and abducted a third"
@@ -471,7 +471,6 @@ def _sub_type(inc: _Incident) -> Trigger:
     return best
 
 
-_HARM_FIRST_TYPES = frozenset({"Abduction/forced disappearance", "Looting/property destruction"})
 _ARMED_GENERIC = frozenset(
     {
         "police",

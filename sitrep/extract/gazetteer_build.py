@@ -113,10 +113,15 @@ class GazetteerData:
         return len(self.name) - 1
 
 
+def population_prior(population: int) -> float:
+    """A city's prior from its population alone (before a capital's or namesake region's boost)."""
+    return math.log10(population + 1)
+
+
 def _city_prior(population: int, same_as_admin1: bool) -> float:
     if same_as_admin1 and population >= 10_000:
         return 8.5  # "Kirkuk", "New York": the city, not the province, is the usual reading
-    return math.log10(population + 1)
+    return population_prior(population)
 
 
 def _good_alt(alt: str) -> bool:

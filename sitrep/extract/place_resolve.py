@@ -19,6 +19,7 @@ import re
 from collections import defaultdict
 
 from sitrep.extract.gazetteer import Gazetteer
+from sitrep.extract.gazetteer_build import population_prior
 from sitrep.extract.gazetteer_text import TOKEN_RE, fold
 from sitrep.extract.place_scan import Match
 
@@ -268,7 +269,7 @@ def _score(m: Match, c: int, gaz: Gazetteer, ev: _Evidence) -> float:
         if feat == "city" and _any_primary(m, gaz):
             # a regional capital's boost is for its own name, and a town called by its own name
             # comes first: "Philadelphia" is also an old name of Amman, "Pueblo" a name of Puebla
-            s = min(s, _pop_prior(d.population[c])) - ALIAS_PENALTY
+            s = min(s, population_prior(d.population[c])) - ALIAS_PENALTY
         s -= 0.75  # matched through an alternate name ("Iraq" is also a name of Arak, Iran)
         if feat == "city" and d.feature[m.cands[0]] == "country":
             s -= COUNTRY_NAME_PENALTY  # "Mexico" is the country, even in an article about Mexico City
@@ -321,11 +322,6 @@ def _names_its_seat(m: Match, c: int, gaz: Gazetteer) -> bool:
 
 
 _PRIMARY: dict[tuple[int, int], str] = {}
-
-
-def _pop_prior(population: int) -> float:
-    """The gazetteer's plain population prior (without a capital's or namesake region's boost)."""
-    return math.log10(population + 1)
 
 
 def _any_primary(m: Match, gaz: Gazetteer) -> bool:

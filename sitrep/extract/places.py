@@ -26,7 +26,7 @@ from sitrep.extract.place_resolve import accept, resolve
 from sitrep.extract.place_roles import EVENT_VERBS, descriptions, event_flags
 from sitrep.extract.place_scan import Match, add_context, scan, title_case_sentences
 from sitrep.model import Article, Place, PlaceMention, Span
-from sitrep.text import sentences
+from sitrep.text import opens_with_headline, sentences
 
 __all__ = ["EVENT_VERBS", "find_places", "resolve_toponyms"]
 
@@ -108,9 +108,9 @@ def find_places(article: Article, gazetteer: Gazetteer) -> list[PlaceMention]:
 
 def _title_matches(article: Article, gazetteer: Gazetteer) -> tuple[list[Match], str] | None:
     """The place matches of a title the text does not open with, and the title (for evidence only)."""
-    title = (article.title or "").strip()
-    if not title or title[:40] in article.clean_text[:600]:
+    if opens_with_headline(article.title, article.clean_text):
         return None
+    title = (article.title or "").strip()
     doc = _prepare(title)
     if doc is None:
         return None

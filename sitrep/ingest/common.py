@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sitrep.model import Article
+from sitrep.text import opens_with_headline
 
 __all__ = [
     "DEFAULT_MAX_CHARS",
@@ -229,10 +230,9 @@ def with_headline(title: str | None, body: str) -> str:
     Headlines carry the who, where and how many of a story ("Frankfort teen shot, killed"),
     and much crawled or fed text leaves them out; extraction reads them as the opening of the
     article (they never open an incident of their own: they join the lead)."""
-    head = " ".join((title or "").split())
-    if not head or head[:40].casefold() in " ".join(body[:600].split()).casefold():
+    if opens_with_headline(title, body):
         return body
-    return f"{head}\n\n{body}"
+    return f"{' '.join((title or '').split())}\n\n{body}"
 
 
 def _clean_meta(value: str | None) -> str | None:
