@@ -31,13 +31,12 @@ Quantities become ``(low, high)`` ranges (``high`` None = open):
 
 from __future__ import annotations
 
-import bisect
 import logging
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sitrep.caseless import CaselessPattern
+from sitrep.caseless import CaselessPattern, lowered
 from sitrep.extract.casualty_patterns import (
     _ACTIVE_NEXT,
     _AND_MORE,
@@ -290,11 +289,11 @@ def find_counts(article: Article) -> list[CountMention]:
     text = article.clean_text
     out: list[CountMention] = []
     shot: list[CountMention] = []
-    marks = _casualty_words(text)
+    low = lowered(text)  # cached; None when lower-casing would shift offsets
+    gate, gated = (_CASUALTY_WORD, text) if low is None else (_CASUALTY_WORD_LOWER, low)
     for sent in sentences(text):
-        i = bisect.bisect_left(marks, sent.start)
-        if i == len(marks) or marks[i] >= sent.end:
-            continue
+        if gate.search(gated, sent.start, sent.end) is None:
+            continue  # no casualty word: the sentence states no count
         bounds = (sent.start, sent.end)
         for hit in _select(_scan(text, sent.start, sent.end)):
             hedged = hedge_cue(text, hit.start, hit.end, bounds=bounds) is not None
@@ -306,15 +305,6 @@ def find_counts(article: Article) -> list[CountMention]:
             out.append(derived)
             out.sort(key=lambda c: c.span.start)
     return out
-
-
-def _casualty_words(text: str) -> list[int]:
-    """Where a casualty word starts (one pass over the lower-cased text: a sentence without one
-    states no casualty count and is skipped)."""
-    low = text.lower()
-    if len(low) != len(text):  # lower-casing changed offsets: match case-insensitively
-        return [m.start() for m in _CASUALTY_WORD.finditer(text)]
-    return [m.start() for m in _CASUALTY_WORD_LOWER.finditer(low)]
 
 
 def _shot_minus_killed(shot: list[CountMention], counts: list[CountMention]) -> CountMention | None:

@@ -17,8 +17,10 @@ attribution, not doubt), "claimed responsibility" / "claimed the lives of", and
 
 from __future__ import annotations
 
+import bisect
 import logging
 import re
+from functools import lru_cache
 
 from sitrep.caseless import CaselessPattern
 from sitrep.model import Article, Span
@@ -72,7 +74,6 @@ HEDGE_CUES: tuple[str, ...] = (
 )
 
 _CUE_RE = CaselessPattern(re.compile(r"\b(?:" + "|".join(HEDGE_CUES) + r")\b", re.IGNORECASE))
-_WINDOW = 400  # characters of context examined around a value to find its sentence
 
 
 def hedge_cue(text: str, start: int, end: int, *, bounds: tuple[int, int] | None = None) -> Span | None:
@@ -86,22 +87,34 @@ def hedge_cue(text: str, start: int, end: int, *, bounds: tuple[int, int] | None
     if bounds is None:
         bounds = _sentence_bounds(text, start, end)
     s_start, s_end = bounds
+    cue_starts, cue_ends = _cues(text)
     best: tuple[int, Span] | None = None
-    for m in _CUE_RE.finditer(text, s_start, s_end):
-        if m.end() <= start:  # before the value: same clause (no semicolon between)
-            if ";" in text[m.end() : start]:
+    for k in range(bisect.bisect_left(cue_starts, s_start), len(cue_starts)):
+        c_start, c_end = cue_starts[k], cue_ends[k]
+        if c_end > s_end:
+            break
+        if c_end <= start:  # before the value: same clause (no semicolon between)
+            if ";" in text[c_end:start]:
                 continue
-            distance = start - m.end()
-        elif m.start() >= end:  # after the value: only close by
-            gap = text[end : m.start()]
+            distance = start - c_end
+        elif c_start >= end:  # after the value: only close by
+            gap = text[end:c_start]
             if len(gap) > AFTER_WINDOW or ";" in gap or gap.count(",") > 1:
-                continue
-            distance = m.start() - end
+                break  # later cues are farther still
+            distance = c_start - end
         else:
             distance = 0
         if best is None or distance < best[0]:
-            best = (distance, Span.of(text, m.start(), m.end()))
+            best = (distance, Span.of(text, c_start, c_end))
     return best[1] if best else None
+
+
+@lru_cache(maxsize=16)
+def _cues(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """Where the hedge cues of ``text`` start and end (one scan per text, cached: every value
+    of an article looks up its own sentence's cues)."""
+    found = [(m.start(), m.end()) for m in _CUE_RE.finditer(text)]
+    return tuple(a for a, _ in found), tuple(b for _, b in found)
 
 
 def is_hedged(article: Article, span: Span) -> bool:
@@ -110,13 +123,12 @@ def is_hedged(article: Article, span: Span) -> bool:
 
 
 def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    lo = max(0, start - _WINDOW)
-    hi = min(len(text), end + _WINDOW)
-    window = text[lo:hi]
+    """The sentence(s) of ``text`` holding ``text[start:end]`` (the split is cached per text)."""
+    spans = sentences(text)
+    k = bisect.bisect_right([s.start for s in spans], start) - 1
     s_start, s_end = start, end
-    for sent in sentences(window):
-        a, b = sent.start + lo, sent.end + lo
-        if a <= start < b or (a < end <= b):
-            s_start = min(s_start, a)
-            s_end = max(s_end, b)
+    while 0 <= k < len(spans) and spans[k].start < end:
+        if spans[k].end > start:
+            s_start, s_end = min(s_start, spans[k].start), max(s_end, spans[k].end)
+        k += 1
     return s_start, s_end

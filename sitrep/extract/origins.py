@@ -16,7 +16,7 @@ import re
 from functools import lru_cache
 
 from sitrep.caseless import lowered
-from sitrep.extract.actors import actor_dictionary, alias_regex
+from sitrep.extract.actors import actor_dictionary, alias_alternation
 from sitrep.model import ActorKind, Article, Span
 from sitrep.text import sentences
 
@@ -41,6 +41,7 @@ _BODY_PATTERNS = (
 # A quick test on the lower-cased text for each body pattern (None: always run it): the first
 # pattern needs a head word right before a speech verb, which the lower-cased text then shows.
 _BODY_GATES = (re.compile(rf"{_BODY_HEAD}\s+{_SAYS}\b"), None)
+_BODY_REACH = 200  # characters before a head word that a body's modifiers may take
 _NOT_BODY = re.compile(r"\b(?:he|she|they|it|who|which|that|if|when|while|and|but)\b", re.IGNORECASE)
 
 
@@ -57,7 +58,7 @@ def _media() -> tuple[re.Pattern[str], dict[str, str]]:
         key=len,
         reverse=True,
     )
-    m = "(?:(?:the|The)\\s+)?(?P<m>" + _by_first_letter(aliases) + ")"
+    m = "(?:(?:the|The)\\s+)?(?P<m>" + alias_alternation(aliases) + ")"
     before = (
         r"\b(?:told|tells|telling|to|according\s+to|by|via|quoted\s+by|cited\s+by|reported\s+by|quoting|"
         r"interview\s+with|speaking\s+to|said\s+to|statement\s+to|sources?\s+told)\s+" + m + r"(?![\w-])"
@@ -77,42 +78,11 @@ def _media() -> tuple[re.Pattern[str], dict[str, str]]:
 
 
 @lru_cache(maxsize=1)
-def _media_gate() -> re.Pattern[str] | None:
-    """A quick test on the lower-cased text: can any media alias end here? None when unsure.
-
-    Every crediting context ends an alias before a non-word character, and an alias's
-    last word-character run ends the alias (its other characters are literal), so a text
-    without one of those runs before a non-word character credits no agency (speed)."""
+def _media_gate() -> re.Pattern[str]:
+    """Any media alias as a whole word: a text without one credits no agency (a quick test
+    before the slower pattern of crediting contexts; speed)."""
     aliases = [a for e in actor_dictionary() if e.kind is ActorKind.MEDIA for a in (e.name, *e.aliases)]
-    if not all(a.isascii() for a in aliases):
-        return None
-    ends: set[str] = set()
-    for alias in aliases:
-        last = [t for t in re.split(r"\s+|-", alias) if t][-1]
-        runs = re.findall(r"\w+", last.lower())
-        if not runs:
-            return None
-        ends.add(runs[-1][-1] if last in ("US", "UN", "UK") else runs[-1])
-    return re.compile("(?:" + "|".join(sorted(map(re.escape, ends), key=len, reverse=True)) + r")(?!\w)")
-
-
-def _by_first_letter(aliases: list[str]) -> str:
-    """The aliases' alternation, grouped by first letter behind a one-character lookahead (speed).
-
-    Only the group of the letter at hand can match, in the aliases' own order, so the
-    matches are those of the plain alternation. The lookaheads test one character only."""
-    groups: dict[str, list[str]] = {}
-    for alias in aliases:
-        first = alias[0].lower() if alias[0].isascii() and alias[0].isalnum() else ""
-        groups.setdefault(first, []).append(alias_regex(alias))
-    alternation = "|".join(
-        f"(?=[{c}{c.upper()}])(?:{'|'.join(regexes)})" if c else "|".join(regexes)
-        for c, regexes in groups.items()
-    )
-    if "" in groups:
-        return alternation
-    firsts = "".join(sorted({c for c in groups} | {c.upper() for c in groups}))
-    return f"(?=[{firsts}])(?:{alternation})"  # one class test rejects most positions at once
+    return re.compile(rf"(?<!\w)(?:{alias_alternation(aliases)})(?![\w-])")
 
 
 def _key(s: str) -> str:
@@ -140,9 +110,8 @@ def _canonical_body(body: str) -> str | None:
 def _hits(text: str) -> list[tuple[int, str]]:
     pattern, names = _media()
     hits: list[tuple[int, str]] = []
-    gate, low = _media_gate(), lowered(text)
-    credits = gate is None or low is None or gate.search(low) is not None
-    for m in pattern.finditer(text) if credits else ():
+    low = lowered(text)
+    for m in pattern.finditer(text) if _media_gate().search(text) else ():
         for name, value in m.groupdict().items():
             if value is not None and name.startswith("m"):
                 canon = names.get(_key(value))
@@ -150,14 +119,28 @@ def _hits(text: str) -> list[tuple[int, str]]:
                     hits.append((m.start(name), canon))
                 break
     for rx, body_gate in zip(_BODY_PATTERNS, _BODY_GATES, strict=True):
-        if body_gate is not None and low is not None and body_gate.search(low) is None:
-            continue
-        for m in rx.finditer(text):
-            canon = _canonical_body(m.group("body"))
-            if canon:
-                hits.append((m.start("body"), canon))
+        windows = [(0, len(text))] if body_gate is None or low is None else _windows(body_gate, low)
+        for lo, hi in windows:
+            for m in rx.finditer(text, lo, hi):
+                canon = _canonical_body(m.group("body"))
+                if canon:
+                    hits.append((m.start("body"), canon))
     hits.sort()
     return hits
+
+
+def _windows(gate: re.Pattern[str], low: str) -> list[tuple[int, int]]:
+    """Stretches of the text that can hold a body pattern's match: each ends where the gate
+    matches (a head word and a speech verb) and starts :data:`_BODY_REACH` characters earlier,
+    room for a body's "the" and modifiers. Overlapping stretches are merged."""
+    out: list[tuple[int, int]] = []
+    for g in gate.finditer(low):
+        lo = max(0, g.start() - _BODY_REACH)
+        if out and lo <= out[-1][1]:
+            out[-1] = (out[-1][0], g.end())
+        else:
+            out.append((lo, g.end()))
+    return out
 
 
 def find_origins(article: Article) -> list[str]:
