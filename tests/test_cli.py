@@ -173,6 +173,8 @@ def test_show_renders_each_sources_framing_when_present(db: str, tmp_path: Path)
     assert shown.exit_code == 0, shown.output
     assert "framing Gulf Ledger" in shown.output and "[bold]slaughter[/bold]" in shown.output
     assert "3.5 per 1,000 words" in shown.output
+
+
 def test_merge_split_rebuild_and_history_from_the_command_line(db: str, tmp_path: Path) -> None:
     path = str(tmp_path / "edits.db")
     shutil.copy(db, path)

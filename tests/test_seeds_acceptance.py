@@ -107,6 +107,8 @@ def test_framing_shows_the_partisan_outlets_loaded_terms(seeds_db: Store) -> Non
     assert partisan.loaded_per_1000_words >= 2 * other.loaded_per_1000_words
     assert len(other.terms) <= 5
     assert "regime" in partisan.summary
+
+
 def test_each_article_records_its_wire_origin(seeds_db: Store) -> None:
     rows = {r["article_id"]: r for r in exported(seeds_db, "articles")}
     e = _kirkuk(exported(seeds_db))

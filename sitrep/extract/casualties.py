@@ -134,7 +134,7 @@ def _scan(text: str, start: int, end: int) -> list[_Hit]:
     for m in _SUBJECT_FAST.finditer(text, start, end):
         if m.group("bare") is not None and not _bare_subject_ok(text, m):
             continue
-        if not m.group("aux").strip() and _transitive(m) and _ACTIVE_NEXT.match(text, m.end()):
+        if not _passive(m) and _transitive(m) and _ACTIVE_NEXT.match(text, m.end()):
             continue  # "two men shot a woman": the number counts the shooters
         quantity, first = _quantity(m), m.start()
         if m.group("noun"):
@@ -180,9 +180,9 @@ def _scan(text: str, start: int, end: int) -> list[_Hit]:
     gated = {_THE_ONE: True, _PRONOUN: _HE_SHE.search(low) is not None, _PAIR: " and " in low}
     for pattern, finder in ((_THE_ONE, _THE_ONE_FAST), (_PRONOUN, _PRONOUN), (_PAIR, _PAIR)):
         for m in finder.finditer(text, start, end) if gated[pattern] else ():
-            if not m.group("aux").strip() and _transitive(m) and _ACTIVE_NEXT.match(text, m.end()):
+            if not _passive(m) and _transitive(m) and _ACTIVE_NEXT.match(text, m.end()):
                 continue
-            if pattern is _THE_ONE and m.group("who") and not m.group("aux").strip() and _transitive(m):
+            if pattern is _THE_ONE and m.group("who") and not _passive(m) and _transitive(m):
                 continue  # "the man who shot ...": the shooter, not a victim
             add(m, _verb_kind(m), (2, 2) if pattern is _PAIR else (1, 1), 1 if pattern is _PAIR else 0)
     for m in _SHOT_DIES_FAST.finditer(text, start, end) if _any(low, " dies", " died") else ():
@@ -251,6 +251,15 @@ def _and_more(text: str, pos: int, end: int, first: _Range | None) -> tuple[_Ran
     return (low, high), list_end
 
 
+def _passive(m: re.Match[str]) -> bool:
+    """True when the auxiliaries before the verb make it passive ("was shot", "got hurt"):
+    adverbs alone leave it active ("two men reportedly shot a woman": the shooters)."""
+    return not _PASSIVE_WORDS.isdisjoint(m.group("aux").lower().split())
+
+
+_PASSIVE_WORDS = frozenset({"were", "was", "are", "is", "been", "being", "got", "get", "found"})
+
+
 def _transitive(m: re.Match[str]) -> bool:
     verb = m.group("k") or m.group("i") or m.group("s") or ""
     return verb.split()[0].lower() in _TRANSITIVE if verb else False
@@ -309,8 +318,12 @@ def find_counts(article: Article) -> list[CountMention]:
 
 def _shot_minus_killed(shot: list[CountMention], counts: list[CountMention]) -> CountMention | None:
     total_low, total_high = combine_counts(shot, "shot")
-    # the attacker's own death is no victim among the people shot
-    killed_low, killed_high = combine_counts([c for c in counts if not _SELF.search(c.span.text)], "killed")
+    # the attacker's own death is no victim among the people shot, unless the people shot
+    # include someone who shot himself ("the boy had shot himself" ... "fatally shot himself")
+    self_shot = any(_SELF.search(c.span.text) for c in shot)
+    killed_low, killed_high = combine_counts(
+        [c for c in counts if self_shot or not _SELF.search(c.span.text)], "killed"
+    )
     if total_low is None:
         return None
     best = max(shot, key=lambda c: (c.low or 0, -c.span.start))

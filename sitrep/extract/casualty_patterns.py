@@ -122,9 +122,10 @@ _THE_ONE = re.compile(
     rf"(?:\s*,[^,.;]{{1,60}},)?(?P<who>\s+who)?(?P<aux>{_AUX})\s+{_VERB}",
     _F,
 )
-# "Girl shot at party dies": one person shot who then died.
+# "Girl shot at party dies", "the boy who accidentally shot himself has died": one person shot
+# who then died.
 _SHOT_DIES = re.compile(
-    rf"\b{_PERSON_SINGULAR}\s+(?:who\s+was\s+)?shot\b[^.;:]{{0,60}}?\b(?:dies|died|has\s+died|later\s+died)\b",
+    rf"\b{_PERSON_SINGULAR}\s+(?:who\s+(?:was\s+|had\s+been\s+)?(?:\w+ly\s+)?)?shot\b[^.;:]{{0,60}}?\b(?:dies|died|has\s+died|later\s+died)\b",
     _F,
 )
 _PRONOUN = re.compile(rf"\b(?:he|she)(?P<aux>{_AUX})\s+{_VERB}", _F)

@@ -63,6 +63,32 @@ def combine_source_counts(counts: Sequence[CountMention]) -> tuple[int | None, i
     return low, high
 
 
+def _still_injured(
+    mentions: Sequence[EventMention],
+    killed: tuple[int | None, int | None],
+    injured: tuple[int | None, int | None],
+) -> tuple[int | None, int | None]:
+    """The injured count once victims who died later are taken out of it.
+
+    An early report counts a victim as wounded; a later one reports the death. When a report
+    gives fewer deaths than the event's count while it names injured, the injured can be
+    no more than the most victims (killed plus injured) any one report gives, minus the
+    deaths: "a boy critically hurt" then "the boy has died" is one killed, none injured;
+    "three wounded" then "one of them died" is one killed, two injured."""
+    if killed[0] is None or killed[0] != killed[1] or injured[0] is None or injured[0] != injured[1]:
+        return injured  # only exact counts are reconciled
+    deaths, hurt = killed[0], injured[0]
+    reports = [(_exact_or_zero(m.killed), _exact_or_zero(m.injured)) for m in mentions]
+    if hurt == 0 or not any(k < deaths and i > 0 for k, i in reports):
+        return injured
+    still = max(0, max(k + i for k, i in reports) - deaths)
+    return (still, still) if still < hurt else injured
+
+
+def _exact_or_zero(count: CountMention | None) -> int:
+    return (count.exact or 0) if count is not None else 0
+
+
 def _best_date(
     mentions: Sequence[EventMention], published: Mapping[str, dt.date | None] | None = None
 ) -> EventMention | None:
@@ -122,7 +148,9 @@ def merge_cluster(cluster: Cluster, articles: Mapping[str, Article]) -> Event:
         ]
     place, place_name = _best_place(mentions)
     killed = combine_source_counts([m.killed for m in mentions if m.killed is not None])
-    injured = combine_source_counts([m.injured for m in mentions if m.injured is not None])
+    injured = _still_injured(
+        mentions, killed, combine_source_counts([m.injured for m in mentions if m.injured is not None])
+    )
 
     weapons = sorted({w.weapon for m in mentions for w in m.weapons})
     actors: list[tuple[str, ActorRole]] = []

@@ -48,6 +48,15 @@ def _kinds(text: str) -> list[tuple[str, int | None, int | None]]:
         ("Medics reported 14 deaths and 30 injuries.", [("killed", 14, 14), ("injured", 30, 30)]),
         ("The bodies of four men were found in a ditch.", [("killed", 4, 4)]),
         ("Five people lost their lives in the crash.", [("killed", 5, 5)]),
+        # one victim, shot then dead: no injured left over
+        ("The toddler who accidentally shot himself on Monday has died.", [("killed", 1, 1)]),
+        (
+            "A 3-year-old girl fatally shot herself at home. Her mother said the girl had shot herself"
+            " with a pistol left on a bed.",
+            [("killed", 1, 1)],
+        ),
+        # an adverb keeps the verb active: the two men are the shooters
+        ("Two men reportedly shot a cashier at the store.", [("injured", 1, 1)]),
     ],
 )
 def test_counts(text: str, expected: list[tuple[str, int | None, int | None]]) -> None:
