@@ -39,6 +39,7 @@ from dataclasses import dataclass
 from sitrep.caseless import CaselessPattern, lowered
 from sitrep.extract.casualty_patterns import (
     _ACTIVE_NEXT,
+    _AGE_OBJECT,
     _AND_MORE,
     _ANOTHER_HURT,
     _CASUALTY_WORD,
@@ -148,6 +149,9 @@ def _scan(text: str, start: int, end: int) -> list[_Hit]:
             continue
         quantity, list_end = _and_more(text, m.end(), end, _quantity(m))
         add(m, kind, quantity, 3, list_end)
+    for m in _AGE_OBJECT.finditer(text, start, end) if "year" in low else ():
+        if not _INTENT.search(text, max(0, m.start() - 25), m.start()):
+            add(m, "killed" if m.group("ak") else "injured" if m.group("ai") else "shot", (1, 1), 3)
     for m in _POSSESSIVE_FAST.finditer(text, start, end) if _any(low, " his ", " her ", " their ") else ():
         if _INTENT.search(text, max(0, m.start() - 25), m.start()):
             continue

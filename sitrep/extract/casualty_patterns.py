@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from sitrep.extract.casualty_quantities import (
+    _AGE_NOUN,
     _NUM,
     _PERSON,
     _PERSON_PLURAL,
@@ -19,16 +20,21 @@ _KILLED = (
     r"|(?:stabbed|beaten|burned|burnt|hacked|shot|crushed)\s+to\s+death|killed|slain|murdered|dead|died|dies"
     r"|executed|massacred|beheaded|gunned\s+down|(?:found|pronounced|confirmed|declared|left)\s+dead"
     r"|lost\s+(?:their|his|her)\s+lives?|perished"
+    r"|(?:suffer(?:ed|ing)|sustain(?:ed|ing))\s+(?:an?\s+)?(?:fatal|deadly|mortal)\s+(?:[\w-]+\s+){0,2}?(?:wounds?|injur(?:y|ies))"
 )
 _INJURED = (
     r"shot\s+and\s+(?:wounded|injured)|(?:wounded|injured|hurt)|hospitali[sz]ed|treated\s+for|recovering"
     r"|(?:listed\s+)?in\s+(?:critical|serious|stable|grave|fair|good|life-threatening|satisfactory)"
     r"(?:\s+(?:but\s+)?(?:stable|critical|serious))?\s+condition"
-    r"|suffered\s+(?:\w+\s+){0,2}(?:injuries|wounds)|sustained\s+(?:\w+\s+){0,2}(?:injuries|wounds)"
+    r"|(?:suffer(?:ed|ing)|sustain(?:ed|ing))\s+(?:from\s+)?(?:[\w-]+\s+){0,4}?"
+    r"(?:injur(?:y|ies)|(?<!gunshot\s)(?<!bullet\s)wounds?)\b"
+    r"|grazed"
 )
 _SHOT = (
     r"shot|struck\s+by\s+(?:gunfire|bullets?)|hit\s+by\s+(?:gunfire|bullets?)"
     r"|with\s+(?:an?\s+|one\s+|multiple\s+|several\s+)?(?:\w+\s+){0,2}?(?:gunshot|gun\s+shot|bullet)\s+wounds?"
+    # a gunshot wound says who was shot, not whether they survived it
+    r"|(?:suffer(?:ed|ing)|sustain(?:ed|ing))\s+(?:from\s+)?(?:[\w-]+\s+){0,4}?(?:gunshot|gun\s+shot|bullet)\s+wounds?"
 )
 _VERB = rf"(?:(?P<k>{_KILLED})|(?P<i>{_INJURED})|(?P<s>{_SHOT}))\b"
 _AUX = (
@@ -41,7 +47,7 @@ _ACT_KILLED = (
     r"|(?:shot|shooting)\s+(?:and\s+kill(?:ed|ing)|dead)|kill(?:ed|ing|s)?|slew|slaying|murder(?:ed|ing|s)?|execut(?:ed|ing)|massacr(?:ed|ing)|behead(?:ed|ing)"
     r"|claim(?:ed|ing)\s+the\s+lives\s+of|took\s+the\s+lives\s+of|gunn(?:ed|ing)\s+down"
 )
-_ACT_INJURED = r"wound(?:ed|ing|s)?|injur(?:ed|ing|es)|hurt(?:ing|s)?|maim(?:ed|ing)"
+_ACT_INJURED = r"wound(?:ed|ing|s)?|injur(?:ed|ing|es)|hurt(?:ing|s)?|maim(?:ed|ing)|graz(?:ed|ing)"
 _ACT_SHOT = r"shoot(?:ing|s)?|shot"
 _ACT = rf"\b(?:(?P<ak>{_ACT_KILLED})|(?P<ai>{_ACT_INJURED})|(?P<as>{_ACT_SHOT}))"
 
@@ -66,6 +72,8 @@ _SUBJECT = re.compile(
     _F,
 )
 _OBJECT = re.compile(rf"{_ACT}\s+{_NUM}(?:\s+{_MODS}(?P<noun>{_PERSON})\b|{_BARE_END})", _F)
+# "injured 11-year-old Ana Ruiz": one victim named by age, with no article
+_AGE_OBJECT = re.compile(rf"{_ACT}\s+{_AGE_NOUN}\b", _F)
 _LEAVING = re.compile(
     rf"\b(?:leaving|left|leaves)\s+{_NUM}(?:\s+{_MODS}(?P<noun>{_PERSON}))?\s+"
     r"(?:(?P<k>dead|killed)|(?P<i>wounded|injured|hurt))\b",

@@ -55,6 +55,18 @@ def _kinds(text: str) -> list[tuple[str, int | None, int | None]]:
             " with a pistol left on a bed.",
             [("killed", 1, 1)],
         ),
+        # a victim named by age only, as object; an age written with spaces
+        ("The crossfire injured 11-year-old Dara Quinn outside her school.", [("injured", 1, 1)]),
+        ("A 15 year old was wounded near the bus stop.", [("injured", 1, 1)]),
+        ("A stray bullet grazed a 6-year-old boy in his bedroom.", [("injured", 1, 1)]),
+        # injuries are injuries; a gunshot wound only says who was shot; a fatal one is a death
+        ("The driver suffered minor injuries in the attack.", [("injured", 1, 1)]),
+        ("Officers found a teenager suffering from a gunshot wound.", [("injured", 1, 1)]),
+        (
+            "Officers found two men suffering from gunshot wounds. One of them died at the hospital.",
+            [("injured", 1, 1), ("killed", 1, 1)],
+        ),
+        ("A 30-year-old woman suffered a fatal gunshot wound.", [("killed", 1, 1)]),
         # an adverb keeps the verb active: the two men are the shooters
         ("Two men reportedly shot a cashier at the store.", [("injured", 1, 1)]),
     ],
