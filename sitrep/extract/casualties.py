@@ -39,7 +39,9 @@ from dataclasses import dataclass
 from sitrep.caseless import CaselessPattern, lowered
 from sitrep.extract.casualty_patterns import (
     _ACTIVE_NEXT,
+    _AFTER_A_COUNT,
     _AGE_OBJECT,
+    _AND_DIED,
     _AND_MORE,
     _ANOTHER_HURT,
     _CASUALTY_WORD,
@@ -62,6 +64,7 @@ from sitrep.extract.casualty_patterns import (
     _POSSESSIVE,
     _PRONOUN,
     _REFLEXIVE,
+    _SHOOTING_DEATH,
     _SHOT_DIES,
     _SUBJECT,
     _THE_ONE,
@@ -191,6 +194,10 @@ def _scan(text: str, start: int, end: int) -> list[_Hit]:
             add(m, _verb_kind(m), (2, 2) if pattern is _PAIR else (1, 1), 1 if pattern is _PAIR else 0)
     for m in _SHOT_DIES_FAST.finditer(text, start, end) if _any(low, " dies", " died") else ():
         add(m, "killed", (1, 1), 2)
+    for m in _AND_DIED.finditer(text, start, end) if _any(low, " died", " passed away") else ():
+        add(m, "killed", (1, 1), 4)  # over the clause's own "was shot": the same person
+    for m in _SHOOTING_DEATH.finditer(text, start, end) if "death" in low else ():
+        add(m, "killed", (1, 1), 0)
     for m in _DEATH_OF.finditer(text, start, end) if _any(low, "death", "bodies", "fatal", "deadly") else ():
         add(m, "killed", _quantity(m) if m.group("num") else (1, 1), 1)
     for m in _REFLEXIVE.finditer(text, start, end) if "self" in low or "own life" in low else ():
@@ -275,7 +282,7 @@ def _bare_subject_ok(text: str, m: re.Match[str]) -> bool:
     if num.lower() in ("a", "an", "no"):
         return False
     before = text[max(0, m.start() - 12) : m.start()]
-    if _NOT_A_SUBJECT.search(before):
+    if _NOT_A_SUBJECT.search(before) and not _AFTER_A_COUNT.search(before):
         return False
     after = text[m.end("num") : m.end("num") + 3]
     return not after.startswith(",")

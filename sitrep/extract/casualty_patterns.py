@@ -19,7 +19,7 @@ _KILLED = (
     r"shot(?:,|,?\s+and)\s+killed|shot\s+(?:dead|to\s+death)|(?:fatally|mortally)\s+(?:shot|stabbed|wounded|injured|struck|hit)"
     r"|(?:stabbed|beaten|burned|burnt|hacked|shot|crushed)\s+to\s+death|killed|slain|murdered|dead|died|dies"
     r"|executed|massacred|beheaded|gunned\s+down|(?:found|pronounced|confirmed|declared|left)\s+dead"
-    r"|lost\s+(?:their|his|her)\s+lives?|perished"
+    r"|lost\s+(?:their|his|her)\s+lives?|perished|passed\s+away"
     r"|(?:suffer(?:ed|ing)|sustain(?:ed|ing))\s+(?:an?\s+)?(?:fatal|deadly|mortal)\s+(?:[\w-]+\s+){0,2}?(?:wounds?|injur(?:y|ies))"
 )
 _INJURED = (
@@ -45,7 +45,7 @@ _AUX = (
 _ACT_KILLED = (
     r"(?:fatally|mortally)\s+(?:shoot(?:ing|s)?|shot|stabb(?:ed|ing)|wound(?:ed|ing))"
     r"|(?:shot|shooting)\s+(?:and\s+kill(?:ed|ing)|dead)|kill(?:ed|ing|s)?|slew|slaying|murder(?:ed|ing|s)?|execut(?:ed|ing)|massacr(?:ed|ing)|behead(?:ed|ing)"
-    r"|claim(?:ed|ing)\s+the\s+lives\s+of|took\s+the\s+lives\s+of|gunn(?:ed|ing)\s+down"
+    r"|claim(?:ed|ing)\s+the\s+li(?:fe|ves)\s+of|took\s+the\s+li(?:fe|ves)\s+of|gunn(?:ed|ing)\s+down"
 )
 _ACT_INJURED = r"wound(?:ed|ing|s)?|injur(?:ed|ing|es)|hurt(?:ing|s)?|maim(?:ed|ing)|graz(?:ed|ing)"
 _ACT_SHOT = r"shoot(?:ing|s)?|shot"
@@ -136,6 +136,13 @@ _SHOT_DIES = re.compile(
     rf"\b{_PERSON_SINGULAR}\s+(?:who\s+(?:was\s+|had\s+been\s+)?(?:\w+ly\s+)?)?shot\b[^.;:]{{0,60}}?\b(?:dies|died|has\s+died|later\s+died)\b",
     _F,
 )
+# "The boy was taken off life support and passed away", "X, 20, was shot twice and died": the
+# subject of a passive clause who then died (the verb "died" right after "and").
+_AND_DIED = re.compile(
+    rf"\b{_PERSON_SINGULAR}\b(?:,[^,.;]{{1,60}},)?\s+(?:was|had\s+been)\b[^.;:]{{0,80}}?"
+    r"\band\s+(?:later\s+|then\s+|subsequently\s+)?(?:died|passed\s+away)\b",
+    _F,
+)
 _PRONOUN = re.compile(rf"\b(?:he|she)(?P<aux>{_AUX})\s+{_VERB}", _F)
 _PAIR = re.compile(
     rf"\b(?:an?|one|the)\s+{_MODS}{_PERSON_SINGULAR}\s+and\s+(?:an?\s+|the\s+|his\s+|her\s+)?{_MODS}"
@@ -147,8 +154,10 @@ _DEATH_OF = re.compile(
     rf"(?P<one>{_PERSON_SINGULAR})\b|(?-i:(?P<name>[A-Z][a-z]+\s+[A-Z][a-z]+)))",
     _F,
 )
+# "an accidental shooting death": one death, with no count and no "of"
+_SHOOTING_DEATH = re.compile(r"\b(?:shooting|gunshot|stabbing)\s+death\b(?!\s+of\b)", _F)
 _REFLEXIVE = re.compile(
-    r"\b(?:(?P<k>killed|shot\s+and\s+killed|fatally\s+shot)\s+(?:himself|herself)"
+    r"\b(?:(?P<k>kill(?:ed|s)|shot\s+and\s+killed|fatally\s+shot)\s+(?:himself|herself)"
     r"|(?P<k3>took|taking)\s+(?:his|her)\s+own\s+life"
     r"|(?P<k2>shot)\s+(?:himself|herself)\s+to\s+death|(?P<s>shot|shoots|wounded|injured)\s+(?:himself|herself|self)"
     r"|(?P<k4>turn(?:ed|ing|s)?\s+the\s+(?:gun|weapon|rifle|shotgun|pistol|handgun)\s+on\s+(?:himself|herself)))\b",
@@ -189,8 +198,10 @@ _TRANSITIVE = frozenset(
 _CASUALTY_WORD = re.compile(
     r"kill|dead|die|death|wound|injur|hurt|shot|shoot|hospital|condition|fatal|slain|slay|slew|murder|toll"
     r"|casualt|bodies|lives|massacr|execut|behead|gunned|stabb|beaten|burn|perish|recover|harm|treated|suffer"
-    r"|sustain|maim|claim|took|struck|hit\s+by|bullet|gunfire",
+    r"|sustain|maim|claim|took|struck|hit\s+by|bullet|gunfire|passed\s+away|graz",
     _F,
 )
 _NOT_A_SUBJECT = re.compile(r"(?:,|\d,?\s+and|\bage[sd]?|\bto|\bby|\bfrom|\d)\s*$", _F)
+# ... unless the comma follows another count's verb: "Several injured, 1 dead"
+_AFTER_A_COUNT = re.compile(r"\b(?:injured|wounded|hurt|dead|killed|shot)\s*,\s*$", _F)
 _INTENT = re.compile(r"\b(?:to|would|could|will|might|plotting|plotted|planned)\s+$", _F)

@@ -112,7 +112,7 @@ _PLURALS = [_P_IRREGULAR_PLURAL.get(w, w + "s") for w in _P.split("|")] + [
 ]
 
 
-_AGE_NOUN = r"(?:(?:\d{1,2}|[a-z]+(?:-[a-z]+)?)-year-old|\d{1,2}\s+year\s+old)"
+_AGE_NOUN = r"(?:(?:\d{1,2}|[a-z]+(?:-[a-z]+)?)-(?:year|month)[- ]old|\d{1,2}\s+(?:year|month)\s+old)"
 _PERSON_SINGULAR = rf"(?:{_trie_regex(_SINGULARS)}|{_AGE_NOUN}|(?-i:[A-Z][a-z]+(?:an|i)))"
 _PERSON_PLURAL = rf"(?:{_trie_regex(_PLURALS)}|{_AGE_NOUN}s|(?-i:[A-Z][a-z]+(?:ans|is|ese)))"
 _PERSON = rf"(?:{_PERSON_PLURAL}|{_PERSON_SINGULAR})"

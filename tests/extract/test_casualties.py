@@ -67,6 +67,14 @@ def _kinds(text: str) -> list[tuple[str, int | None, int | None]]:
             [("injured", 1, 1), ("killed", 1, 1)],
         ),
         ("A 30-year-old woman suffered a fatal gunshot wound.", [("killed", 1, 1)]),
+        # more ways to say one person died
+        ("A hunting accident claimed the life of 12-year-old Lee Park.", [("killed", 1, 1)]),
+        ("The girl was taken off life support and passed away on Monday.", [("killed", 1, 1)]),
+        ("A driver, Omar Diaz, was shot several times and died at a hospital.", [("killed", 1, 1)]),
+        ("Police ruled the shooting death an accident.", [("killed", 1, 1)]),
+        ("A 15-month-old was found dead in the car.", [("killed", 1, 1)]),
+        ("The robbery suspect fled and then kills himself, police said.", [("killed", 1, 1)]),
+        ("Two injured, 1 dead after a party shooting.", [("injured", 2, 2), ("killed", 1, 1)]),
         # an adverb keeps the verb active: the two men are the shooters
         ("Two men reportedly shot a cashier at the store.", [("injured", 1, 1)]),
     ],
