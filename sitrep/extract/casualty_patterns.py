@@ -20,6 +20,7 @@ _KILLED = (
     r"|(?:stabbed|beaten|burned|burnt|hacked|shot|crushed)\s+to\s+death|killed|slain|murdered|dead|died|dies"
     r"|executed|massacred|beheaded|gunned\s+down|(?:found|pronounced|confirmed|declared|left)\s+dead"
     r"|lost\s+(?:their|his|her)\s+lives?|perished|passed\s+away"
+    r"|succumbed(?:\s+to\s+(?:(?:his|her|their|the)\s+)?(?:[\w-]+\s+){0,2}?(?:injuries|wounds))?"
     r"|(?:suffer(?:ed|ing)|sustain(?:ed|ing))\s+(?:an?\s+)?(?:fatal|deadly|mortal)\s+(?:[\w-]+\s+){0,2}?(?:wounds?|injur(?:y|ies))"
 )
 _INJURED = (
@@ -72,6 +73,13 @@ _SUBJECT = re.compile(
     _F,
 )
 _OBJECT = re.compile(rf"{_ACT}\s+{_NUM}(?:\s+{_MODS}(?P<noun>{_PERSON})\b|{_BARE_END})", _F)
+# "beat a shopkeeper to death", "shot two guards to death": the victims of an active verb, then "to death"
+_TO_DEATH = re.compile(
+    r"\b(?:beat(?:s|ing)?|tortur(?:ed|ing)|stabb(?:ed|ing)|hack(?:ed|ing)|ston(?:ed|ing)|burn(?:ed|t|ing)"
+    r"|club(?:bed|bing)|bludgeon(?:ed|ing)|shot|shooting|strangl(?:ed|ing)|chok(?:ed|ing))\s+"
+    rf"(?:{_NUM}\s+{_MODS}(?P<noun>{_PERSON})|(?P<pron>him|her))\b(?:\s+[^.;,]{{0,30}}?)?\s+to\s+death\b",
+    _F,
+)
 # "injured 11-year-old Ana Ruiz": one victim named by age, with no article
 _AGE_OBJECT = re.compile(rf"{_ACT}\s+{_AGE_NOUN}\b", _F)
 _LEAVING = re.compile(
@@ -91,7 +99,7 @@ _TOLL = re.compile(
     _F,
 )
 _NOUN_COUNT = re.compile(
-    rf"{_NUM}\s+(?:(?P<k>deaths|fatalities|bodies|dead\s+bodies)|(?P<i>injuries|wounded|injured|hurt))\b"
+    rf"{_NUM}\s+(?:(?P<k>deaths|fatalities|(?:(?<=\b1\s)|(?<=\bone\s))(?:death|fatality)|bodies|dead\s+bodies)|(?P<i>injuries|wounded|injured|hurt))\b"
     r"(?!\s+(?:in|at|on)\s+(?:19|20)\d\d)",
     _F,
 )

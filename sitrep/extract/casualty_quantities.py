@@ -86,14 +86,19 @@ _P = (
     "|player|monk|priest|imam|cleric|mourner|diner|partygoer|commuter|traveler|traveller|pilot|crew member"
     "|firefighter|paramedic|medic|aid worker|peacekeeper|fisherman|lawyer|judge|politician|lawmaker|voter"
     "|male|female|juvenile|minor|grandson|granddaughter|stepson|stepdaughter"
+    "|gendarme|marabout|technician|mechanic|merchant|businessman|businesswoman|vendor|shopkeeper|leader"
+    "|councillor|councilor|administrator|preacher|pastor|sheikh|labourer|laborer|nomad"
+    "|guardsman|prefect|governor|mayor|captive|abductee|occupant|inhabitant|chauffeur|headman"
+    "|thief|burglar|poacher|smuggler|bandit|criminal|kidnapper|rustler"
 )
-_P_IRREGULAR_PLURAL = {"man": "men", "herdsman": "herdsmen", "spy": "spies", "fisherman": "fishermen",
-                       "woman": "women",
-                       "child": "children",
-                       "baby": "babies",
-                       "policeman": "policemen", "policewoman": "policewomen", "serviceman": "servicemen",
-                       "servicewoman": "servicewomen", "militiaman": "militiamen", "gunman": "gunmen",
-                       "youth": "youths", "wife": "wives"}  # fmt: skip
+_P_IRREGULAR_PLURAL = {
+    "man": "men", "woman": "women", "child": "children", "baby": "babies", "spy": "spies", "thief": "thieves",
+    "youth": "youths", "wife": "wives", "herdsman": "herdsmen", "fisherman": "fishermen",
+    "policeman": "policemen", "policewoman": "policewomen", "serviceman": "servicemen",
+    "servicewoman": "servicewomen", "militiaman": "militiamen", "gunman": "gunmen",
+    "businessman": "businessmen", "businesswoman": "businesswomen",
+    "guardsman": "guardsmen", "headman": "headmen",
+}  # fmt: skip
 _SINGULARS = [*_P.split("|"), "wife", "passer-by", "passerby", "deputy", "airman"]
 _PLURALS = [_P_IRREGULAR_PLURAL.get(w, w + "s") for w in _P.split("|")] + [
     "wives",

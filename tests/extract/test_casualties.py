@@ -75,6 +75,14 @@ def _kinds(text: str) -> list[tuple[str, int | None, int | None]]:
         ("A 15-month-old was found dead in the car.", [("killed", 1, 1)]),
         ("The robbery suspect fled and then kills himself, police said.", [("killed", 1, 1)]),
         ("Two injured, 1 dead after a party shooting.", [("injured", 2, 2), ("killed", 1, 1)]),
+        # the number counts the attackers, not the victims
+        ("Two gunmen killed a shopkeeper.", [("killed", 1, 1)]),
+        # victims of an active verb "to death"; dying of one's injuries; a single fatality
+        ("A crowd beat a suspected thief to death in the market.", [("killed", 1, 1)]),
+        ("Gunmen shot two guards to death at the gate.", [("killed", 2, 2)]),
+        ("The gendarme succumbed to his injuries on Friday.", [("killed", 1, 1)]),
+        ("One fatality was reported after the clash.", [("killed", 1, 1)]),
+        ("Soldiers killed a gendarme and three civilians.", [("killed", 4, 4)]),
         # an adverb keeps the verb active: the two men are the shooters
         ("Two men reportedly shot a cashier at the store.", [("injured", 1, 1)]),
     ],
@@ -148,7 +156,6 @@ def test_shot_and_explicit_injured_are_not_summed() -> None:
         "One of the victims was identified as a teacher.",
         "The attack began at 10:45 and 2019 was a bad year.",  # times and years
         "The other victims, ages 13, 17 and 19, were treated and released.",
-        "Two gunmen killed a shopkeeper.",  # the number counts the attackers
         "The militants threatened to kill two hostages.",
         "He was the first person to be hurt, and the 2nd officer left.",  # ordinals
         "The reward of $5,000 was paid to 3 informants.",
