@@ -67,6 +67,7 @@ from sitrep.extract.casualty_patterns import (
     _SHOOTING_DEATH,
     _SHOT_DIES,
     _SUBJECT,
+    _THE_OBJECT,
     _THE_ONE,
     _TO_DEATH,
     _TOLL,
@@ -155,6 +156,9 @@ def _scan(text: str, start: int, end: int) -> list[_Hit]:
         add(m, kind, quantity, 3, list_end)
     for m in _TO_DEATH.finditer(text, start, end) if " to death" in low else ():
         add(m, "killed", (1, 1) if m.group("pron") else _victims(m), 4)
+    for m in _THE_OBJECT.finditer(text, start, end) if " the " in low else ():
+        if not _INTENT.search(text, max(0, m.start() - 25), m.start()):
+            add(m, "killed" if m.group("ak") else "injured" if m.group("ai") else "shot", (1, 1), 2)
     for m in _AGE_OBJECT.finditer(text, start, end) if "year" in low else ():
         if not _INTENT.search(text, max(0, m.start() - 25), m.start()):
             add(m, "killed" if m.group("ak") else "injured" if m.group("ai") else "shot", (1, 1), 3)

@@ -16,8 +16,10 @@ from sitrep.extract.casualty_quantities import (
 )
 
 _KILLED = (
-    r"shot(?:,|,?\s+and)\s+killed|shot\s+(?:dead|to\s+death)|(?:fatally|mortally)\s+(?:shot|stabbed|wounded|injured|struck|hit)"
-    r"|(?:stabbed|beaten|burned|burnt|hacked|shot|crushed)\s+to\s+death|killed|slain|murdered|dead|died|dies"
+    r"shot(?:,|,?\s+and)\s+killed|shot\s+(?:dead|to\s+death)"
+    r"|(?:fatally|mortally)\s+(?:shot|stabbed|wounded|injured|struck|hit|assaulted|attacked|beaten)"
+    r"|(?:stabbed|beaten|burned|burnt|hacked|shot|crushed|stoned|clubbed|tortured)\s+to\s+death"
+    r"|killed|slain|murdered|lynched|dead|died|dies"
     r"|executed|massacred|beheaded|gunned\s+down|(?:found|pronounced|confirmed|declared|left)\s+dead"
     r"|lost\s+(?:their|his|her)\s+lives?|perished|passed\s+away"
     r"|succumbed(?:\s+to\s+(?:(?:his|her|their|the)\s+)?(?:[\w-]+\s+){0,2}?(?:injuries|wounds))?"
@@ -40,11 +42,16 @@ _SHOT = (
 _VERB = rf"(?:(?P<k>{_KILLED})|(?P<i>{_INJURED})|(?P<s>{_SHOT}))\b"
 _AUX = (
     r"(?:\s+(?:were|was|are|is|have|has|had|got|get|being|been|all|also|later|reportedly|allegedly|found|reported|"
-    r"initially|each|both|now|then|subsequently|among\s+(?:those|the\s+people)|(?!fatally|mortally)\w+ly)){0,4}"
+    r"initially|each|both|now|then|subsequently|among\s+(?:those|the\s+people)|(?!fatally|mortally)\w+ly|feared"
+    # "was abducted and killed", "was kidnapped, murdered and buried"
+    r"|(?:abducted|kidnapped|attacked|assaulted|tortured|robbed|raped|beaten|chased|stabbed|ambushed|captured)"
+    r"(?:,|,?\s+and))){0,4}"
 )
 # Active verbs taking the victims as object.
 _ACT_KILLED = (
-    r"(?:fatally|mortally)\s+(?:shoot(?:ing|s)?|shot|stabb(?:ed|ing)|wound(?:ed|ing))"
+    r"(?:fatally|mortally)\s+(?:shoot(?:ing|s)?|shot|stabb(?:ed|ing)|wound(?:ed|ing)|assault(?:ed|ing)|beat(?:ing)?)"
+    r"|lynch(?:ed|es|ing)?"
+    r"|(?:stoned|beat|beaten|hacked|burned|burnt|clubbed|shot|stabbed|tortured)\s+to\s+death"
     r"|(?:shot|shooting)\s+(?:and\s+kill(?:ed|ing)|dead)|kill(?:ed|ing|s)?|slew|slaying|murder(?:ed|ing|s)?|execut(?:ed|ing)|massacr(?:ed|ing)|behead(?:ed|ing)"
     r"|claim(?:ed|ing)\s+the\s+li(?:fe|ves)\s+of|took\s+the\s+li(?:fe|ves)\s+of|gunn(?:ed|ing)\s+down"
 )
@@ -80,6 +87,8 @@ _TO_DEATH = re.compile(
     rf"(?:{_NUM}\s+{_MODS}(?P<noun>{_PERSON})|(?P<pron>him|her))\b(?:\s+[^.;,]{{0,30}}?)?\s+to\s+death\b",
     _F,
 )
+# "shot dead the former deputy governor": one victim named with "the" (not "the victim's brother")
+_THE_OBJECT = re.compile(rf"{_ACT}\s+the\s+{_MODS}(?P<noun>{_PERSON_SINGULAR})\b(?!['’]s)", _F)
 # "injured 11-year-old Ana Ruiz": one victim named by age, with no article
 _AGE_OBJECT = re.compile(rf"{_ACT}\s+{_AGE_NOUN}\b", _F)
 _LEAVING = re.compile(
@@ -158,7 +167,7 @@ _PAIR = re.compile(
     _F,
 )
 _DEATH_OF = re.compile(
-    rf"\b(?:deaths?|bodies|(?:fatal|deadly)\s+(?:shooting|stabbing|beating))\s+of\s+(?:{_NUM}\s+{_MODS}(?P<noun>{_PERSON})\b|(?:an?|the|his|her|their)?\s*{_MODS}"
+    rf"\b(?:deaths?|bod(?:y|ies)|(?:fatal|deadly)\s+(?:shooting|stabbing|beating))\s+of\s+(?:{_NUM}\s+{_MODS}(?P<noun>{_PERSON})\b|(?:an?|the|his|her|their)?\s*{_MODS}"
     rf"(?P<one>{_PERSON_SINGULAR})\b|(?-i:(?P<name>[A-Z][a-z]+\s+[A-Z][a-z]+)))",
     _F,
 )
@@ -206,10 +215,10 @@ _TRANSITIVE = frozenset(
 _CASUALTY_WORD = re.compile(
     r"kill|dead|die|death|wound|injur|hurt|shot|shoot|hospital|condition|fatal|slain|slay|slew|murder|toll"
     r"|casualt|bodies|lives|massacr|execut|behead|gunned|stabb|beaten|burn|perish|recover|harm|treated|suffer"
-    r"|sustain|maim|claim|took|struck|hit\s+by|bullet|gunfire|passed\s+away|graz",
+    r"|sustain|maim|claim|took|struck|hit\s+by|bullet|gunfire|passed\s+away|graz|lynch|body|succumb|assault|tortur|stoned|feared",
     _F,
 )
 _NOT_A_SUBJECT = re.compile(r"(?:,|\d,?\s+and|\bage[sd]?|\bto|\bby|\bfrom|\d)\s*$", _F)
 # ... unless the comma follows another count's verb: "Several injured, 1 dead"
 _AFTER_A_COUNT = re.compile(r"\b(?:injured|wounded|hurt|dead|killed|shot)\s*,\s*$", _F)
-_INTENT = re.compile(r"\b(?:to|would|could|will|might|plotting|plotted|planned)\s+$", _F)
+_INTENT = re.compile(r"\b(?:to|would|could|will|might|plotting|plotted|planned|almost|nearly)\s+$", _F)

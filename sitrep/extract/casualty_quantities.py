@@ -89,7 +89,8 @@ _P = (
     "|gendarme|marabout|technician|mechanic|merchant|businessman|businesswoman|vendor|shopkeeper|leader"
     "|councillor|councilor|administrator|preacher|pastor|sheikh|labourer|laborer|nomad"
     "|guardsman|prefect|governor|mayor|captive|abductee|occupant|inhabitant|chauffeur|headman"
-    "|thief|burglar|poacher|smuggler|bandit|criminal|kidnapper|rustler"
+    "|thief|burglar|poacher|smuggler|bandit|criminal|kidnapper|rustler|dealer|rapist|murderer|tout|operator"
+    "|rider|manager|executive|defender|warden"
 )
 _P_IRREGULAR_PLURAL = {
     "man": "men", "woman": "women", "child": "children", "baby": "babies", "spy": "spies", "thief": "thieves",

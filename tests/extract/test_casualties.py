@@ -83,6 +83,12 @@ def _kinds(text: str) -> list[tuple[str, int | None, int | None]]:
         ("The gendarme succumbed to his injuries on Friday.", [("killed", 1, 1)]),
         ("One fatality was reported after the clash.", [("killed", 1, 1)]),
         ("Soldiers killed a gendarme and three civilians.", [("killed", 4, 4)]),
+        # a lynching kills; victims named with "the"; a death after other violence
+        ("A vigilante mob lynched a suspected thief at the market.", [("killed", 1, 1)]),
+        ("Villagers stoned to death a suspected robber.", [("killed", 1, 1)]),
+        ("Gunmen shot dead the deputy governor outside his house.", [("killed", 1, 1)]),
+        ("A teacher was abducted and killed by unknown men.", [("killed", 1, 1)]),
+        ("A rider was fatally assaulted by police.", [("killed", 1, 1)]),
         # an adverb keeps the verb active: the two men are the shooters
         ("Two men reportedly shot a cashier at the store.", [("injured", 1, 1)]),
     ],
@@ -160,6 +166,8 @@ def test_shot_and_explicit_injured_are_not_summed() -> None:
         "He was the first person to be hurt, and the 2nd officer left.",  # ordinals
         "The reward of $5,000 was paid to 3 informants.",
         "Two officers were not injured.",
+        "The crowd nearly lynched the driver before police arrived.",
+        "Residents threatened to lynch the suspect.",
     ],
 )
 def test_non_counts(text: str) -> None:
