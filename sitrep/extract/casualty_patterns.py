@@ -43,6 +43,7 @@ _VERB = rf"(?:(?P<k>{_KILLED})|(?P<i>{_INJURED})|(?P<s>{_SHOT}))\b"
 _AUX = (
     r"(?:\s+(?:were|was|are|is|have|has|had|got|get|being|been|all|also|later|reportedly|allegedly|found|reported|"
     r"initially|each|both|now|then|subsequently|among\s+(?:those|the\s+people)|(?!fatally|mortally)\w+ly|feared"
+    r"|(?:reported|said|believed|thought|feared|known)\s+to\s+have(?:\s+been)?"
     # "was abducted and killed", "was kidnapped, murdered and buried"
     r"|(?:abducted|kidnapped|attacked|assaulted|tortured|robbed|raped|beaten|chased|stabbed|ambushed|captured)"
     r"(?:,|,?\s+and))){0,4}"
@@ -66,7 +67,7 @@ _STOP = (
     r"|after|when|while|killed|died|dead|wounded|injured|hurt|shot|said|says|including|as|but|than|like|if"
     r"|into|near|outside|inside|during|before|because)"
 )
-_MODS = rf"(?:(?!{_STOP}\b)[\w'’.-]+\s+){{0,3}}?"
+_MODS = rf"(?:(?!{_STOP}\b)[\w'’.-]+\s+|\([\w'’ .-]{{1,30}}\)\s+){{0,3}}?"  # "a matatu (minibus) tout"
 # What may follow a bare number with no person noun ("killing three and ...", "killed 3.").
 _BARE_END = (
     r"(?=\s*(?:[,.;:)]|$|(?:and|in|at|on|near|outside|inside|across|around|during|when|after|while|as"
@@ -75,7 +76,9 @@ _BARE_END = (
 
 _F = re.IGNORECASE
 _SUBJECT = re.compile(
-    rf"{_NUM}(?:\s+{_MODS}(?P<noun>{_PERSON})(?:,?\s+aged\s+\d{{1,3}}|,\s+\d{{1,3}}(?=,))?(?:\s*\([^)]{{0,40}}\))?(?:\s*,[^,.;]{{1,60}},)?|(?P<bare>))"
+    rf"{_NUM}(?:\s+{_MODS}(?P<noun>{_PERSON})"
+    r"(?:\s+(?:of|from)\s+(?:the\s+|an?\s+)?(?:[\w'’-]+\s+){0,2}?[\w'’-]+(?=\s+(?:were|was|are|is|had|have|died)\b))?"
+    rf"(?:,?\s+aged\s+\d{{1,3}}|,\s+\d{{1,3}}(?=,))?(?:\s*\([^)]{{0,40}}\))?(?:\s*,[^,.;]{{1,60}},)?|(?P<bare>))"
     rf"(?P<aux>{_AUX})\s+{_VERB}",
     _F,
 )
@@ -98,7 +101,8 @@ _LEAVING = re.compile(
 )
 _FATALLY = re.compile(rf"(?:,|\band)\s*{_NUM}\s+(?:of\s+(?:them|whom)\s+)?(?P<k>fatally|mortally)\b", _F)
 _OF_THEM = re.compile(
-    rf"{_NUM}\s+of\s+(?:them|whom|those\s+\w+|the\s+(?:wounded|injured|victims))\s+(?:\w+\s+)?"
+    rf"{_NUM}\s+of\s+(?:them|whom|those\s+\w+|the\s+(?:wounded|injured|victims|(?:[\w'’-]+\s+)?{_PERSON_PLURAL}))"
+    r"\s+(?:\w+\s+)?"
     rf"(?:(?P<k>died|was\s+killed|were\s+killed|later\s+died)|(?P<i>(?:was|were)\s+(?:wounded|injured)))\b",
     _F,
 )

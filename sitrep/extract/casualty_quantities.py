@@ -65,7 +65,7 @@ _MODIFIER = _trie_regex(
 )  # fmt: skip
 #: A quantity: optional modifier (group ``mod``) and the number itself (group ``num``).
 _NUM = (
-    rf"(?<![\w$£€#.,:/-])(?:(?P<mod>{_MODIFIER})\s+)?(?P<num>{_CORE})(?![\w%])"
+    rf"(?<![\w$£€#,:/-])(?<![\d.]\.)(?:(?P<mod>{_MODIFIER})\s+)?(?P<num>{_CORE})(?![\w%])"
     r"(?!-year|\s*[-–]\s*years?|[.,:/]\d|\s*(?:percent|per\s+cent|million|billion|years?\s+old|[ap]\.?m\b"
     r"|o'clock|times\b|rounds\b|shots\b|bullets\b|minutes\b|hours\b))"
 )
@@ -90,7 +90,7 @@ _P = (
     "|councillor|councilor|administrator|preacher|pastor|sheikh|labourer|laborer|nomad"
     "|guardsman|prefect|governor|mayor|captive|abductee|occupant|inhabitant|chauffeur|headman"
     "|thief|burglar|poacher|smuggler|bandit|criminal|kidnapper|rustler|dealer|rapist|murderer|tout|operator"
-    "|rider|manager|executive|defender|warden"
+    "|rider|manager|executive|defender|warden|reservist|returnee"
 )
 _P_IRREGULAR_PLURAL = {
     "man": "men", "woman": "women", "child": "children", "baby": "babies", "spy": "spies", "thief": "thieves",
@@ -115,6 +115,7 @@ _PLURALS = [_P_IRREGULAR_PLURAL.get(w, w + "s") for w in _P.split("|")] + [
     "others",
     "more",
     "staff",
+    "forces",
 ]
 
 

@@ -89,6 +89,12 @@ def _kinds(text: str) -> list[tuple[str, int | None, int | None]]:
         ("Gunmen shot dead the deputy governor outside his house.", [("killed", 1, 1)]),
         ("A teacher was abducted and killed by unknown men.", [("killed", 1, 1)]),
         ("A rider was fatally assaulted by police.", [("killed", 1, 1)]),
+        # "members of ...", "reported to have died", a missing space after a full stop, "N of the X"
+        ("Three members of the same family were killed in the raid.", [("killed", 3, 3)]),
+        ("Two people were reported to have died in the clash.", [("killed", 2, 2)]),
+        ("Fighting broke out at dawn.Three people died in the clash.", [("killed", 3, 3)]),
+        ("Two of the suspects were killed in the exchange.", [("killed", 2, 2)]),
+        ("Police shot dead a matatu (minibus) tout in the city.", [("killed", 1, 1)]),
         # an adverb keeps the verb active: the two men are the shooters
         ("Two men reportedly shot a cashier at the store.", [("injured", 1, 1)]),
     ],
