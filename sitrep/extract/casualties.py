@@ -79,7 +79,7 @@ from sitrep.extract.hedging import hedge_cue
 from sitrep.model import Article, CountMention
 from sitrep.text import sentences
 
-__all__ = ["combine_counts", "find_counts", "parse_quantity"]
+__all__ = ["UNREST_SUB_TYPES", "combine_counts", "find_counts", "grievance_counts", "parse_quantity"]
 
 logger = logging.getLogger(__name__)
 
@@ -331,6 +331,42 @@ def find_counts(article: Article) -> list[CountMention]:
         if derived is not None:
             out.append(derived)
             out.sort(key=lambda c: c.span.start)
+    return out
+
+
+#: the sub-event types of crowds and demonstrations, whose reports often name the deaths they are about
+UNREST_SUB_TYPES = frozenset(
+    {
+        "Peaceful protest",
+        "Protest with intervention",
+        "Excessive force against protesters",
+        "Violent demonstration",
+        "Mob violence",
+    }
+)
+# a death or injury a crowd protests: "demonstrated after police shot a man", "over the death of a girl"
+_GRIEVANCE = re.compile(
+    r"\b(?:after|following|over|against|protest(?:ed|ing|s)?|(?:demand(?:ed|ing)?\s+)?justice\s+for"
+    r"|in\s+response\s+to|in\s+retaliation\s+for|(?:burial|funeral|memory)\s+of|mourn(?:ed|ing)?)\b"
+    r"[^.;:]{0,100}$",
+    re.IGNORECASE,
+)
+
+
+def grievance_counts(text: str, counts: Sequence[CountMention], sub_event_type: str) -> list[CountMention]:
+    """The counts of a crowd's own incident: a demonstration or mob's report often states the death
+    it is about ("protested after police killed a man", "over the death of a student"), which is
+    another incident; such counts, after a cue of cause in their sentence, are left out. Other
+    incident types keep all their counts."""
+    if sub_event_type not in UNREST_SUB_TYPES:
+        return list(counts)
+    out = []
+    for c in counts:
+        start = max(0, c.span.start - 140)
+        head = text[start : c.span.start]
+        head = head[max(head.rfind(". "), head.rfind("\n")) + 1 :]  # this sentence only
+        if not _GRIEVANCE.search(head):
+            out.append(c)
     return out
 
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field, replace
 from typing import TypeVar
 
 from sitrep.extract.blame import find_blame
-from sitrep.extract.casualties import combine_counts, find_counts
+from sitrep.extract.casualties import combine_counts, find_counts, grievance_counts
 from sitrep.extract.event_types import HARM_FIRST_TYPES, Trigger, find_triggers, is_mishap, yields_to_attack
 from sitrep.extract.gazetteer import Gazetteer
 from sitrep.extract.hedging import is_hedged
@@ -537,7 +537,7 @@ def assemble_events(
         places = sorted(inc.places, key=lambda p: (_specificity(p), not p.is_event_location))
         if not places and inc.primary:
             places = _article_place(article)
-        counts = [c for s in inc.sentences for c in s.counts]
+        counts = grievance_counts(article.clean_text, [c for s in inc.sentences for c in s.counts], sub)
         mention = EventMention(
             id=f"{article.id}#{n}",
             article_id=article.id,

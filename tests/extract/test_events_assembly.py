@@ -278,3 +278,21 @@ def test_an_attack_on_police_or_soldiers_is_an_armed_clash(pipeline: Pipeline) -
     text = "On Monday, al-Shabaab militants attacked Kenya Police at a camp outside Mandera."
     (event,) = [e for e in _events(pipeline, text) if e.primary]
     assert (event.event_type, event.sub_event_type) == ("Battles", "Armed clash")
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        # the death a crowd protests is another incident
+        ("Hundreds of residents protested in Kisumu on Thursday after police shot dead a hawker.", None),
+        ("Students demonstrated in Eldoret on Thursday over the killing of a classmate by a guard.", None),
+        # deaths in the crowd's own incident count
+        ("Police shot dead two protesters during a demonstration in Kisumu on Thursday.", 2),
+        ("A mob lynched a suspected thief in Nakuru on Thursday.", 1),
+    ],
+)
+def test_a_crowds_incident_does_not_count_the_death_it_is_about(
+    pipeline: Pipeline, text: str, killed: int | None
+) -> None:
+    (event,) = _events(pipeline, text)
+    assert (event.killed.low if event.killed else None) == killed
