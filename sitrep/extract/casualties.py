@@ -44,6 +44,7 @@ from sitrep.extract.casualty_patterns import (
     _AND_DIED,
     _AND_MORE,
     _ANOTHER_HURT,
+    _BODY_FOUND,
     _CASUALTY_WORD,
     _DEATH_OF,
     _FATALLY,
@@ -66,11 +67,13 @@ from sitrep.extract.casualty_patterns import (
     _REFLEXIVE,
     _SHOOTING_DEATH,
     _SHOT_DIES,
+    _SHOT_N_DEAD,
     _SUBJECT,
     _THE_OBJECT,
     _THE_ONE,
     _TO_DEATH,
     _TOLL,
+    _TOLL_RANGE,
     _TRANSITIVE,
     _ZERO,
 )
@@ -154,6 +157,12 @@ def _scan(text: str, start: int, end: int) -> list[_Hit]:
             continue
         quantity, list_end = _and_more(text, m.end(), end, _quantity(m))
         add(m, kind, quantity, 3, list_end)
+    for m in _SHOT_N_DEAD.finditer(text, start, end) if " dead" in low else ():
+        add(m, "killed", _quantity(m), 4)
+    for m in _BODY_FOUND.finditer(text, start, end) if "body" in low else ():
+        add(m, "killed", (1, 1), 1)
+    for m in _TOLL_RANGE.finditer(text, start, end) if "rang" in low or "var" in low else ():
+        add(m, "killed", (int(m.group("num")), int(m.group("top"))), 5)
     for m in _TO_DEATH.finditer(text, start, end) if " to death" in low else ():
         add(m, "killed", (1, 1) if m.group("pron") else _victims(m), 4)
     for m in _THE_OBJECT.finditer(text, start, end) if " the " in low else ():

@@ -70,7 +70,7 @@ _STOP = (
 _MODS = rf"(?:(?!{_STOP}\b)[\w'’.-]+\s+|\([\w'’ .-]{{1,30}}\)\s+){{0,3}}?"  # "a matatu (minibus) tout"
 # What may follow a bare number with no person noun ("killing three and ...", "killed 3.").
 _BARE_END = (
-    r"(?=\s*(?:[,.;:)]|$|(?:and|in|at|on|near|outside|inside|across|around|during|when|after|while|as"
+    r"(?=\s*(?:[,.;:)]|$|of\s+(?:them|whom)\b|(?:and|in|at|on|near|outside|inside|across|around|during|when|after|while|as"
     r"|including|others?|more|overnight|yesterday|today|last|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b))"
 )
 
@@ -86,8 +86,24 @@ _OBJECT = re.compile(rf"{_ACT}\s+{_NUM}(?:\s+{_MODS}(?P<noun>{_PERSON})\b|{_BARE
 # "beat a shopkeeper to death", "shot two guards to death": the victims of an active verb, then "to death"
 _TO_DEATH = re.compile(
     r"\b(?:beat(?:s|ing)?|tortur(?:ed|ing)|stabb(?:ed|ing)|hack(?:ed|ing)|ston(?:ed|ing)|burn(?:ed|t|ing)"
-    r"|club(?:bed|bing)|bludgeon(?:ed|ing)|shot|shooting|strangl(?:ed|ing)|chok(?:ed|ing))\s+"
+    r"|club(?:bed|bing)|bludgeon(?:ed|ing)|shot|shooting|strangl(?:ed|ing)|chok(?:ed|ing))(?:\s+up)?\s+"
     rf"(?:{_NUM}\s+{_MODS}(?P<noun>{_PERSON})|(?P<pron>him|her))\b(?:\s+[^.;,]{{0,30}}?)?\s+to\s+death\b",
+    _F,
+)
+# "shot six of the robbers dead"
+_SHOT_N_DEAD = re.compile(
+    rf"\bshot\s+{_NUM}\s+(?:of\s+(?:them|the\s+{_MODS}(?P<noun>{_PERSON_PLURAL}))\s+)?dead\b", _F
+)
+# "A body was found dumped", "the decapitated body of a chief ... was found": one death
+_BODY_FOUND = re.compile(
+    r"\b(?:an?|the|his|her)\s+(?:[\w-]+\s+)?body(?:\s+of\s+(?:an?|the|his|her|their)\s+[^.;]{1,80}?)?\s+(?:was|has\s+been|had\s+been|is)"
+    r"\s+(?:\w+ly\s+)?(?:later\s+)?(?:found|discovered|recovered|retrieved|dumped)\b",
+    _F,
+)
+# "Reports on fatalities range from 8 to 13": the lowest to the highest
+_TOLL_RANGE = re.compile(
+    r"\b(?:fatalities|deaths|death\s+toll|the\s+dead)\s+(?:\w+\s+)?(?:range|ranged|ranging|vary|varied)\s+"
+    r"(?:from|between)\s+(?P<num>\d+)\s+(?:to|and)\s+(?P<top>\d+)\b",
     _F,
 )
 # "shot dead the former deputy governor": one victim named with "the" (not "the victim's brother")
@@ -102,8 +118,7 @@ _LEAVING = re.compile(
 _FATALLY = re.compile(rf"(?:,|\band)\s*{_NUM}\s+(?:of\s+(?:them|whom)\s+)?(?P<k>fatally|mortally)\b", _F)
 _OF_THEM = re.compile(
     rf"{_NUM}\s+of\s+(?:them|whom|those\s+\w+|the\s+(?:wounded|injured|victims|(?:[\w'’-]+\s+)?{_PERSON_PLURAL}))"
-    r"\s+(?:\w+\s+)?"
-    rf"(?:(?P<k>died|was\s+killed|were\s+killed|later\s+died)|(?P<i>(?:was|were)\s+(?:wounded|injured)))\b",
+    rf"(?P<aux>{_AUX})\s+{_VERB}",
     _F,
 )
 _TOLL = re.compile(

@@ -90,11 +90,12 @@ _P = (
     "|councillor|councilor|administrator|preacher|pastor|sheikh|labourer|laborer|nomad"
     "|guardsman|prefect|governor|mayor|captive|abductee|occupant|inhabitant|chauffeur|headman"
     "|thief|burglar|poacher|smuggler|bandit|criminal|kidnapper|rustler|dealer|rapist|murderer|tout|operator"
-    "|rider|manager|executive|defender|warden|reservist|returnee"
+    "|rider|manager|executive|defender|warden|reservist|returnee|superior|schoolboy|schoolgirl|schoolchild"
 )
 _P_IRREGULAR_PLURAL = {
     "man": "men", "woman": "women", "child": "children", "baby": "babies", "spy": "spies", "thief": "thieves",
-    "youth": "youths", "wife": "wives", "herdsman": "herdsmen", "fisherman": "fishermen",
+    "schoolchild": "schoolchildren", "youth": "youths", "wife": "wives",
+    "herdsman": "herdsmen", "fisherman": "fishermen",
     "policeman": "policemen", "policewoman": "policewomen", "serviceman": "servicemen",
     "servicewoman": "servicewomen", "militiaman": "militiamen", "gunman": "gunmen",
     "businessman": "businessmen", "businesswoman": "businesswomen",

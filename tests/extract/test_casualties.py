@@ -95,6 +95,13 @@ def _kinds(text: str) -> list[tuple[str, int | None, int | None]]:
         ("Fighting broke out at dawn.Three people died in the clash.", [("killed", 3, 3)]),
         ("Two of the suspects were killed in the exchange.", [("killed", 2, 2)]),
         ("Police shot dead a matatu (minibus) tout in the city.", [("killed", 1, 1)]),
+        # bodies found, tolls given as a range, "N of them/those X", "shot N of the X dead"
+        ("The body of the missing activist was found in a forest.", [("killed", 1, 1)]),
+        ("Reports on fatalities range from 8 to 13.", [("killed", 8, 13)]),
+        ("Three of those arrested were later found dead.", [("killed", 3, 3)]),
+        ("Police returned fire and killed two of them.", [("killed", 2, 2)]),
+        ("Police shot four of the robbers dead.", [("killed", 4, 4)]),
+        ("The crowd beat up two men to death.", [("killed", 2, 2)]),
         # an adverb keeps the verb active: the two men are the shooters
         ("Two men reportedly shot a cashier at the store.", [("injured", 1, 1)]),
     ],
@@ -174,6 +181,7 @@ def test_shot_and_explicit_injured_are_not_summed() -> None:
         "Two officers were not injured.",
         "The crowd nearly lynched the driver before police arrived.",
         "Residents threatened to lynch the suspect.",
+        "The body of evidence was found compelling.",
     ],
 )
 def test_non_counts(text: str) -> None:
