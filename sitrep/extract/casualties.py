@@ -89,6 +89,7 @@ logger = logging.getLogger(__name__)
 _CASUALTY_WORD_LOWER = re.compile(_CASUALTY_WORD.pattern)  # for lower-cased text: no IGNORECASE cost
 _DIGIT = re.compile(r"\d")
 _HE_SHE = re.compile(r"\b(?:he|she)\b")
+_SUBSET = re.compile(r"\bof\s+the\s+(?:wounded|injured|victims)\b", re.IGNORECASE)
 _SELF = re.compile(r"\b(?:himself|herself|own\s+life)\b", re.IGNORECASE)
 # the patterns that run faster searched in the lower-cased text (measured; the others are left as they are)
 _SUBJECT_FAST = CaselessPattern(_SUBJECT)
@@ -187,6 +188,8 @@ def _scan(text: str, start: int, end: int) -> list[_Hit]:
     for m in _FATALLY.finditer(text, start, end) if "tally" in low else ():
         add(m, "killed", _quantity(m), 4)
     for m in _OF_THEM_FAST.finditer(text, start, end) if " of " in low else ():
+        if _verb_kind(m) != "killed" and _SUBSET.search(m.group(0)):
+            continue  # "two of the wounded were in critical condition": already counted
         add(m, _verb_kind(m), _quantity(m), 4)
     for m in _TOLL.finditer(text, start, end) if "toll" in low or "number of" in low else ():
         add(m, "killed", _quantity(m), 5)
