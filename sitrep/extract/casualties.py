@@ -94,6 +94,9 @@ _SELF = re.compile(r"\b(?:himself|herself|own\s+life)\b", re.IGNORECASE)
 # the patterns that run faster searched in the lower-cased text (measured; the others are left as they are)
 _SUBJECT_FAST = CaselessPattern(_SUBJECT)
 _OBJECT_FAST = CaselessPattern(_OBJECT)
+_THE_OBJECT_FAST = CaselessPattern(_THE_OBJECT)
+_AGE_OBJECT_FAST = CaselessPattern(_AGE_OBJECT)
+_TO_DEATH_FAST = CaselessPattern(_TO_DEATH)
 _POSSESSIVE_FAST = CaselessPattern(_POSSESSIVE)
 _OF_THEM_FAST = CaselessPattern(_OF_THEM)
 _SHOT_DIES_FAST = CaselessPattern(_SHOT_DIES)
@@ -164,12 +167,12 @@ def _scan(text: str, start: int, end: int) -> list[_Hit]:
         add(m, "killed", (1, 1), 1)
     for m in _TOLL_RANGE.finditer(text, start, end) if "rang" in low or "var" in low else ():
         add(m, "killed", (int(m.group("num")), int(m.group("top"))), 5)
-    for m in _TO_DEATH.finditer(text, start, end) if " to death" in low else ():
+    for m in _TO_DEATH_FAST.finditer(text, start, end) if " to death" in low else ():
         add(m, "killed", (1, 1) if m.group("pron") else _victims(m), 4)
-    for m in _THE_OBJECT.finditer(text, start, end) if " the " in low else ():
+    for m in _THE_OBJECT_FAST.finditer(text, start, end) if " the " in low else ():
         if not _INTENT.search(text, max(0, m.start() - 25), m.start()):
             add(m, "killed" if m.group("ak") else "injured" if m.group("ai") else "shot", (1, 1), 2)
-    for m in _AGE_OBJECT.finditer(text, start, end) if "year" in low else ():
+    for m in _AGE_OBJECT_FAST.finditer(text, start, end) if "year" in low else ():
         if not _INTENT.search(text, max(0, m.start() - 25), m.start()):
             add(m, "killed" if m.group("ak") else "injured" if m.group("ai") else "shot", (1, 1), 3)
     for m in _POSSESSIVE_FAST.finditer(text, start, end) if _any(low, " his ", " her ", " their ") else ():
