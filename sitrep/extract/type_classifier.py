@@ -311,10 +311,14 @@ def refine_types(
     ACLED's types only.
     """
     out = []
-    for (sub, score), probs in zip(guesses, classifier.predict_proba(texts), strict=True):
-        if not is_acled(sub):
+    # the classifier knows ACLED's types only: the other guesses stand without reading their texts
+    read = [k for k, (sub, _) in enumerate(guesses) if is_acled(sub)]
+    probabilities = dict(zip(read, classifier.predict_proba([texts[k] for k in read]), strict=True))
+    for k, (sub, score) in enumerate(guesses):
+        if k not in probabilities:
             out.append(sub)
             continue
+        probs = probabilities[k]
         exclude = frozenset() if sub in _WEAPON_TYPES else _WEAPON_TYPES
         guess = TypeGuess(sub, event_type_of(sub), score, 0, 0, "")
         decided = combine(guess, probs, confident=ARTICLE_CLASSIFIER_CONFIDENT, exclude=exclude)
