@@ -20,7 +20,7 @@ from sitrep.extract.gazetteer import Gazetteer
 from sitrep.extract.gazetteer_text import DIRECTION_WORDS, PARTICLES, STOP_NAMES, fold, word_set
 from sitrep.extract.person_names import GIVEN_NAMES
 
-__all__ = ["LOCATIVE", "ORIGIN", "Match", "add_context", "scan", "title_case_sentences"]
+__all__ = ["CUE_WORDS", "LOCATIVE", "ORIGIN", "Match", "add_context", "scan", "title_case_sentences"]
 
 MAX_TOKENS = 8
 MAX_CANDIDATES = 40
@@ -83,7 +83,8 @@ RESIDENT_NOUNS = word_set(
     couple resident residents mother father toddler child children native natives shooting shootings
     homicide homicides murder slaying officer officers deputy deputies"""
 )
-_CUE_WORDS = ADMIN_CUES | CITY_CUES | FACILITY_CUES
+CUE_WORDS = ADMIN_CUES | CITY_CUES | FACILITY_CUES
+_PART_WORDS = word_set("north south east west central")
 _GAP_OK = re.compile(r"[ \t]?[-'’.]?[ \t]?")
 
 
@@ -102,6 +103,7 @@ class Match:
     choice: int | None = None
     score: float = 0.0
     container: Match | None = None
+    near: Match | None = None  # the place it is said to be near ("Bura near Hola")
     title_case: bool = False
     holds: bool = False  # the region named right after another place ("Texas" in "Paris, Texas")
     foreign: bool = False  # a small place abroad in an article that only points at other countries
@@ -319,7 +321,7 @@ def _looks_like_person(
             and text[toks[j][1]].isspace()
             and nxt not in STOP_NAMES
             and nxt not in AFTER_OK
-            and nxt not in _CUE_WORDS
+            and nxt not in CUE_WORDS
             and not any(gaz._d.feature[c] in ("admin1", "country") for c in gaz.names.get(nxt, ()))
         ):
             return "name"  # "said Brenda Jones", "spokesman Marcus Hines"
@@ -364,6 +366,12 @@ def add_context(text: str, toks: list[tuple[int, int, str]], folded: list[str], 
             m.prep = folded[k]
         if m.last + 1 < len(toks):
             nxt = folded[m.last + 1]
+            after = m.last + 2
+            # "Msambweni Sub-County", "Baringo South Sub-County": the cue after a part's name
+            if nxt in _PART_WORDS and toks[m.last + 1][2][0].isupper() and after < len(toks):
+                nxt, after = folded[after], after + 1
+            if nxt == "sub" and after < len(toks) and folded[after] in ADMIN_CUES:
+                nxt = folded[after]
             if nxt in RESIDENT_NOUNS and toks[m.last + 1][0] - toks[m.last][1] == 1:
                 m.cues.add("resident")  # "Orangeburg man", "Blytheville teens", "a DeKalb shooting"
             if nxt in ADMIN_CUES:

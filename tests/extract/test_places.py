@@ -276,6 +276,14 @@ def test_the_town_of_the_hospital_a_victim_was_taken_to_is_not_the_scene(gaz: Ga
     assert not by_text(found, "Oak Lawn").is_event_location
 
 
+def test_the_towns_a_road_is_named_after_are_not_the_scene(gaz: Gazetteer) -> None:
+    text = "Residents protesting water cuts blocked the traffic on the Nairobi-Mombasa highway at Emali."
+    found = places(text, gaz)
+    assert by_text(found, "Emali").is_event_location
+    assert not by_text(found, "Nairobi").is_event_location
+    assert not by_text(found, "Mombasa").is_event_location
+
+
 @pytest.mark.parametrize(
     ("text", "town"),
     [
