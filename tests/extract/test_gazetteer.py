@@ -10,7 +10,7 @@ import pytest
 from sitrep.config import Settings, load_settings
 from sitrep.extract.gazetteer import Gazetteer, _cache_path, _read_cache, distance_km, load_gazetteer
 from sitrep.extract.gazetteer_build import clean_admin1_name, facility_variants, weighted_centre
-from sitrep.extract.gazetteer_text import fold, name_key
+from sitrep.extract.gazetteer_text import fold, name_key, spelling_variants
 
 
 @pytest.fixture(scope="module")
@@ -157,3 +157,13 @@ def test_geometry_helpers(gaz: Gazetteer) -> None:
     assert lat == pytest.approx(10.0, abs=0.1) and abs(lon) == pytest.approx(180.0, abs=0.01)
     baghdad, basra = gaz.lookup("Baghdad")[0], gaz.lookup("Basra")[0]
     assert 420 < distance_km(baghdad, basra) < 470
+
+
+def test_transliterated_towns_are_found_with_or_without_apostrophe_and_space(gaz: Gazetteer) -> None:
+    assert spelling_variants("Murang'a") == ["muranga"]
+    assert spelling_variants("Nguigmi") == ["n guigmi"]
+    assert spelling_variants("Bani Bangou") == ["banibangou"]
+    assert spelling_variants("New Haven") == [] and spelling_variants("Al Ain") == []
+    for written, country in (("Banibangou", "NE"), ("N'Guigmi", "NE"), ("Muranga", "KE")):
+        found = gaz.lookup(written)
+        assert found and found[0].country == country and found[0].feature == "city", written

@@ -160,3 +160,8 @@ def test_near_picks_the_namesake_close_to_the_other_place(gaz: Gazetteer) -> Non
 def test_a_sub_county_cue_supports_a_small_town(gaz: Gazetteer) -> None:
     found = places("Police shot a suspect dead in Kibundani, Msambweni Sub-County, on Wednesday.", gaz)
     assert any(m.name == "Msambweni" and m.place is not None and m.place.country == "KE" for m in found)
+
+
+def test_a_town_written_as_one_word_is_found_in_text(gaz: Gazetteer) -> None:
+    found = places("Gunmen stole cattle from herders in Banibangou on Sunday.", gaz)
+    assert [(m.name, m.place.country) for m in found if m.place is not None] == [("Banibangou", "NE")]
