@@ -85,6 +85,8 @@ RESIDENT_NOUNS = word_set(
 )
 CUE_WORDS = ADMIN_CUES | CITY_CUES | FACILITY_CUES
 _PART_WORDS = word_set("north south east west central")
+# words between a preposition and the place it governs: a part of the place
+_BEFORE_NAME = frozenset(DIRECTION_WORDS) | word_set("nw ne sw se downtown suburban rural greater")
 _GAP_OK = re.compile(r"[ \t]?[-'’.]?[ \t]?")
 
 
@@ -358,9 +360,11 @@ def add_context(text: str, toks: list[tuple[int, int, str]], folded: list[str], 
     """Locative prepositions before and type words around each match."""
     for m in matches:
         k = m.first - 1
+        if k >= 0 and folded[k] in _BEFORE_NAME:  # "in northwest Houston", "in downtown Chicago"
+            k -= 1
         if k >= 0 and folded[k] in ("the", "a"):
             k -= 1
-        if k >= 0 and folded[k] in LOCATIVE and toks[m.first][0] - toks[k][1] < 8:
+        if k >= 0 and folded[k] in LOCATIVE and toks[k + 1][0] - toks[k][1] < 8:
             m.locative = True
             m.origin = folded[k] in ORIGIN
             m.prep = folded[k]
