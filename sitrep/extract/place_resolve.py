@@ -420,4 +420,6 @@ def accept(m: Match, gaz: Gazetteer) -> bool:
         return False
     if pop >= 15_000:
         return supported or m.score >= 0.6
+    if m.locative and "city" in m.cues and not m.origin:
+        return True  # "in Majengo town", "the village of Kaiga": said outright to be a town
     return supported and m.score >= 0.55

@@ -27,7 +27,7 @@ MAX_CANDIDATES = 40
 
 LOCATIVE = word_set(
     "in near at outside inside from to into toward towards around across through of on within "
-    "reach reached entered besieged around across off"
+    "reach reached entered besieged around across off between along"
 )
 ORIGIN = word_set("from to into toward towards")
 TITLES = word_set(
@@ -87,6 +87,7 @@ CUE_WORDS = ADMIN_CUES | CITY_CUES | FACILITY_CUES
 _PART_WORDS = word_set("north south east west central")
 # words between a preposition and the place it governs: a part of the place
 _BEFORE_NAME = frozenset(DIRECTION_WORDS) | word_set("nw ne sw se downtown suburban rural greater")
+_COMMA = re.compile(r",[ \t]*")
 _GAP_OK = re.compile(r"[ \t]?[-'’.]?[ \t]?")
 
 
@@ -182,7 +183,11 @@ def scan(
                 dotted = toks[j][1] < len(text) and text[toks[j][1]] == "."
                 short = j == i and len(rawj) < 3 and not rawj.isupper()
                 if j == i and rawj.isupper() and len(rawj) <= 3 and key not in gaz.upper_keys:
-                    cands = ()  # "JAS", "MSF": acronyms, not places (abbreviations are upper_keys)
+                    # "JAS", "MSF": acronyms, not places (abbreviations are upper_keys); but a
+                    # region's two-letter code right after "<place>, " is one: "COLUMBIA, MO"
+                    held = len(rawj) == 2 and bool(matches)
+                    held = held and _COMMA.fullmatch(text, matches[-1].end, toks[i][0]) is not None
+                    cands = tuple(c for c in cands if feature[c] == "admin1") if held else ()
                 if short and dotted:  # "Ga.", "La.": postal-style abbreviations of regions only
                     cands = tuple(c for c in cands if feature[c] == "admin1")
                     short = not cands

@@ -165,3 +165,16 @@ def test_a_sub_county_cue_supports_a_small_town(gaz: Gazetteer) -> None:
 def test_a_town_written_as_one_word_is_found_in_text(gaz: Gazetteer) -> None:
     found = places("Gunmen stole cattle from herders in Banibangou on Sunday.", gaz)
     assert [(m.name, m.place.country) for m in found if m.place is not None] == [("Banibangou", "NE")]
+
+
+def test_a_state_code_after_a_dateline_town_places_it_in_that_state(gaz: Gazetteer) -> None:
+    found = places("COLUMBIA, MO (KOMU) - A trooper's windshield was hit by a bullet overnight.", gaz)
+    town = next(m for m in found if m.name == "COLUMBIA")
+    assert town.place is not None and town.place.admin1 == "Missouri"
+    # elsewhere an upper-case pair of letters stays an acronym
+    assert not [m for m in places("Officials from the MO office met on Monday.", gaz) if m.name == "MO"]
+
+
+def test_a_town_said_outright_to_be_a_town_is_kept_despite_namesakes(gaz: Gazetteer) -> None:
+    found = places("Rioters burned a car in the town of Majengo on Saturday.", gaz)
+    assert any(m.name == "Majengo" and m.place is not None for m in found)
