@@ -51,9 +51,9 @@ _DESTINATION_BEFORE = re.compile(
     re.IGNORECASE,
 )
 # a road named after the towns it joins ("the Nairobi-Mombasa highway"): its towns are ends, not the scene
-_ROAD_NAME = re.compile(
-    r"\b[A-Z][\w'’]*(?: [A-Z][\w'’]*)?(?:\s?[-–]\s?[A-Z][\w'’]*(?: [A-Z][\w'’]*)?)+\s+"
-    r"(?:[Hh]ighway|[Rr]oad|[Rr]ailway|[Pp]ipeline|[Bb]order)\b"
+_ROAD_WORD = re.compile(r"\b(?:[Hh]ighway|[Rr]oad|[Rr]ailway|[Pp]ipeline|[Bb]order)\b")
+_ROAD_NAME_BEFORE = re.compile(
+    r"(?<![\w'’])[A-Z][\w'’]*(?: [A-Z][\w'’]*)?(?:\s?[-–]\s?[A-Z][\w'’]*(?: [A-Z][\w'’]*)?)+\s+\Z"
 )
 _DATELINE_REGION_KM = 600.0  # a wire bureau's dateline covers its region
 _DIRECTION_BEFORE = re.compile(
@@ -73,7 +73,7 @@ def event_flags(text: str, kept: list[Match], sents: list, gaz: Gazetteer) -> li
     flags = [False] * len(kept)
     dl_start, dl_end = _dateline(text)
     first_content = min((m.sentence for m in kept), default=0)
-    roads = [(r.start(), r.end()) for r in _ROAD_NAME.finditer(text)] if "-" in text or "–" in text else []
+    roads = _road_names(text)
     for k, m in enumerate(kept):
         assert m.choice is not None
         if m.adjective is not None:
@@ -113,6 +113,17 @@ def event_flags(text: str, kept: list[Match], sents: list, gaz: Gazetteer) -> li
             if flags[k] and d.feature[m.choice or 0] in ("country", "admin1", "region"):
                 flags[k] = False
     return flags
+
+
+def _road_names(text: str) -> list[tuple[int, int]]:
+    """Spans of roads named after the places they join ("the Kisumu-Busia highway")."""
+    out = []
+    for word in _ROAD_WORD.finditer(text):
+        start = max(0, word.start() - 80)
+        name = _ROAD_NAME_BEFORE.search(text, start, word.start())
+        if name is not None:
+            out.append((name.start(), word.end()))
+    return out
 
 
 def _dateline(text: str) -> tuple[int, int]:
