@@ -207,7 +207,7 @@ def build_data(
             admin2_keys.get(int(c["geonameid"])),
         )
         b.name(c["name"], pid)
-        for variant in spelling_variants(c["name"]):
+        for variant in spelling_variants(c["name"], cc):
             b.name(variant, pid)
         for alt in alts:
             b.name(alt, pid)

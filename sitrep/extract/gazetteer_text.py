@@ -89,13 +89,21 @@ _KEEP_APART = word_set(
 )
 
 
-def spelling_variants(name: str) -> list[str]:
+# Countries whose place names are English words: "Green Haven" and "Greenhaven" (a Sacramento
+# neighbourhood) are different places there, not two spellings of one transliterated name
+_ENGLISH_NAMED = frozenset({"US", "GB", "CA", "AU", "NZ", "IE"})
+
+
+def spelling_variants(name: str, country: str = "") -> list[str]:
     """Other keys the same town's name is written as in news from where it lies.
 
     Transliterated names are written with or without an apostrophe and a space:
-    "N'Guigmi" / "Nguigmi", "Murang'a" / "Muranga", "Bani Bangou" / "Banibangou". Each
-    variant is a key (see :func:`name_key`) other than the name's own.
+    "N'Guigmi" / "Nguigmi", "Murang'a" / "Muranga", "Bani Bangou" / "Banibangou" (not for
+    towns of ``country`` codes in :data:`_ENGLISH_NAMED`). Each variant is a key (see
+    :func:`name_key`) other than the name's own.
     """
+    if country in _ENGLISH_NAMED:
+        return []
     key = name_key(name)
     parts = key.split(" ")
     out: set[str] = set()

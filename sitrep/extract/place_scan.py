@@ -365,8 +365,8 @@ def add_context(text: str, toks: list[tuple[int, int, str]], folded: list[str], 
     """Locative prepositions before and type words around each match."""
     for m in matches:
         k = m.first - 1
-        if k >= 0 and folded[k] in _BEFORE_NAME:  # "in northwest Houston", "in downtown Chicago"
-            k -= 1
+        if k >= 0 and folded[k] in _BEFORE_NAME and toks[k][2].islower():
+            k -= 1  # "in northwest Houston", "in downtown Chicago" (not "on North Fifth Street")
         if k >= 0 and folded[k] in ("the", "a"):
             k -= 1
         if k >= 0 and folded[k] in LOCATIVE and toks[k + 1][0] - toks[k][1] < 8:
