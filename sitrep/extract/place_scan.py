@@ -87,6 +87,12 @@ CUE_WORDS = ADMIN_CUES | CITY_CUES | FACILITY_CUES
 _PART_WORDS = word_set("north south east west central")
 # words between a preposition and the place it governs: a part of the place
 _BEFORE_NAME = frozenset(DIRECTION_WORDS) | word_set("nw ne sw se downtown suburban rural greater")
+# a street corner: "Fillmore and Turk streets", "Southwest 74th and Penn"
+_CROSS_AFTER = re.compile(
+    r"\s+(?:and|&)\s+[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*)?\s+(?:[Ss]treets?|[Aa]venues?|[Rr]oads?|[Bb]oulevard|"
+    r"[Dd]rive|[Ss]t|[Aa]ve|[Bb]lvd|[Rr]d)\b"
+)
+_CROSS_BEFORE = re.compile(r"\b\d+(?:st|nd|rd|th)\s+(?:[Ss]treet\s+|[Aa]venue\s+)?(?:and|&)\s+\Z")
 _COMMA = re.compile(r",[ \t]*")
 _GAP_OK = re.compile(r"[ \t]?[-'’.]?[ \t]?")
 
@@ -265,6 +271,8 @@ def _looks_like_person(
     gap = toks[i][0] - toks[i - 1][1] if i > 0 else 99
     if i >= 2 and folded[i - 1] == "of" and folded[i - 2] == "block":
         return "org"  # "the 1600 block of Edmore": a street
+    if _CROSS_AFTER.match(text, m.end) or _CROSS_BEFORE.search(text, max(0, m.start - 30), m.start):
+        return "org"  # "near Fillmore and Turk streets", "at 74th and Penn": a street corner
     k = i - 2 if i >= 2 and folded[i - 1] == "the" else i - 1
     if k >= 1 and folded[k] == "of" and folded[k - 1] in INSTITUTION_WORDS and toks[k - 1][2][0].isupper():
         return "institution"  # "Church of the Harvest", "University of Nairobi"

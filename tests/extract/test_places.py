@@ -288,6 +288,15 @@ def test_a_part_of_the_town_between_preposition_and_name_keeps_it_the_scene(gaz:
     assert [m.name for m in found if m.place is not None and m.place.feature == "city"] == ["Chicago"]
 
 
+def test_a_street_corner_is_no_town(gaz: Gazetteer) -> None:
+    text = (
+        "San Francisco police said a cab driver was shot near Fillmore and Turk streets. "
+        "A second shooting happened at Southwest 74th and Penn."
+    )
+    names = {m.name for m in places(text, gaz)}
+    assert "San Francisco" in names and not names & {"Fillmore", "Penn"}
+
+
 def test_the_towns_a_road_is_named_after_are_not_the_scene(gaz: Gazetteer) -> None:
     text = "Residents protesting water cuts blocked the traffic on the Nairobi-Mombasa highway at Emali."
     found = places(text, gaz)
