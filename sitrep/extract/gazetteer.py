@@ -36,7 +36,7 @@ __all__ = ["CACHE_VERSION", "Gazetteer", "build_gazetteer", "distance_km", "load
 
 logger = logging.getLogger(__name__)
 
-CACHE_VERSION = 4
+CACHE_VERSION = 6
 _DATA_FILES = ("country_points.csv", "country_names.csv", "facilities.csv", "regions.json")
 
 

@@ -42,7 +42,7 @@ from sitrep.extract.gazetteer_sources import (
     read_regions,
     us_states,
 )
-from sitrep.extract.gazetteer_text import DIRECTION_WORDS, STOP_NAMES, name_key
+from sitrep.extract.gazetteer_text import DIRECTION_WORDS, STOP_NAMES, name_key, spelling_variants
 from sitrep.geo import box_centre, quantile, weighted_centre
 
 __all__ = [
@@ -207,6 +207,8 @@ def build_data(
             admin2_keys.get(int(c["geonameid"])),
         )
         b.name(c["name"], pid)
+        for variant in spelling_variants(c["name"], cc):
+            b.name(variant, pid)
         for alt in alts:
             b.name(alt, pid)
     _add_facilities(b)

@@ -21,6 +21,7 @@ __all__ = [
     "TOKEN_RE",
     "fold",
     "name_key",
+    "spelling_variants",
     "tokens",
     "word_set",
 ]
@@ -78,6 +79,47 @@ def tokens(text: str) -> list[str]:
 def name_key(name: str) -> str:
     """The lookup key of a place name: its folded tokens joined by spaces."""
     return " ".join(tokens(name))
+
+
+# First words that keep their own word in a place name ("New Haven" is never written "Newhaven"
+# for the town in Connecticut, "Al Ain" never "Alain", a given name)
+_KEEP_APART = word_set(
+    """new old north south east west upper lower great little big grand mount mt fort port lake saint
+    st san santa sao al el ad an ar as ash at az la le les los las de del da di do du der den van von"""
+)
+
+
+# Countries whose place names are English words: "Green Haven" and "Greenhaven" (a Sacramento
+# neighbourhood) are different places there, not two spellings of one transliterated name
+_ENGLISH_NAMED = frozenset({"US", "GB", "CA", "AU", "NZ", "IE"})
+
+
+def spelling_variants(name: str, country: str = "") -> list[str]:
+    """Other keys the same town's name is written as in news from where it lies.
+
+    Transliterated names are written with or without an apostrophe and a space:
+    "N'Guigmi" / "Nguigmi", "Murang'a" / "Muranga", "Bani Bangou" / "Banibangou" (not for
+    towns of ``country`` codes in :data:`_ENGLISH_NAMED`). Each variant is a key (see
+    :func:`name_key`) other than the name's own.
+    """
+    if country in _ENGLISH_NAMED:
+        return []
+    key = name_key(name)
+    parts = key.split(" ")
+    out: set[str] = set()
+    if len(parts) > 1 and any(ch in name for ch in "'’"):
+        out.add(" ".join(tokens(name.replace("'", "").replace("’", ""))))  # Murang'a -> muranga
+    if len(parts) == 1 and len(key) >= 5 and key[0] == "n" and key[1] in "bdgjkz":
+        out.add("n " + key[1:])  # Nguigmi -> N'Guigmi
+    if (
+        len(parts) == 2
+        and parts[0] not in _KEEP_APART
+        and min(len(p) for p in parts) >= 3
+        and key.replace(" ", "").isalpha()
+    ):
+        out.add(key.replace(" ", ""))  # Bani Bangou -> Banibangou
+    out.discard(key)
+    return sorted(out)
 
 
 # Lower-case connecting words allowed inside a proper place name ("Rio de Janeiro",

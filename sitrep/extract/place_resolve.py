@@ -19,9 +19,10 @@ import re
 from collections import defaultdict
 
 from sitrep.extract.gazetteer import Gazetteer
-from sitrep.extract.gazetteer_build import population_prior
-from sitrep.extract.gazetteer_text import TOKEN_RE, fold
-from sitrep.extract.place_scan import Match
+from sitrep.extract.gazetteer_build import GazetteerData, population_prior
+from sitrep.extract.gazetteer_text import TOKEN_RE, fold, word_set
+from sitrep.extract.place_scan import CUE_WORDS, Match
+from sitrep.geo import distance_km
 
 __all__ = ["accept", "resolve"]
 
@@ -34,6 +35,7 @@ FOREIGN_MAX_POPULATION = 100_000
 COUNTRY_NAME_PENALTY = 2.0  # for a city called by a country's name only as an alias
 STRONG_PREPS = frozenset({"in", "near", "at", "outside", "inside", "across", "throughout", "around"})
 NEAR_BONUS = 2.0  # for a candidate near a confidently placed town of the same article
+NEAR_KM = 100.0  # "X near Y": X within this distance of Y (three times that and X is another X)
 NEAR_DEG = 1.0  # "near": within about a degree of latitude (111 km) and the same distance east-west
 SEAT_PENALTY = 2.5  # for a county called by the name of a town in it without "county" after it
 ALIAS_PENALTY = 0.75  # extra, for a city matched by an alias when another place bears the name itself
@@ -103,9 +105,11 @@ def resolve(
     ev = _Evidence()
     ids: dict[str, int] = {}
     _link_containers(matches, text)
+    n_title = 0
     if title is not None:
         _link_containers(title[0], title[1])
         matches = [*title[0], *matches]
+        n_title = len(title[0])
     for m in matches:  # mentions of one name share an id: a name cannot vouch for itself
         if m.key not in ids:
             ev.add_admin2(len(ids), m, gaz)  # once per name: the same candidates add nothing new
@@ -114,7 +118,7 @@ def resolve(
         top = m.cands[0]
         if d.feature[top] == "country" or m.adjective:
             ev.add(matches[k].kid, d.country[top] or "", 1.0)
-            if m.adjective is None:
+            if m.adjective is None and not _in_passing(m, title[1] if title and k < n_title else text):
                 ev.named[d.country[top] or ""] += 1.0
         admins = [c for c in m.cands if d.feature[c] == "admin1"]
         if len(admins) == 1 and d.feature[top] in ("admin1", "city") and d.prior[top] >= 5:
@@ -147,14 +151,50 @@ def resolve(
                         ev.add(matches[k].kid, (d.country[best] or "", d.admin1[best] or ""), 0.5)
 
 
+# between a place and the one holding it: ", " or a space; a direction may end the inner name
+# ("Kipkelion East, Kericho": a subdivision named after its town)
+_CONTAINER_GAP = re.compile(r"(?:\s+(?:East|West|North|South|Central))?(?:,\s*|\s+)")
+_NEAR_GAP = re.compile(r"\s+(?:near|outside|close\s+to)\s+(?:the\s+)?(?:(?:town|village|city)\s+of\s+)?")
+_NEXT_WORD = re.compile(r"[ \t]+([A-Z][\w'’-]*)")
+_NOT_A_NAME = word_set(
+    """monday tuesday wednesday thursday friday saturday sunday january february march april may june
+    july august september october november december"""
+)
+
+
+# a country named as a destination, origin or neighbour, or as a modifier ("deported to Canada",
+# "gunmen from Nigeria", "the border with Somalia", "a U.S. armored vehicle", "Somalia-based")
+_PASSING_BEFORE = re.compile(r"\b(?:to|into|from|towards?|with|an?)\s+(?:the\s+)?\Z", re.IGNORECASE)
+_PASSING_AFTER = re.compile(r"[-‐–][a-z]")
+
+
+def _in_passing(m: Match, text: str) -> bool:
+    """True when a country is named only in passing, not as where the story is."""
+    return (
+        _PASSING_BEFORE.search(text, max(0, m.start - 20), m.start) is not None
+        or _PASSING_AFTER.match(text, m.end) is not None
+    )
+
+
 def _link_containers(matches: list[Match], text: str) -> None:
-    """ "Paris, Texas", "Kirkuk province": a place right after another holds it."""
+    """ "Paris, Texas", "Kirkuk province": a place right after another holds it.
+
+    The holder must end there: "Machakos Level Five Hospital" or "Iriba, Wadi Fira" (a region
+    the gazetteer does not know) do not put Machakos in a village called Level, or Iriba in one
+    called Wadi."""
     for k in range(len(matches) - 1):
         a, b = matches[k], matches[k + 1]
         gap = text[a.end : b.start]
-        if re.fullmatch(r",\s*|\s+", gap) and b.adjective is None:
-            a.container = b
-            b.holds = True
+        if b.adjective is None and _NEAR_GAP.fullmatch(gap):
+            a.near = b
+            continue
+        if not _CONTAINER_GAP.fullmatch(gap) or b.adjective is not None:
+            continue
+        nxt = _NEXT_WORD.match(text, b.end)
+        if nxt is not None and fold(nxt.group(1)) not in CUE_WORDS | _NOT_A_NAME:
+            continue
+        a.container = b
+        b.holds = True
 
 
 def _anchors(matches: list[Match], gaz: Gazetteer) -> list[tuple[str, float, float]]:
@@ -225,6 +265,10 @@ def _mark_foreign(matches: list[Match], gaz: Gazetteer, ev: _Evidence) -> None:
             continue
         outer = m.container.choice if m.container is not None else None
         small = d.population[c] < FOREIGN_MAX_POPULATION
+        by = m.near.choice if m.near is not None else None
+        if by is not None and d.feature[by] != "country" and not _close(d, c, by, 3 * NEAR_KM):
+            m.foreign = True  # "Geneva near Mandera": not the Geneva of Switzerland
+            continue
         if (
             outer is not None
             and (small or d.feature[outer] in ("admin1", "admin2", "country"))
@@ -296,6 +340,13 @@ def _score(m: Match, c: int, gaz: Gazetteer, ev: _Evidence) -> float:
         inner = gaz.place(c)
         if any(gaz.contains(gaz.place(o), inner) for o in m.container.cands[:10]):
             s += 6.0
+    near = m.near
+    if (
+        near is not None
+        and feat in ("city", "admin2")
+        and any(_close(d, c, o, NEAR_KM) for o in near.cands[:10])
+    ):
+        s += NEAR_BONUS  # "Bura near Hola": the Bura that lies near a Hola
     if "facility" in m.cues and feat == "facility":
         s += 3.0
     if "admin" in m.cues and feat in ("admin1", "admin2"):
@@ -303,6 +354,11 @@ def _score(m: Match, c: int, gaz: Gazetteer, ev: _Evidence) -> float:
     if "city" in m.cues and feat == "city":
         s += 1.0
     return s
+
+
+def _close(d: GazetteerData, a: int, b: int, km: float) -> bool:
+    """True when places ``a`` and ``b`` lie within ``km`` of each other."""
+    return distance_km(d.lat[a], d.lon[a], d.lat[b], d.lon[b]) <= km
 
 
 def _names_its_seat(m: Match, c: int, gaz: Gazetteer) -> bool:
@@ -336,7 +392,11 @@ def _primary(gaz: Gazetteer, c: int, key: str) -> bool:
     main = _PRIMARY.get((id(gaz._d), c))
     if main is None:
         main = _PRIMARY[(id(gaz._d), c)] = " ".join(TOKEN_RE.findall(fold(gaz._d.name[c])))
-    return main == key
+    if main == key:
+        return True
+    if " " not in main and " " not in key:
+        return False
+    return main.replace(" ", "") == key.replace(" ", "")  # "Bani Bangou" written "Banibangou"
 
 
 def accept(m: Match, gaz: Gazetteer) -> bool:
@@ -364,4 +424,6 @@ def accept(m: Match, gaz: Gazetteer) -> bool:
         return False
     if pop >= 15_000:
         return supported or m.score >= 0.6
+    if m.locative and "city" in m.cues and not m.origin:
+        return True  # "in Majengo town", "the village of Kaiga": said outright to be a town
     return supported and m.score >= 0.55

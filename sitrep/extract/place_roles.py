@@ -3,8 +3,8 @@
 Each mention is flagged as an event location (dateline, early locative mentions,
 "in/near/at X" next to an attack verb; the dateline city only when no other fine place
 qualifies, countries and regions only when no finer place does; country adjectives and
-reference points such as Kirkuk in "30 km north of Kirkuk", or the town of the hospital a victim
-was taken to, never) and gets a
+reference points such as Kirkuk in "30 km north of Kirkuk", the town of the hospital a victim
+was taken to, or the towns a road is named after ("the Nairobi-Mombasa highway"), never) and gets a
 description when the text places it in a part of a country ("the southern Iraqi city of
 Basra", "Kirkuk in northern Iraq" → ``"north IQ"``).
 """
@@ -50,6 +50,11 @@ _DESTINATION_BEFORE = re.compile(
     r"(?:\w+\s+){0,3}?to\b[^.;!?\n]{0,80}\Z",
     re.IGNORECASE,
 )
+# a road named after the towns it joins ("the Nairobi-Mombasa highway"): its towns are ends, not the scene
+_ROAD_WORD = re.compile(r"\b(?:[Hh]ighway|[Rr]oad|[Rr]ailway|[Pp]ipeline|[Bb]order)\b")
+_ROAD_NAME_BEFORE = re.compile(
+    r"(?<![\w'’])[A-Z][\w'’]*(?: [A-Z][\w'’]*)?(?:\s?[-–]\s?[A-Z][\w'’]*(?: [A-Z][\w'’]*)?)+\s+\Z"
+)
 _DATELINE_REGION_KM = 600.0  # a wire bureau's dateline covers its region
 _DIRECTION_BEFORE = re.compile(
     r"\b(north|south|east|west|central|centre|center)(?:ern)?(?:[- ]?(east|west)(?:ern)?)?\s+$",
@@ -68,6 +73,7 @@ def event_flags(text: str, kept: list[Match], sents: list, gaz: Gazetteer) -> li
     flags = [False] * len(kept)
     dl_start, dl_end = _dateline(text)
     first_content = min((m.sentence for m in kept), default=0)
+    roads = _road_names(text)
     for k, m in enumerate(kept):
         assert m.choice is not None
         if m.adjective is not None:
@@ -75,7 +81,8 @@ def event_flags(text: str, kept: list[Match], sents: list, gaz: Gazetteer) -> li
         feat = d.feature[m.choice]
         near_event = EVENT_VERBS.search(text, max(0, m.start - 90), min(len(text), m.end + 90)) is not None
         relative = (
-            _RELATIVE_BEFORE.search(text[max(0, m.start - 40) : m.start]) is not None
+            any(r_start <= m.start and m.end <= r_end for r_start, r_end in roads)
+            or _RELATIVE_BEFORE.search(text[max(0, m.start - 40) : m.start]) is not None
             or _DESTINATION_BEFORE.search(text[max(0, m.start - 120) : m.start]) is not None
         )
         flags[k] = (dl_start <= m.start and m.end <= dl_end) or (
@@ -106,6 +113,17 @@ def event_flags(text: str, kept: list[Match], sents: list, gaz: Gazetteer) -> li
             if flags[k] and d.feature[m.choice or 0] in ("country", "admin1", "region"):
                 flags[k] = False
     return flags
+
+
+def _road_names(text: str) -> list[tuple[int, int]]:
+    """Spans of roads named after the places they join ("the Kisumu-Busia highway")."""
+    out = []
+    for word in _ROAD_WORD.finditer(text):
+        start = max(0, word.start() - 80)
+        name = _ROAD_NAME_BEFORE.search(text, start, word.start())
+        if name is not None:
+            out.append((name.start(), word.end()))
+    return out
 
 
 def _dateline(text: str) -> tuple[int, int]:

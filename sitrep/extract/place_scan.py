@@ -20,14 +20,14 @@ from sitrep.extract.gazetteer import Gazetteer
 from sitrep.extract.gazetteer_text import DIRECTION_WORDS, PARTICLES, STOP_NAMES, fold, word_set
 from sitrep.extract.person_names import GIVEN_NAMES
 
-__all__ = ["LOCATIVE", "ORIGIN", "Match", "add_context", "scan", "title_case_sentences"]
+__all__ = ["CUE_WORDS", "LOCATIVE", "ORIGIN", "Match", "add_context", "scan", "title_case_sentences"]
 
 MAX_TOKENS = 8
 MAX_CANDIDATES = 40
 
 LOCATIVE = word_set(
     "in near at outside inside from to into toward towards around across through of on within "
-    "reach reached entered besieged around across off"
+    "reach reached entered besieged around across off between along"
 )
 ORIGIN = word_set("from to into toward towards")
 TITLES = word_set(
@@ -83,7 +83,17 @@ RESIDENT_NOUNS = word_set(
     couple resident residents mother father toddler child children native natives shooting shootings
     homicide homicides murder slaying officer officers deputy deputies"""
 )
-_CUE_WORDS = ADMIN_CUES | CITY_CUES | FACILITY_CUES
+CUE_WORDS = ADMIN_CUES | CITY_CUES | FACILITY_CUES
+_PART_WORDS = word_set("north south east west central")
+# words between a preposition and the place it governs: a part of the place
+_BEFORE_NAME = frozenset(DIRECTION_WORDS) | word_set("nw ne sw se downtown suburban rural greater")
+# a street corner: "Fillmore and Turk streets", "Southwest 74th and Penn"
+_CROSS_AFTER = re.compile(
+    r"\s+(?:and|&)\s+[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*)?\s+(?:[Ss]treets?|[Aa]venues?|[Rr]oads?|[Bb]oulevard|"
+    r"[Dd]rive|[Ss]t|[Aa]ve|[Bb]lvd|[Rr]d)\b"
+)
+_CROSS_BEFORE = re.compile(r"\b\d+(?:st|nd|rd|th)\s+(?:[Ss]treet\s+|[Aa]venue\s+)?(?:and|&)\s+\Z")
+_COMMA = re.compile(r",[ \t]*")
 _GAP_OK = re.compile(r"[ \t]?[-'’.]?[ \t]?")
 
 
@@ -102,6 +112,7 @@ class Match:
     choice: int | None = None
     score: float = 0.0
     container: Match | None = None
+    near: Match | None = None  # the place it is said to be near ("Bura near Hola")
     title_case: bool = False
     holds: bool = False  # the region named right after another place ("Texas" in "Paris, Texas")
     foreign: bool = False  # a small place abroad in an article that only points at other countries
@@ -178,7 +189,11 @@ def scan(
                 dotted = toks[j][1] < len(text) and text[toks[j][1]] == "."
                 short = j == i and len(rawj) < 3 and not rawj.isupper()
                 if j == i and rawj.isupper() and len(rawj) <= 3 and key not in gaz.upper_keys:
-                    cands = ()  # "JAS", "MSF": acronyms, not places (abbreviations are upper_keys)
+                    # "JAS", "MSF": acronyms, not places (abbreviations are upper_keys); but a
+                    # region's two-letter code right after "<place>, " is one: "COLUMBIA, MO"
+                    held = len(rawj) == 2 and bool(matches)
+                    held = held and _COMMA.fullmatch(text, matches[-1].end, toks[i][0]) is not None
+                    cands = tuple(c for c in cands if feature[c] == "admin1") if held else ()
                 if short and dotted:  # "Ga.", "La.": postal-style abbreviations of regions only
                     cands = tuple(c for c in cands if feature[c] == "admin1")
                     short = not cands
@@ -256,6 +271,8 @@ def _looks_like_person(
     gap = toks[i][0] - toks[i - 1][1] if i > 0 else 99
     if i >= 2 and folded[i - 1] == "of" and folded[i - 2] == "block":
         return "org"  # "the 1600 block of Edmore": a street
+    if _CROSS_AFTER.match(text, m.end) or _CROSS_BEFORE.search(text, max(0, m.start - 30), m.start):
+        return "org"  # "near Fillmore and Turk streets", "at 74th and Penn": a street corner
     k = i - 2 if i >= 2 and folded[i - 1] == "the" else i - 1
     if k >= 1 and folded[k] == "of" and folded[k - 1] in INSTITUTION_WORDS and toks[k - 1][2][0].isupper():
         return "institution"  # "Church of the Harvest", "University of Nairobi"
@@ -319,7 +336,7 @@ def _looks_like_person(
             and text[toks[j][1]].isspace()
             and nxt not in STOP_NAMES
             and nxt not in AFTER_OK
-            and nxt not in _CUE_WORDS
+            and nxt not in CUE_WORDS
             and not any(gaz._d.feature[c] in ("admin1", "country") for c in gaz.names.get(nxt, ()))
         ):
             return "name"  # "said Brenda Jones", "spokesman Marcus Hines"
@@ -356,14 +373,22 @@ def add_context(text: str, toks: list[tuple[int, int, str]], folded: list[str], 
     """Locative prepositions before and type words around each match."""
     for m in matches:
         k = m.first - 1
+        if k >= 0 and folded[k] in _BEFORE_NAME and toks[k][2].islower():
+            k -= 1  # "in northwest Houston", "in downtown Chicago" (not "on North Fifth Street")
         if k >= 0 and folded[k] in ("the", "a"):
             k -= 1
-        if k >= 0 and folded[k] in LOCATIVE and toks[m.first][0] - toks[k][1] < 8:
+        if k >= 0 and folded[k] in LOCATIVE and toks[k + 1][0] - toks[k][1] < 8:
             m.locative = True
             m.origin = folded[k] in ORIGIN
             m.prep = folded[k]
         if m.last + 1 < len(toks):
             nxt = folded[m.last + 1]
+            after = m.last + 2
+            # "Msambweni Sub-County", "Baringo South Sub-County": the cue after a part's name
+            if nxt in _PART_WORDS and toks[m.last + 1][2][0].isupper() and after < len(toks):
+                nxt, after = folded[after], after + 1
+            if nxt == "sub" and after < len(toks) and folded[after] in ADMIN_CUES:
+                nxt = folded[after]
             if nxt in RESIDENT_NOUNS and toks[m.last + 1][0] - toks[m.last][1] == 1:
                 m.cues.add("resident")  # "Orangeburg man", "Blytheville teens", "a DeKalb shooting"
             if nxt in ADMIN_CUES:

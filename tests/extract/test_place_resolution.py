@@ -127,3 +127,54 @@ def test_a_name_shared_abroad_takes_the_town_in_the_country_the_article_is_about
     text = "A woman was shot in St. Louis on Saturday, and American officials later praised the police."
     found = [p for p in places(text, gaz) if p.span.text.startswith("St")]
     assert found and found[0].place is not None and found[0].place.country == "US"
+
+
+def test_a_country_named_in_passing_does_not_make_a_home_town_a_false_friend(gaz: Gazetteer) -> None:
+    # a destination, a neighbour or a modifier is not where the story is
+    for text in (
+        "Traders rioted in Awasi on Monday after a local activist was deported to Canada.",
+        "Gunmen torched two police posts in Ijara, a raid blamed on a Somalia-based group.",
+        "A U.S. patrol vehicle struck a mine near Ouallam on Friday.",
+    ):
+        found = {m.name for m in places(text, gaz) if m.place is not None and m.place.feature == "city"}
+        assert found & {"Awasi", "Ijara", "Ouallam"}, text
+
+
+def test_a_place_followed_by_more_of_a_name_holds_nothing(gaz: Gazetteer) -> None:
+    # "Level" (a village in Hungary) opens a hospital's name, it does not hold Machakos
+    text = "Machakos Level Five Hospital nurses marched in Machakos town on Monday."
+    found = [m for m in places(text, gaz) if m.name == "Machakos"]
+    assert found and all(m.place is not None and m.place.country == "KE" for m in found)
+
+
+def test_near_picks_the_namesake_close_to_the_other_place(gaz: Gazetteer) -> None:
+    text = "Herders attacked a police post in Bura near Hola on Sunday."
+    bura = next(m for m in places(text, gaz) if m.name == "Bura")
+    hola = gaz.lookup("Hola")[0]
+    assert bura.place is not None
+    assert distance_km(bura.place.latitude, bura.place.longitude, hola.latitude, hola.longitude) < 100
+    far = places("A bomb went off by the road in Geneva near Mandera on Monday.", gaz)
+    assert {m.place.country for m in far if m.place is not None} == {"KE"}
+
+
+def test_a_sub_county_cue_supports_a_small_town(gaz: Gazetteer) -> None:
+    found = places("Police shot a suspect dead in Kibundani, Msambweni Sub-County, on Wednesday.", gaz)
+    assert any(m.name == "Msambweni" and m.place is not None and m.place.country == "KE" for m in found)
+
+
+def test_a_town_written_as_one_word_is_found_in_text(gaz: Gazetteer) -> None:
+    found = places("Gunmen stole cattle from herders in Banibangou on Sunday.", gaz)
+    assert [(m.name, m.place.country) for m in found if m.place is not None] == [("Banibangou", "NE")]
+
+
+def test_a_state_code_after_a_dateline_town_places_it_in_that_state(gaz: Gazetteer) -> None:
+    found = places("COLUMBIA, MO (KOMU) - A trooper's windshield was hit by a bullet overnight.", gaz)
+    town = next(m for m in found if m.name == "COLUMBIA")
+    assert town.place is not None and town.place.admin1 == "Missouri"
+    # elsewhere an upper-case pair of letters stays an acronym
+    assert not [m for m in places("Officials from the MO office met on Monday.", gaz) if m.name == "MO"]
+
+
+def test_a_town_said_outright_to_be_a_town_is_kept_despite_namesakes(gaz: Gazetteer) -> None:
+    found = places("Rioters burned a car in the town of Majengo on Saturday.", gaz)
+    assert any(m.name == "Majengo" and m.place is not None for m in found)

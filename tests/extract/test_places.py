@@ -276,6 +276,35 @@ def test_the_town_of_the_hospital_a_victim_was_taken_to_is_not_the_scene(gaz: Ga
     assert not by_text(found, "Oak Lawn").is_event_location
 
 
+def test_a_part_of_the_town_between_preposition_and_name_keeps_it_the_scene(gaz: Gazetteer) -> None:
+    for text in (
+        "Three men were wounded by gunfire at a party in northwest Houston early on Sunday.",
+        "A clerk was shot during a robbery attempt in north Philadelphia on Friday night.",
+    ):
+        found = [m for m in places(text, gaz) if m.place is not None and m.place.feature == "city"]
+        assert found and found[0].is_event_location, text
+    # a capitalised direction opens a name of its own: the South Side is no town called Side
+    found = places("Two men were shot on the South Side late on Saturday, Chicago police said.", gaz)
+    assert [m.name for m in found if m.place is not None and m.place.feature == "city"] == ["Chicago"]
+
+
+def test_a_street_corner_is_no_town(gaz: Gazetteer) -> None:
+    text = (
+        "San Francisco police said a cab driver was shot near Fillmore and Turk streets. "
+        "A second shooting happened at Southwest 74th and Penn."
+    )
+    names = {m.name for m in places(text, gaz)}
+    assert "San Francisco" in names and not names & {"Fillmore", "Penn"}
+
+
+def test_the_towns_a_road_is_named_after_are_not_the_scene(gaz: Gazetteer) -> None:
+    text = "Residents protesting water cuts blocked the traffic on the Nairobi-Mombasa highway at Emali."
+    found = places(text, gaz)
+    assert by_text(found, "Emali").is_event_location
+    assert not by_text(found, "Nairobi").is_event_location
+    assert not by_text(found, "Mombasa").is_event_location
+
+
 @pytest.mark.parametrize(
     ("text", "town"),
     [
