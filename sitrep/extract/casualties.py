@@ -44,10 +44,12 @@ from sitrep.extract.casualty_patterns import (
     _AND_DIED,
     _AND_MORE,
     _ANOTHER_HURT,
+    _APPOSITIVE_SHOT,
     _BODY_FOUND,
     _CASUALTY_WORD,
     _DEATH_OF,
     _FATALLY,
+    _FOUND_WOUNDED,
     _HIM,
     _INTENT,
     _LEAVING,
@@ -72,6 +74,7 @@ from sitrep.extract.casualty_patterns import (
     _THE_OBJECT,
     _THE_ONE,
     _TO_DEATH,
+    _TO_HOSPITAL,
     _TOLL,
     _TOLL_RANGE,
     _TRANSITIVE,
@@ -163,6 +166,13 @@ def _scan(text: str, start: int, end: int) -> list[_Hit]:
         add(m, kind, quantity, 3, list_end)
     for m in _SHOT_N_DEAD.finditer(text, start, end) if " dead" in low else ():
         add(m, "killed", _quantity(m), 4)
+    for m in _TO_HOSPITAL.finditer(text, start, end) if "hospital" in low or " er" in low else ():
+        bare_article = m.group("noun") is None and m.group("num").lower() in ("a", "an")  # "sent a team"
+        add(m, "injured", None if bare_article else _quantity(m), 3)
+    for m in _APPOSITIVE_SHOT.finditer(text, start, end) if ", " in low else ():
+        add(m, "shot" if m.group("s") else "injured", (1, 1), 2)
+    for m in _FOUND_WOUNDED.finditer(text, start, end) if "wound" in low else ():
+        add(m, "shot", (1, 1), 2)
     for m in _BODY_FOUND.finditer(text, start, end) if "body" in low else ():
         add(m, "killed", (1, 1), 1)
     for m in _TOLL_RANGE.finditer(text, start, end) if "rang" in low or "var" in low else ():

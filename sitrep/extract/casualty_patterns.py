@@ -90,6 +90,23 @@ _TO_DEATH = re.compile(
     rf"(?:{_NUM}\s+{_MODS}(?P<noun>{_PERSON})|(?P<pron>him|her))\b(?:\s+[^.;,]{{0,30}}?)?\s+to\s+death\b",
     _F,
 )
+# "sends 1 person to the hospital", "sent two men to hospital": the people hurt
+_TO_HOSPITAL = re.compile(
+    rf"\b(?:sends?|sent|sending|put|puts|landed|lands)\s+{_NUM}(?:\s+{_MODS}(?P<noun>{_PERSON}))?\s+(?:to|in)\s+"
+    r"(?:the\s+|a\s+)?(?:hospital|ER|emergency\s+room)\b",
+    _F,
+)
+# "A Marion-area man, shot by deputies on Sunday, ...": one person, named before the participle
+_APPOSITIVE_SHOT = re.compile(
+    rf"\b(?:an?|the)\s+{_MODS}{_PERSON_SINGULAR},\s+(?:(?P<s>shot)|(?P<i>wounded|injured|hurt))\s+(?:by|in|at|during)\b",
+    _F,
+)
+# "found 32-year-old Perez Walker with a gunshot wound": one person shot
+_FOUND_WOUNDED = re.compile(
+    rf"\b(?:found|located|discovered)\s+(?:an?\s+)?{_AGE_NOUN}[^.;,]{{0,40}}?\s+with\s+(?:an?\s+)?(?:[\w-]+\s+){{0,2}}?"
+    r"(?:gunshot|bullet|gun\s+shot)\s+wounds?",
+    _F,
+)
 # "shot six of the robbers dead"
 _SHOT_N_DEAD = re.compile(
     rf"\bshot\s+{_NUM}\s+(?:of\s+(?:them|the\s+{_MODS}(?P<noun>{_PERSON_PLURAL}))\s+)?dead\b", _F

@@ -102,6 +102,10 @@ def _kinds(text: str) -> list[tuple[str, int | None, int | None]]:
         ("Police returned fire and killed two of them.", [("killed", 2, 2)]),
         ("Police shot four of the robbers dead.", [("killed", 4, 4)]),
         ("The crowd beat up two men to death.", [("killed", 2, 2)]),
+        # sent to hospital; a person named before a participle; found with a gunshot wound
+        ("The overnight shooting sent two men to the hospital.", [("injured", 2, 2)]),
+        ("A Marion-area man, shot by deputies on Sunday, remained in hospital.", [("injured", 1, 1)]),
+        ("Deputies found 32-year-old Ray Cole with a gunshot wound to the leg.", [("injured", 1, 1)]),
         # an adverb keeps the verb active: the two men are the shooters
         ("Two men reportedly shot a cashier at the store.", [("injured", 1, 1)]),
     ],
@@ -182,6 +186,7 @@ def test_shot_and_explicit_injured_are_not_summed() -> None:
         "The crowd nearly lynched the driver before police arrived.",
         "Residents threatened to lynch the suspect.",
         "The body of evidence was found compelling.",
+        "Police sent a team to the hospital.",
         "A doctor said two of the wounded were in critical condition.",  # already counted
     ],
 )
