@@ -108,3 +108,22 @@ def test_a_fixed_group_is_never_split_even_when_the_full_clustering_would() -> N
     # a user merged q1 and o1 into one stored event: the incremental clustering keeps them together
     assert any({"q1#0", "o1#0"} <= set(g) for g in _groups_with([["q1#0", "o1#0"]]))
     assert _groups_with([]) == [["o1#0", "o2#0"], ["q1#0", "q2#0"]]  # without it they are apart
+
+
+def test_a_name_every_report_of_a_big_incident_uses_stays_rare() -> None:
+    # eight reports of one incident name its suspect and street; in 3,000 articles those names are
+    # still rare, while words most articles use ("Report", "Tuesday") are not
+    verbs = ("charged", "arraigned", "sentenced", "jailed", "questioned", "released", "indicted", "tried")
+    reports = [
+        Article(id=f"r{n}", text=f"Report: Jonah McCready was {verb} on Tuesday over the Kessler shooting.")
+        for n, verb in enumerate(verbs)
+    ]
+    # 3,000 distinct routine items (identical lines would be dropped as site furniture)
+    words = [a + b for a in "bcdfghjklmnpqrstvwxyz" for b in ("an", "el", "ix", "on", "ur")]
+    others = [
+        Article(id=f"x{n}", text=f"Report: the council met on Tuesday about {a} and {b}.")
+        for n, (a, b) in enumerate((a, b) for a in words for b in words[:29])
+    ]
+    text = TextIndex(reports + others)
+    assert text.shared_names("r0", "r7") == 3  # Jonah, McCready, Kessler
+    assert text.shared_names("r0", "x0") == 0
