@@ -11,7 +11,9 @@
    vetoed, no article would contribute two mentions, and the average score across
    them stays above the threshold (average linkage: one strong pair cannot chain
    two different incidents together). Mentions made in passing join only on strong
-   evidence (a date and a place that both agree).
+   evidence (a date and a place that both agree), and only after every pair of main
+   reports has been tried: an article has one seat per incident, and a passing
+   mention that took it first would keep the article's main report out.
 """
 
 from __future__ import annotations
@@ -183,7 +185,8 @@ def cluster_mentions(
         s = scorer(i, j)
         both_primary = mentions[i].primary and mentions[j].primary
         if s.veto is None and s.score >= settings.cluster_threshold and (both_primary or _strong(s)):
-            scored.append((-s.score, min(rank[i], rank[j]), i, j))
+            # main reports first (passing mentions after them), best score first within each
+            scored.append((not both_primary, -s.score, min(rank[i], rank[j]), i, j))
     scored.sort()
     members: dict[int, list[int]] = {i: [i] for i in range(len(mentions))}
     owner = list(range(len(mentions)))
@@ -209,7 +212,7 @@ def cluster_mentions(
         for k in members[gone]:
             owner[k] = keep
         members[keep] = sorted(members[keep] + members.pop(gone), key=rank.__getitem__)
-    for _, _, i, j in scored:
+    for _, _, _, i, j in scored:
         ci, cj = owner[i], owner[j]
         if ci == cj or not _compatible(members[ci], members[cj], mentions, scorer, settings):
             continue

@@ -3,9 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from sitrep.config import Settings
-from sitrep.model import Article, DateMention, DatePrecision, EventMention, Place, PlaceMention, Span
+from sitrep.model import (
+    Article,
+    CountMention,
+    DateMention,
+    DatePrecision,
+    EventMention,
+    Place,
+    PlaceMention,
+    Span,
+)
 from sitrep.resolve.cluster import cluster_mentions
 from sitrep.resolve.text import TextIndex
 
@@ -127,3 +137,24 @@ def test_a_name_every_report_of_a_big_incident_uses_stays_rare() -> None:
     text = TextIndex(reports + others)
     assert text.shared_names("r0", "r7") == 3  # Jonah, McCready, Kessler
     assert text.shared_names("r0", "x0") == 0
+
+
+def test_a_passing_mention_does_not_keep_its_articles_main_report_out_of_the_incident() -> None:
+    # q2's main report of the bowling-alley shooting gives a wounded count the first report does not
+    # share; its passing mention of the same night agrees on date and place and scores higher. The
+    # passing mention must not take q2's one seat in the incident before its main report does.
+    docs = corpus()
+    q1, q2 = docs[0], docs[1]
+    q1.events[0] = replace(q1.events[0], injured=CountMention(Span.of(q1.text, 0, 3), "injured", 2, 2))
+    q2.events[0] = replace(
+        q2.events[0],
+        date=DateMention(Span.of(q2.text, 0, 3), SAT, DatePrecision.DAY),
+        places=[PlaceMention(Span.of(q2.text, 0, 3), "Springfield", SPRINGFIELD)],
+        injured=CountMention(Span.of(q2.text, 0, 3), "injured", 3, 3),
+    )
+    passing = replace(q2.events[0], id="q2#1", primary=False, injured=None)
+    q2.events.append(passing)
+    clusters = cluster_mentions(docs, Settings())
+    main_of = {m.id: n for n, c in enumerate(clusters) for m in c.mentions}
+    assert main_of["q1#0"] == main_of["q2#0"]
+    assert main_of["q2#1"] != main_of["q1#0"]
