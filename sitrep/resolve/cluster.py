@@ -31,7 +31,7 @@ from sitrep.resolve.candidates import grid_cells, neighbour_pairs
 from sitrep.resolve.similarity import MatchScore, PairContext, score_pair
 from sitrep.resolve.text import TextIndex
 
-__all__ = ["Cluster", "PairScorer", "TextIndex", "candidate_pairs", "cluster_mentions"]
+__all__ = ["Cluster", "PairScorer", "TextIndex", "candidate_pairs", "cluster_mentions", "strong_evidence"]
 
 logger = logging.getLogger(__name__)
 
@@ -146,7 +146,7 @@ class PairScorer:
         return self.cache[key]
 
 
-def _strong(s: MatchScore) -> bool:
+def strong_evidence(s: MatchScore) -> bool:
     """A passing mention merges only when both its date and its place agree."""
     return (
         any(lv in ("date=same day", "date=compatible") for lv in s.levels) and "place=same place" in s.levels
@@ -184,7 +184,7 @@ def cluster_mentions(
     for i, j in pairs:
         s = scorer(i, j)
         both_primary = mentions[i].primary and mentions[j].primary
-        if s.veto is None and s.score >= settings.cluster_threshold and (both_primary or _strong(s)):
+        if s.veto is None and s.score >= settings.cluster_threshold and (both_primary or strong_evidence(s)):
             # main reports first (passing mentions after them), best score first within each
             scored.append((not both_primary, -s.score, min(rank[i], rank[j]), i, j))
     scored.sort()
@@ -261,7 +261,7 @@ def _compatible(
             s = scorer(i, j)
             if s.veto is not None:
                 return False
-            if not (mentions[i].primary and mentions[j].primary) and not _strong(s):
+            if not (mentions[i].primary and mentions[j].primary) and not strong_evidence(s):
                 return False
             total += s.score
     return total / (len(a) * len(b)) >= settings.cluster_threshold
