@@ -117,8 +117,11 @@ def score_fields(pred: dict[str, dict], incidents: dict[str, dict], gold: dict[s
     return {k: round(hits[k] / n, 4) for k in ("date", "place_25km", "killed", "injured")}
 
 
-def run_sitrep(articles: list[Article]) -> tuple[dict[str, dict], dict[str, float], list[Article]]:
-    """Run the default pipeline; returns per-article predictions, timings and the analysed articles."""
+def run_sitrep(
+    articles: list[Article],
+) -> tuple[dict[str, dict], dict[str, float], list[Article], list[Event]]:
+    """Run the default pipeline; returns per-article predictions, timings, the analysed articles and
+    the events."""
     pipe = Pipeline.default(Settings())
     t0 = time.perf_counter()
     analysed, per_article = analyse_all(articles, pipe)
@@ -158,7 +161,7 @@ def run_sitrep(articles: list[Article]) -> tuple[dict[str, dict], dict[str, floa
         "median_ms_per_article": round(statistics.median(per_article) * 1000, 2),
         "events": len(events),
     }
-    return pred, timing, analysed
+    return pred, timing, analysed, events
 
 
 def _first_count(text: str, word: str) -> int | None:
@@ -231,7 +234,7 @@ def main() -> None:
     args = ap.parse_args()
     articles, gold, incidents = load(args.limit)
     gaz = load_gazetteer()
-    pred, timing, analysed = run_sitrep(articles)
+    pred, timing, analysed, events = run_sitrep(articles)
     base = run_baseline(articles, gaz)
     rows = []
     for name, p in (("baseline", base), ("sitrep", pred)):
@@ -244,9 +247,12 @@ def main() -> None:
     if args.errors == "date":
         date_errors(pred, incidents, gold, analysed)
     if args.diagnose:
-        from gva_diagnose import diagnose
+        from gva_diagnose import diagnose, field_ceiling
 
         payload["diagnosis"] = diagnose(analysed, gold)
+        payload["diagnosis"]["field_ceilings"] = field_ceiling(
+            analysed, events, incidents, gold, score_fields(pred, incidents, gold)
+        )
     out = write_result("gva", payload)
     print(f"\nwrote {out}")
 

@@ -11,7 +11,9 @@
    vetoed, no article would contribute two mentions, and the average score across
    them stays above the threshold (average linkage: one strong pair cannot chain
    two different incidents together). Mentions made in passing join only on strong
-   evidence (a date and a place that both agree).
+   evidence (a date and a place that both agree), and only after every pair of main
+   reports has been tried: an article has one seat per incident, and a passing
+   mention that took it first would keep the article's main report out.
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ from sitrep.resolve.candidates import grid_cells, neighbour_pairs
 from sitrep.resolve.similarity import MatchScore, PairContext, score_pair
 from sitrep.resolve.text import TextIndex
 
-__all__ = ["Cluster", "PairScorer", "TextIndex", "candidate_pairs", "cluster_mentions"]
+__all__ = ["Cluster", "PairScorer", "TextIndex", "candidate_pairs", "cluster_mentions", "strong_evidence"]
 
 logger = logging.getLogger(__name__)
 
@@ -144,7 +146,7 @@ class PairScorer:
         return self.cache[key]
 
 
-def _strong(s: MatchScore) -> bool:
+def strong_evidence(s: MatchScore) -> bool:
     """A passing mention merges only when both its date and its place agree."""
     return (
         any(lv in ("date=same day", "date=compatible") for lv in s.levels) and "place=same place" in s.levels
@@ -182,8 +184,9 @@ def cluster_mentions(
     for i, j in pairs:
         s = scorer(i, j)
         both_primary = mentions[i].primary and mentions[j].primary
-        if s.veto is None and s.score >= settings.cluster_threshold and (both_primary or _strong(s)):
-            scored.append((-s.score, min(rank[i], rank[j]), i, j))
+        if s.veto is None and s.score >= settings.cluster_threshold and (both_primary or strong_evidence(s)):
+            # main reports first (passing mentions after them), best score first within each
+            scored.append((not both_primary, -s.score, min(rank[i], rank[j]), i, j))
     scored.sort()
     members: dict[int, list[int]] = {i: [i] for i in range(len(mentions))}
     owner = list(range(len(mentions)))
@@ -209,7 +212,7 @@ def cluster_mentions(
         for k in members[gone]:
             owner[k] = keep
         members[keep] = sorted(members[keep] + members.pop(gone), key=rank.__getitem__)
-    for _, _, i, j in scored:
+    for _, _, _, i, j in scored:
         ci, cj = owner[i], owner[j]
         if ci == cj or not _compatible(members[ci], members[cj], mentions, scorer, settings):
             continue
@@ -258,7 +261,7 @@ def _compatible(
             s = scorer(i, j)
             if s.veto is not None:
                 return False
-            if not (mentions[i].primary and mentions[j].primary) and not _strong(s):
+            if not (mentions[i].primary and mentions[j].primary) and not strong_evidence(s):
                 return False
             total += s.score
     return total / (len(a) * len(b)) >= settings.cluster_threshold

@@ -50,10 +50,10 @@ WEIGHTS: dict[str, float] = {
     "text=high": 1.6,
     "text=very high": 2.0,
     # rare proper names (victims, streets, suspects) both articles use
-    "names=0": -1.8,
-    "names=1": -0.3,
-    "names=2": 0.5,
-    "names=3+": 1.5,
+    "names=0": -2.4,
+    "names=1": -0.4,
+    "names=2": 0.7,
+    "names=3+": 2.1,
     # where each article ranks among the other's nearest neighbours by text
     "neighbours=mutual nearest": 0.4,
     "neighbours=mutual top 3": 0.4,

@@ -34,7 +34,9 @@ _MIN_LINE_CHARS = 20
 _EXACT_LIMIT = 10_000  # up to this many articles, text neighbours are searched among all of them
 _WINDOW_DAYS = 31  # above it, among the articles published within this many days (and the undated)
 _BLOCK_CELLS = 4_000_000  # similarities computed at once (a dense block of float64)
-_NAME = re.compile(r"\b[A-Z][a-z]{2,}(?:[-'][A-Z][a-z]+)?\b")
+_RARE_DF_FLOOR = 10  # a name in at most this many articles is rare (more in big collections)
+# a capitalised word, with a short capitalised prefix (McCague, DeShawn) or a hyphenated part
+_NAME = re.compile(r"\b(?:[A-Z][a-z]{0,2}(?=[A-Z]))?[A-Z][a-z]{2,}(?:[-'][A-Z][a-z]+)?\b")
 _NORMALISE = re.compile(r"[^a-z ]+")
 
 
@@ -77,7 +79,7 @@ class TextIndex:
                 self._matrix = None
         names = [set(_NAME.findall(d)) for d in docs]
         df = Counter(n for ns in names for n in ns)
-        limit = rare_df if rare_df is not None else max(5, len(articles) // 1000)
+        limit = rare_df if rare_df is not None else max(_RARE_DF_FLOOR, len(articles) // 1000)
         self._names = [frozenset(n for n in ns if df[n] <= limit) for ns in names]
         self._cache: dict[tuple[str, str], float] = {}
         self._ranks: dict[tuple[int, int], int] = {}
