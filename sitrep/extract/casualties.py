@@ -193,7 +193,8 @@ def _scan(text: str, start: int, end: int) -> list[_Hit]:
         add(m, kind, quantity, 3, list_end)
     for m in _HIM.finditer(text, start, end) if _any(low, " him", " her") else ():
         if not _INTENT.search(text, max(0, m.start() - 25), m.start()):
-            add(m, "killed" if m.group("ak") else "injured" if m.group("ai") else "shot", (1, 1), 1)
+            kind = "killed" if m.group("ak") or m.group("dead") else "injured" if m.group("ai") else "shot"
+            add(m, kind, (1, 1), 1)
     for m in _NAME_SUBJECT.finditer(text, start, end) if _any(low, " was ", " been ") else ():
         add(m, _verb_kind(m), (1, 1), 1)
     for m in _LEAVING.finditer(text, start, end) if "lef" in low or "leav" in low else ():

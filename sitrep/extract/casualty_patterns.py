@@ -19,7 +19,7 @@ _KILLED = (
     r"shot(?:,|,?\s+and)\s+killed|shot\s+(?:dead|to\s+death)"
     r"|(?:fatally|mortally)\s+(?:shot|stabbed|wounded|injured|struck|hit|assaulted|attacked|beaten)"
     r"|(?:stabbed|beaten|burned|burnt|hacked|shot|crushed|stoned|clubbed|tortured)\s+to\s+death"
-    r"|killed|slain|murdered|lynched|dead|died|dies"
+    r"|killed|slain|murdered|assassinated|lynched|dead|died|dies|die"
     r"|executed|massacred|beheaded|gunned\s+down|(?:found|pronounced|confirmed|declared|left)\s+dead"
     r"|lost\s+(?:their|his|her)\s+lives?|perished|passed\s+away"
     r"|succumbed(?:\s+to\s+(?:(?:his|her|their|the)\s+)?(?:[\w-]+\s+){0,2}?(?:injuries|wounds))?"
@@ -43,6 +43,7 @@ _VERB = rf"(?:(?P<k>{_KILLED})|(?P<i>{_INJURED})|(?P<s>{_SHOT}))\b"
 _AUX = (
     r"(?:\s+(?:were|was|are|is|have|has|had|got|get|being|been|all|also|later|reportedly|allegedly|found|reported|"
     r"initially|each|both|now|then|subsequently|among\s+(?:those|the\s+people)|(?!fatally|mortally)\w+ly|feared"
+    r"|discovered|(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day|morning|afternoon|evening|night|overnight"
     r"|(?:reported|said|believed|thought|feared|known)\s+to\s+have(?:\s+been)?"
     # "was abducted and killed", "was kidnapped, murdered and buried"
     r"|(?:abducted|kidnapped|attacked|assaulted|tortured|robbed|raped|beaten|chased|stabbed|ambushed|captured)"
@@ -51,7 +52,7 @@ _AUX = (
 # Active verbs taking the victims as object.
 _ACT_KILLED = (
     r"(?:fatally|mortally)\s+(?:shoot(?:ing|s)?|shot|stabb(?:ed|ing)|wound(?:ed|ing)|assault(?:ed|ing)|beat(?:ing)?)"
-    r"|lynch(?:ed|es|ing)?"
+    r"|lynch(?:ed|es|ing)?|assassinat(?:ed|ing|es)"
     r"|(?:stoned|beat|beaten|hacked|burned|burnt|clubbed|shot|stabbed|tortured)\s+to\s+death"
     r"|(?:shot|shooting)\s+(?:and\s+kill(?:ed|ing)|dead)|kill(?:ed|ing|s)?|slew|slaying|murder(?:ed|ing|s)?|execut(?:ed|ing)|massacr(?:ed|ing)|behead(?:ed|ing)"
     r"|claim(?:ed|ing)\s+the\s+li(?:fe|ves)\s+of|took\s+the\s+li(?:fe|ves)\s+of|gunn(?:ed|ing)\s+down"
@@ -77,6 +78,7 @@ _BARE_END = (
 _F = re.IGNORECASE
 _SUBJECT = re.compile(
     rf"{_NUM}(?:\s+{_MODS}(?P<noun>{_PERSON})"
+    r"(?-i:\s+(?:in|from)\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+)?(?=\s+(?:were|was|are|have|had)\b))?"
     r"(?:\s+(?:of|from)\s+(?:the\s+|an?\s+)?(?:[\w'’-]+\s+){0,2}?[\w'’-]+(?=\s+(?:were|was|are|is|had|have|died)\b))?"
     rf"(?:,?\s+aged\s+\d{{1,3}}|,\s+\d{{1,3}}(?=,))?(?:\s*\([^)]{{0,40}}\))?(?:\s*,[^,.;]{{1,60}},)?|(?P<bare>))"
     rf"(?P<aux>{_AUX})\s+{_VERB}",
@@ -168,7 +170,7 @@ _AND_MORE = re.compile(
 # "Two soldiers and ..." / "two soldiers, ...": earlier members of a listed subject.
 _LIST_BEFORE = re.compile(rf"{_NUM}\s+{_LIST_MODS}(?P<noun>{_PERSON})\s*(?:,\s*(?:and\s+)?|\s+and\s+)$", _F)
 # "shot and killed him": one person.
-_HIM = re.compile(rf"{_ACT}\s+(?:him|her)\b(?!\s+(?:self|own)\b)", _F)
+_HIM = re.compile(rf"{_ACT}\s+(?:him|her)\b(?!\s+(?:self|own)\b)(?P<dead>\s+(?:dead|to\s+death)\b)?", _F)
 # "Jakell Mitchell was shot and killed": a full name as the subject of a passive casualty verb.
 _NAME_SUBJECT = re.compile(
     r"(?-i:\b[A-Z][a-z'’]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'’-]+){1,2})"
@@ -251,7 +253,7 @@ _TRANSITIVE = frozenset(
 _CASUALTY_WORD = re.compile(
     r"kill|dead|die|death|wound|injur|hurt|shot|shoot|hospital|condition|fatal|slain|slay|slew|murder|toll"
     r"|casualt|bodies|lives|massacr|execut|behead|gunned|stabb|beaten|burn|perish|recover|harm|treated|suffer"
-    r"|sustain|maim|claim|took|struck|hit\s+by|bullet|gunfire|passed\s+away|graz|lynch|body|succumb|assault|tortur|stoned|feared",
+    r"|sustain|maim|claim|took|struck|hit\s+by|bullet|gunfire|passed\s+away|graz|lynch|body|succumb|assault|tortur|stoned|feared|assassin",
     _F,
 )
 _NOT_A_SUBJECT = re.compile(r"(?:,|\d,?\s+and|\bage[sd]?|\bto|\bby|\bfrom|\d)\s*$", _F)

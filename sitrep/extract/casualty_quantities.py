@@ -91,7 +91,8 @@ _P = (
     "|guardsman|prefect|governor|mayor|captive|abductee|occupant|inhabitant|chauffeur|headman"
     "|thief|burglar|poacher|smuggler|bandit|criminal|kidnapper|rustler|dealer|rapist|murderer|tout|operator"
     "|rider|manager|executive|defender|warden|reservist|returnee|superior|schoolboy|schoolgirl|schoolchild"
-    "|waitress|waiter|bartender|cabbie|security officer"
+    "|waitress|waiter|bartender|cabbie|security officer|rioter|looter|terrorist|foreigner|butcher|widow"
+    "|convict|recruiter|aspirant|conservationist|investigator|photojournalist|chemist"
 )
 _P_IRREGULAR_PLURAL = {
     "man": "men", "woman": "women", "child": "children", "baby": "babies", "spy": "spies", "thief": "thieves",

@@ -106,6 +106,12 @@ def _kinds(text: str) -> list[tuple[str, int | None, int | None]]:
         ("The overnight shooting sent two men to the hospital.", [("injured", 2, 2)]),
         ("A Marion-area man, shot by deputies on Sunday, remained in hospital.", [("injured", 1, 1)]),
         ("Deputies found 32-year-old Ray Cole with a gunshot wound to the leg.", [("injured", 1, 1)]),
+        # a place or a time between subject and verb; present tense; "assassinated"; "shooting him dead"
+        ("5 people in Ruaraka were shot dead overnight.", [("killed", 5, 5)]),
+        ("Two policemen were Friday afternoon shot dead on patrol.", [("killed", 2, 2)]),
+        ("Two people die in clashes with police.", [("killed", 2, 2)]),
+        ("A priest was assassinated near the market.", [("killed", 1, 1)]),
+        ("The gunmen demanded money before shooting him dead.", [("killed", 1, 1)]),
         # an adverb keeps the verb active: the two men are the shooters
         ("Two men reportedly shot a cashier at the store.", [("injured", 1, 1)]),
     ],
@@ -187,6 +193,7 @@ def test_shot_and_explicit_injured_are_not_summed() -> None:
         "Residents threatened to lynch the suspect.",
         "The body of evidence was found compelling.",
         "Police sent a team to the hospital.",
+        "He said he would rather die than surrender.",
         "A doctor said two of the wounded were in critical condition.",  # already counted
     ],
 )
