@@ -92,6 +92,10 @@ logger = logging.getLogger(__name__)
 _CASUALTY_WORD_LOWER = re.compile(_CASUALTY_WORD.pattern)  # for lower-cased text: no IGNORECASE cost
 _DIGIT = re.compile(r"\d")
 _HE_SHE = re.compile(r"\b(?:he|she)\b")
+_VERB_BEFORE = re.compile(
+    r"\b(?:kill(?:ing|ed)|wound(?:ing|ed)|injur(?:ing|ed)|shoot(?:ing)?|shot|leaving|left)\s+$", re.IGNORECASE
+)
+_NEW_CLAUSE = re.compile(r"\s+(?:\w+\s+)?(?:were|was|are|is|have|has|had)\b", re.IGNORECASE)
 _SUBSET = re.compile(r"\bof\s+the\s+(?:wounded|injured|victims)\b", re.IGNORECASE)
 _SELF = re.compile(r"\b(?:himself|herself|own\s+life)\b", re.IGNORECASE)
 # the patterns that run faster searched in the lower-cased text (measured; the others are left as they are)
@@ -259,8 +263,8 @@ def _listed_before(text: str, start: int, first: int, quantity: _Range | None) -
         and (b := _LIST_BEFORE_FAST.search(text, max(start, first - 80), first)) is not None
     ):
         extra = parse_quantity(b.group("num"), b.group("mod"))
-        if extra is None:
-            break
+        if extra is None or _VERB_BEFORE.search(text, max(start, b.start() - 20), b.start()):
+            break  # "wounding two others, six militants were killed": the object of another verb
         low = (quantity[0] or 0) + (extra[0] or 0)
         quantity = low, (None if quantity[1] is None or extra[1] is None else quantity[1] + extra[1])
         first = b.start()
@@ -288,6 +292,8 @@ def _and_more(text: str, pos: int, end: int, first: _Range | None) -> tuple[_Ran
     low, high = first
     list_end = -1
     while (m := _AND_MORE.match(text, pos, end)) is not None:
+        if _NEW_CLAUSE.match(text, m.end()):
+            break  # "..., six militants were also killed": the subject of a new clause
         extra = _victims(m)
         low = (low or 0) + (extra[0] or 0)
         high = None if high is None or extra[1] is None else high + extra[1]
@@ -368,12 +374,14 @@ UNREST_SUB_TYPES = frozenset(
         "Excessive force against protesters",
         "Violent demonstration",
         "Mob violence",
+        "Looting/property destruction",
     }
 )
 # a death or injury a crowd protests: "demonstrated after police shot a man", "over the death of a girl"
 _GRIEVANCE = re.compile(
     r"\b(?:after|following|over|against|protest(?:ed|ing|s)?|(?:demand(?:ed|ing)?\s+)?justice\s+for"
-    r"|in\s+response\s+to|in\s+retaliation\s+for|(?:burial|funeral|memory)\s+of|mourn(?:ed|ing)?)\b"
+    r"|in\s+response\s+to|in\s+retaliation\s+for|(?:burial|funeral|memory)\s+of|mourn(?:ed|ing)?"
+    r"|accused\s+of|suspected\s+(?:of|to\s+have)|(?:who|which|that)\s+had|had\s+(?:\w+ly\s+)?\w+ed)\b"
     r"[^.;:]{0,100}$",
     re.IGNORECASE,
 )

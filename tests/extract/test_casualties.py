@@ -112,6 +112,12 @@ def _kinds(text: str) -> list[tuple[str, int | None, int | None]]:
         ("Two people die in clashes with police.", [("killed", 2, 2)]),
         ("A priest was assassinated near the market.", [("killed", 1, 1)]),
         ("The gunmen demanded money before shooting him dead.", [("killed", 1, 1)]),
+        # a new clause's subject is no part of the previous verb's list of victims
+        (
+            "Militants attacked the post, killing four soldiers and wounding two others, six militants"
+            " were also killed.",
+            [("killed", 4, 4), ("injured", 2, 2), ("killed", 6, 6)],
+        ),
         # an adverb keeps the verb active: the two men are the shooters
         ("Two men reportedly shot a cashier at the store.", [("injured", 1, 1)]),
     ],

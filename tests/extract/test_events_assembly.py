@@ -286,6 +286,7 @@ def test_an_attack_on_police_or_soldiers_is_an_armed_clash(pipeline: Pipeline) -
         # the death a crowd protests is another incident
         ("Hundreds of residents protested in Kisumu on Thursday after police shot dead a trader.", None),
         ("Students demonstrated in Eldoret on Thursday over the death of a student in custody.", None),
+        ("A mob attacked a man in Nakuru on Thursday who had allegedly killed his father.", None),
         # deaths in the crowd's own incident count
         ("Police shot dead two protesters during a demonstration in Kisumu on Thursday.", 2),
         ("A mob lynched a suspected thief in Nakuru on Thursday.", 1),
