@@ -102,6 +102,11 @@ _SELF = re.compile(r"\b(?:himself|herself|own\s+life)\b", re.IGNORECASE)
 _SUBJECT_FAST = CaselessPattern(_SUBJECT)
 _OBJECT_FAST = CaselessPattern(_OBJECT)
 _THE_OBJECT_FAST = CaselessPattern(_THE_OBJECT)
+_HIM_FAST = CaselessPattern(_HIM)
+_NOUN_COUNT_FAST = CaselessPattern(_NOUN_COUNT)
+_PAIR_FAST = CaselessPattern(_PAIR)
+_REFLEXIVE_FAST = CaselessPattern(_REFLEXIVE)
+_AND_DIED_GATE = re.compile(r" and (?:later |then |subsequently )?(?:died|passed away)")
 _AGE_OBJECT_FAST = CaselessPattern(_AGE_OBJECT)
 _TO_DEATH_FAST = CaselessPattern(_TO_DEATH)
 _POSSESSIVE_FAST = CaselessPattern(_POSSESSIVE)
@@ -173,7 +178,8 @@ def _scan(text: str, start: int, end: int) -> list[_Hit]:
     for m in _TO_HOSPITAL.finditer(text, start, end) if "hospital" in low or " er" in low else ():
         bare_article = m.group("noun") is None and m.group("num").lower() in ("a", "an")  # "sent a team"
         add(m, "injured", None if bare_article else _quantity(m), 3)
-    for m in _APPOSITIVE_SHOT.finditer(text, start, end) if ", " in low else ():
+    appositive = _any(low, ", shot", ", wounded", ", injured", ", hurt")
+    for m in _APPOSITIVE_SHOT.finditer(text, start, end) if appositive else ():
         add(m, "shot" if m.group("s") else "injured", (1, 1), 2)
     for m in _FOUND_WOUNDED.finditer(text, start, end) if "wound" in low else ():
         add(m, "shot", (1, 1), 2)
@@ -195,7 +201,7 @@ def _scan(text: str, start: int, end: int) -> list[_Hit]:
         kind = "killed" if m.group("ak") else "injured" if m.group("ai") else "shot"
         quantity, list_end = _and_more(text, m.end(), end, _victims(m))
         add(m, kind, quantity, 3, list_end)
-    for m in _HIM.finditer(text, start, end) if _any(low, " him", " her") else ():
+    for m in _HIM_FAST.finditer(text, start, end) if _any(low, " him", " her") else ():
         if not _INTENT.search(text, max(0, m.start() - 25), m.start()):
             kind = "killed" if m.group("ak") or m.group("dead") else "injured" if m.group("ai") else "shot"
             add(m, kind, (1, 1), 1)
@@ -212,7 +218,7 @@ def _scan(text: str, start: int, end: int) -> list[_Hit]:
     for m in _TOLL.finditer(text, start, end) if "toll" in low or "number of" in low else ():
         add(m, "killed", _quantity(m), 5)
     for m in (
-        _NOUN_COUNT.finditer(text, start, end)
+        _NOUN_COUNT_FAST.finditer(text, start, end)
         if _any(low, "death", "fatalit", "bodies", "injur", "wounded", "hurt")
         else ()
     ):
@@ -222,7 +228,7 @@ def _scan(text: str, start: int, end: int) -> list[_Hit]:
     for m in _NAMED.finditer(text, start, end) if _DIGIT.search(low) else ():
         add(m, _verb_kind(m), (1, 1), 2)
     gated = {_THE_ONE: True, _PRONOUN: _HE_SHE.search(low) is not None, _PAIR: " and " in low}
-    for pattern, finder in ((_THE_ONE, _THE_ONE_FAST), (_PRONOUN, _PRONOUN), (_PAIR, _PAIR)):
+    for pattern, finder in ((_THE_ONE, _THE_ONE_FAST), (_PRONOUN, _PRONOUN), (_PAIR, _PAIR_FAST)):
         for m in finder.finditer(text, start, end) if gated[pattern] else ():
             if not _passive(m) and _transitive(m) and _ACTIVE_NEXT.match(text, m.end()):
                 continue
@@ -231,13 +237,13 @@ def _scan(text: str, start: int, end: int) -> list[_Hit]:
             add(m, _verb_kind(m), (2, 2) if pattern is _PAIR else (1, 1), 1 if pattern is _PAIR else 0)
     for m in _SHOT_DIES_FAST.finditer(text, start, end) if _any(low, " dies", " died") else ():
         add(m, "killed", (1, 1), 2)
-    for m in _AND_DIED.finditer(text, start, end) if _any(low, " died", " passed away") else ():
+    for m in _AND_DIED.finditer(text, start, end) if _AND_DIED_GATE.search(low) else ():
         add(m, "killed", (1, 1), 4)  # over the clause's own "was shot": the same person
     for m in _SHOOTING_DEATH.finditer(text, start, end) if "death" in low else ():
         add(m, "killed", (1, 1), 0)
     for m in _DEATH_OF.finditer(text, start, end) if _any(low, "death", "bodies", "fatal", "deadly") else ():
         add(m, "killed", _quantity(m) if m.group("num") else (1, 1), 1)
-    for m in _REFLEXIVE.finditer(text, start, end) if "self" in low or "own life" in low else ():
+    for m in _REFLEXIVE_FAST.finditer(text, start, end) if "self" in low or "own life" in low else ():
         killed = m.group("k") or m.group("k2") or m.group("k3") or m.group("k4")
         add(m, "killed" if killed else "shot", (1, 1), 1)
     for m in _PLURAL.finditer(text, start, end):
