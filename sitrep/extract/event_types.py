@@ -30,6 +30,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
+from sitrep.extract.armed_sides import clash_or_attack
+from sitrep.extract.unrest_types import unrest_type
 from sitrep.model import Article, Span
 from sitrep.taxonomy import event_type_of
 from sitrep.text import sentences
@@ -305,6 +307,10 @@ def classify_text(text: str) -> TypeGuess | None:
     best_sub = max(totals, key=lambda s: totals[s])
     if best_sub in _PROTEST_LADDER:  # one protest: its most severe reported form
         best_sub = min((s for s in totals if s in _PROTEST_LADDER), key=_PROTEST_LADDER.index)
+    crowd_sub = clash_or_attack(unrest_type(best_sub, text), text)  # a protest turned violent, armed victims
+    if crowd_sub != best_sub:
+        g = max(guesses, key=lambda g: g[0])[1]
+        return TypeGuess(crowd_sub, event_type_of(crowd_sub), g.score, g.start, g.end, g.trigger)
     if yields_to_attack(best_sub, text):  # people killed or hurt: an attack
         g = next((g for g in guesses if g[1].sub_event_type == best_sub), guesses[0])[1]
         return TypeGuess("Attack", event_type_of("Attack"), g.score, g.start, g.end, g.trigger)

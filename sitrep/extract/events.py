@@ -19,6 +19,7 @@ from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TypeVar
 
+from sitrep.extract.armed_sides import clash_or_attack
 from sitrep.extract.blame import find_blame
 from sitrep.extract.casualties import combine_counts, find_counts
 from sitrep.extract.event_types import HARM_FIRST_TYPES, Trigger, find_triggers, is_mishap, yields_to_attack
@@ -36,6 +37,7 @@ from sitrep.extract.incident_dates import (
     is_reporting,
 )
 from sitrep.extract.type_classifier import TypeClassifier, refine_types
+from sitrep.extract.unrest_types import unrest_type
 from sitrep.extract.weapons import find_weapons
 from sitrep.geo import FINE_FEATURES, PLACE_SPECIFICITY, distance_km
 from sitrep.model import (
@@ -459,7 +461,15 @@ def _sub_type(inc: _Incident) -> Trigger:
     best = max(inc.triggers, key=lambda t: t.score)
     violent = [t for t in inc.triggers if t.sub_event_type == "Violent demonstration"]
     if violent and best.sub_event_type in _UNREST_PARTS:
-        return max(violent, key=lambda t: t.score)
+        best = max(violent, key=lambda t: t.score)
+    crowd_sub = unrest_type(best.sub_event_type, " ".join(s.span.text for s in inc.sentences))
+    if crowd_sub != best.sub_event_type:  # a protest turned violent, a crowd that fought
+        return replace(best, sub_event_type=crowd_sub, event_type=event_type_of(crowd_sub))
+    if violent and best.sub_event_type == "Violent demonstration":
+        return best
+    sides = clash_or_attack(best.sub_event_type, " ".join(s.span.text for s in inc.sentences))
+    if sides != best.sub_event_type:  # armed on both sides, or only unarmed victims
+        return replace(best, sub_event_type=sides, event_type=event_type_of(sides))
     if best.sub_event_type == "Attack" and _armed_targets_only(inc):
         # soldiers, police or fighters attacked: both sides are armed, ACLED's armed clash
         return replace(best, sub_event_type="Armed clash", event_type=event_type_of("Armed clash"))

@@ -71,6 +71,7 @@ CLASSIFIER_CONFIDENT = 0.2
 #: The same for an incident of a full article (:func:`refine_types`).
 ARTICLE_CLASSIFIER_CONFIDENT = 0.5
 _WEAPON_TYPES = frozenset(EVENT_TYPES["Explosions/Remote violence"])
+_UNREST_TYPES = frozenset(EVENT_TYPES["Protests"]) | frozenset(EVENT_TYPES["Riots"])
 
 
 @dataclass(frozen=True, slots=True)
@@ -306,7 +307,9 @@ def refine_types(
     sentences carry context (an arrest after a shooting), so a weak rule gives way only
     to a classifier probability of :data:`ARTICLE_CLASSIFIER_CONFIDENT`, and a weapon type
     (explosions, remote violence) is never introduced by the classifier alone: the
-    rules find weapons reliably. A rule's non-conflict type (an accident, a self-inflicted
+    rules find weapons reliably; nor does it turn one protest or riot type into another (the
+    rules judge a protest's violence from the whole report: :mod:`sitrep.extract.unrest_types`).
+    A rule's non-conflict type (an accident, a self-inflicted
     shooting; :data:`sitrep.taxonomy.NON_CONFLICT_SUB_TYPES`) stands: the classifier knows
     ACLED's types only.
     """
@@ -316,6 +319,8 @@ def refine_types(
             out.append(sub)
             continue
         exclude = frozenset() if sub in _WEAPON_TYPES else _WEAPON_TYPES
+        if sub in _UNREST_TYPES:  # the rules read how violent a protest was from the whole report
+            exclude |= _UNREST_TYPES
         guess = TypeGuess(sub, event_type_of(sub), score, 0, 0, "")
         decided = combine(guess, probs, confident=ARTICLE_CLASSIFIER_CONFIDENT, exclude=exclude)
         out.append(decided[0] if decided else sub)

@@ -1,0 +1,123 @@
+"""Armed clash or attack: whether the violence of a report had armed, organised groups on both sides.
+
+ACLED's codebook separates two sub-types of political violence by who is on the receiving end:
+
+* an *armed clash* is fighting between armed, organised groups - state forces, rebels, militias,
+  armed gangs - including an assault on a military or police post, an ambush of a patrol, and a
+  security operation in which the police or army kill armed militants;
+* an *attack* is violence by an armed group against people who cannot fight back: civilians,
+  villagers, travellers, a driver, a family.
+
+The sentence rules find the violence but not always its victims ("gunmen killed two" is an attack
+on a village and an armed clash at a police post). :func:`clash_or_attack` reads the whole report:
+armed victims, an armed response ("police engaged the raiders, killing three") or an exchange of
+fire make an armed clash; unarmed victims alone make an attack.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["armed_on_both_sides", "civilians_only", "clash_or_attack"]
+
+ATTACK = "Attack"
+ARMED_CLASH = "Armed clash"
+
+
+def _rx(p: str) -> re.Pattern[str]:
+    return re.compile(p, re.IGNORECASE)
+
+
+#: armed people: state forces and organised armed groups
+_ARMED = (
+    r"(?:soldiers?|troops|servicem[ae]n|police(?:\s+(?:officers?|reservists?|m[ae]n))?|policem[ae]n|officers?"
+    r"|gendarmes?|(?:national\s+|security\s+|border\s+)?guards?|guardsm[ae]n|rangers|reservists|KPRs?|NPRs?"
+    r"|(?:security|armed|government|state|military)\s+forces|army|military|commanders?|captain|sergeant|constables?"
+    r"|militants?|fighters|rebels?|insurgents?|jihadists?|militias?|militiam[ae]n|gunm[ae]n|bandits|raiders|rustlers"
+    r"|attackers|assailants|robbers|gang\s+members|armed\s+(?:men|groups?|individuals|assailants|bandits)"
+    r"|(?:al[\s-]?)?shabaa?b(?:\s+(?:militants?|fighters|members|suspects?))?|terrorists?|Boko\s+Haram"
+    r"|ISWAP|ISGS|JNIM|members\s+of\s+(?:the\s+)?(?:\w+\s+){0,2}(?:militia|group|army|forces))"
+)
+#: people who cannot fight back
+_UNARMED = (
+    r"(?:civilians?|people|persons?|m[ae]n|wom[ae]n|boys?|girls?|child(?:ren)?|teen(?:ager)?s?|students?|pupils"
+    r"|villagers?|residents?|farmers?|herders?|herdsm[ae]n|pastoralists?|traders?|passengers?|workers?"
+    r"|famil(?:y|ies)|worshippers|teachers?|chiefs?|drivers?|motorists|elders?|elderly|tourists?|travell?ers"
+    r"|shoppers|customers|patients|doctors|nurses|journalists?|officials?|(?:his|her|their)\s+(?:wife|husband"
+    r"|son|daughter|mother|father)|wife|husband|mother|father|son|daughter|baby|toddler|infant|victims?"
+    r"|fishermen|miners|refugees|displaced|pedestrians|Britons?|nationals|locals|community\s+members)"
+)
+_QUANT = (
+    r"(?:(?:a|an|the|his|her|their|two|three|four|five|six|seven|eight|nine|ten|several|some|many|dozens\s+of"
+    r"|scores\s+of|at\s+least|about|around|more\s+than|over|\d+|one|other|another|of|local)\s+){0,3}"
+    r"(?:[\w'-]+\s+){0,2}?"
+)
+_HARM_VERB = (
+    r"(?:kill(?:ed|ing|s)?|shot|shoot(?:ing|s)?|wound(?:ed|ing|s)?|injur(?:ed|ing|es)|attack(?:ed|ing|s)?"
+    r"|ambush(?:ed|ing|es)?|abduct(?:ed|ing|s)?|kidnapp(?:ed|ing)|beat(?:en|ing)?|hack(?:ed|ing)|assault(?:ed|ing)"
+    r"|target(?:ed|ing|s)|massacr(?:ed|ing)|execut(?:ed|ing)|behead(?:ed|ing)|stabb(?:ed|ing)|murder(?:ed|ing)"
+    r"|raid(?:ed|ing)|engag(?:ed|ing)|repel(?:led|ling)?|repuls(?:ed|ing)|fought|overran|stormed|disarmed)"
+)
+_PASSIVE = (
+    r"(?:(?:was|were|are|is|been|being|be)\s+(?:\w+\s+){0,2}?(?:shot\s+dead|killed|shot|wounded|injured|attacked"
+    r"|ambushed|abducted|kidnapped|beaten|hacked|murdered|executed|beheaded|stabbed|massacred)|died|perished)"
+)
+
+
+def _victims(noun: str) -> re.Pattern[str]:
+    """Harm done to ``noun``: "killed two soldiers", "soldiers were killed", "killing of civilians"."""
+    return _rx(
+        rf"\b(?:{_HARM_VERB}(?!\s+by\b)\s+(?:and\s+\w+\s+)?{_QUANT}{noun}\b(?!\s+(?:who|which)\s+(?:had\s+)?(?:attacked|killed))"
+        rf"|{noun}\s+(?:\w+\s+){{0,3}}?{_PASSIVE}|(?:killing|deaths?|murder)\s+of\s+{_QUANT}{noun}\b)"
+    )
+
+
+_ARMED_HARMED = _victims(_ARMED)
+_UNARMED_HARMED = _victims(_UNARMED)
+#: an attack on a post, camp, convoy or patrol of state forces or an armed group
+_ARMED_TARGET = _rx(
+    r"\b(?:attack(?:ed|s|ing)?|stormed|raided|ambush(?:ed)?|overran|assaulted|targeted|fired\s+(?:on|at|upon))"
+    r"\s+(?:on\s+|against\s+)?(?:\w+\s+){0,3}?(?:military|army|police|security|gendarmerie|national\s+guard|KDF"
+    r"|GSU|government|checkpoint|barracks|outpost|patrols?|convoys?\s+of\s+(?:\w+\s+)?(?:soldiers|troops|police)"
+    r"|(?:base|camp|position|post|station)s?\s+of\s+(?:the\s+)?(?:\w+\s+){0,2}(?:army|military|forces|militants"
+    r"|militia|rebels|insurgents))"
+)
+#: armed resistance or an exchange of fire
+_ARMED_RESPONSE = _rx(
+    r"\b(?:exchang(?:ed|ing)\s+(?:of\s+)?(?:gun)?fire|exchange\s+of\s+(?:gun)?fire|gun[\s-]?battles?|fire[\s-]?fights?"
+    r"|shoot-?outs?|returned\s+fire|fired\s+back|fought\s+back|repel(?:led|ling)?|repuls(?:ed|ing)|foiled\s+the\s+attack"
+    r"|(?:engag(?:e|es|ed|ing)|pursued|chased|confronted)\s+(?:\w+\s+){0,3}?(?:attackers|assailants|gunm[ae]n|raiders"
+    r"|bandits|militants|militia\w*|rustlers|robbers|fighters|insurgents|jihadists|(?:al[\s-]?)?shabaa?b|the\s+group)"
+    r"|in\s+each\s+camp|on\s+(?:both|either)\s+sides?|(?:killing|killed|neutrali[sz]ed|shot\s+dead)\s+"
+    r"(?:\w+\s+){0,3}?of\s+the\s+(?:attackers|assailants|gunm[ae]n|raiders|bandits|militants))\b"
+)
+
+
+def armed_on_both_sides(text: str) -> bool:
+    """True when ``text`` tells of armed people harmed or targeted, or of armed resistance."""
+    return bool(_ARMED_HARMED.search(text) or _ARMED_TARGET.search(text) or _ARMED_RESPONSE.search(text))
+
+
+def civilians_only(text: str) -> bool:
+    """True when ``text`` tells of unarmed people harmed and of no armed people harmed or fighting back."""
+    return bool(_UNARMED_HARMED.search(text)) and not armed_on_both_sides(text)
+
+
+#: words of mutual fighting: the rules' armed clash stands whoever the victims
+_MUTUAL = _rx(
+    r"\b(?:clash(?:ed|es|ing)?|fighting|fought|battl(?:e|ed|es|ing)|skirmish(?:es)?|exchange\s+of\s+fire"
+    r"|(?:violence|conflict|hostilities)\s+between|(?:inter-?)?(?:communal|ethnic|clan|tribal)\s+(?:violence|conflict)"
+    r"|armed\s+conflict"
+    r"|exchanged\s+fire|gun[\s-]?battles?|fire[\s-]?fights?|shoot-?outs?|confrontations?)\b"
+)
+
+
+def clash_or_attack(sub_event_type: str, text: str) -> str:
+    """The sub-event type of a report of violence the rules typed ``sub_event_type``: an attack with
+    armed victims or armed resistance is an armed clash; an armed clash with no fighting words and
+    only unarmed victims is an attack. Other types are returned unchanged."""
+    if sub_event_type == ATTACK and armed_on_both_sides(text):
+        return ARMED_CLASH
+    if sub_event_type == ARMED_CLASH and not _MUTUAL.search(text) and civilians_only(text):
+        return ATTACK
+    return sub_event_type

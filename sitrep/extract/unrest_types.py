@@ -1,0 +1,152 @@
+"""Which of ACLED's protest and riot sub-types a report of crowd unrest is, from the whole report.
+
+The sentence rules of :mod:`sitrep.extract.event_types` see one sentence at a time: "residents
+protested over the road" in one sentence and "they burnt tyres" in the next are a peaceful
+protest and a fire. ACLED's codebook decides the sub-type from the whole event:
+
+* a demonstration whose participants turn violent or destructive (burning, looting, stoning,
+  vandalism, storming a building, blocking roads with barricades, running battles with the
+  police) is a *violent demonstration*, however the police respond;
+* a peaceful demonstration whose participants are killed or badly hurt by the authorities
+  is *excessive force against protesters*;
+* violence by a crowd that is not demonstrating (rival supporters fighting, students of two
+  schools clashing, a crowd stoning the police) is *mob violence*, not a demonstration and
+  not an armed clash, which needs organised armed groups on both sides.
+
+:func:`unrest_type` applies these decisions to the sub-type the rules found.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["crowd_violence", "unrest_type"]
+
+VIOLENT_DEMONSTRATION = "Violent demonstration"
+MOB_VIOLENCE = "Mob violence"
+EXCESSIVE_FORCE = "Excessive force against protesters"
+_PROTEST_TYPES = frozenset({"Peaceful protest", "Protest with intervention", EXCESSIVE_FORCE})
+
+
+def _rx(p: str) -> re.Pattern[str]:
+    return re.compile(p, re.IGNORECASE)
+
+
+#: a demonstration (not a riot: rioting alone says nothing of a grievance voiced)
+_DEMONSTRATION = _rx(
+    r"\b(?:protest(?:s|ed|ing|ers?|ors?)?|demonstrat(?:e|es|ion|ions|ors?|ed|ing)|rall(?:y|ies|ied)|march(?:ed|es)?"
+    r"|marchers|sit-?ins?|took\s+to\s+the\s+streets|taken\s+to\s+the\s+streets|strikers|went\s+on\s+strike"
+    r"|(?:general|labou?r)\s+strikes?|picket(?:s|ed|ing)?)\b"
+)
+#: destructive or violent acts of a crowd; state forces must not be their subject (see _by_state)
+_CROWD_ACT = _rx(
+    r"\b(?:set(?:ting)?\s+(?:\w+\s+){0,4}?(?:ablaze|alight|on\s+fire)|set(?:ting)?\s+fire|lit\s+(?:\w+\s+)?fires?"
+    r"|light(?:ing|ed)?\s+(?:\w+\s+)?fires?|burn(?:ed|t|ing|s)?|torch(?:ed|ing|es)?|loot(?:ed|ing|s)?|ransack(?:ed|ing)?"
+    r"|broke\s+into|broken\s+into|break(?:ing)?\s+into|vandali[sz](?:ed|ing|m)|smash(?:ed|ing)|destroy(?:ed|ing)"
+    r"|damag(?:ed|ing)|(?:threw|thrown|throwing|hurl(?:ed|ing)|pelt(?:ed|ing)?)"
+    r"\s+(?:\w+\s+){0,3}?(?:stones|rocks|bricks|objects|bottles|missiles|fireworks|firecrackers|projectiles)"
+    r"|stone[\s-](?:throwing|pelting)|stoned|molotov|petrol\s+bombs?|armed\s+with\s+(?:\w+\s+){0,3}?(?:rocks|stones"
+    r"|sticks|clubs|machetes|pangas|crude\s+weapons|bows|spears)|barricad(?:e|es|ed|ing)|blockad(?:e|ed|ing)"
+    r"|block(?:s|ed|ing)?\s+(?:\w+\s+){0,4}?(?:roads?|highways?|streets?|traffic|junctions?|entrances?|access|railways?"
+    r"|bridges?|routes?)|(?:shut|closed)\s+down\s+(?:\w+\s+){0,2}?roads|rampag(?:e|ed|ing)|roughed\s+up"
+    r"|(?:protesters|demonstrators|protestors|marchers|rioters|youths?|students|residents|crowds?|supporters)"
+    r"\s+(?:\w+\s+){0,3}?(?:attacked|beat|injured|abducted|assaulted|chased|harassed))\b"
+)
+#: violence of both sides, or a protest called violent
+_MUTUAL = _rx(
+    r"\b(?:running\s+battles?|clash(?:ed|es|ing)?|(?:violence|fighting|confrontations?|skirmish(?:es)?)\s+between"
+    r"|violent(?:ly)?\s+(?:protest|demonstrat|rall)\w*|(?:protests?|demonstrations?|rall(?:y|ies)|marches)\s+"
+    r"(?:\w+\s+){0,3}?turned\s+(?:violent|riotous|chaotic)|turned\s+(?:violent|riotous)|riot(?:s|ed|ing|ous)?"
+    r"|rioters)\b"
+)
+_STATE_SUBJECT = _rx(
+    r"\b(?:police|policemen|officers|security\s+(?:forces|officers|guards)|soldiers|troops|authorities|army"
+    r"|military|guards|gendarmes|forces|government|county|council|askaris|rangers)\b"
+)
+_CLAUSE_BREAK = re.compile(r"[.;:]|,\s*(?:and|but|while|as|after|when)\b|\b(?:after|when|while|as)\b")
+#: protesters killed or hurt (by whoever dispersed them)
+_PROTESTERS_HARMED = _rx(
+    r"\b(?:(?:protesters?|demonstrators?|protestors?|marchers)\s+(?:\w+\s+){0,4}?(?:were|was|been|being)\s+"
+    r"(?:\w+\s+)?(?:killed|shot\s+dead|seriously\s+(?:injured|wounded))|(?:killed|shot\s+dead|attacked)"
+    r"\s+(?:\w+\s+){0,4}?(?:protesters|demonstrators|protestors|marchers|peaceful\s+\w+)|(?:brutally|violently)"
+    r"\s+(?:suppressed|crushed|dispersed|attacked)|(?:protest|demonstration)\s+crackdown"
+    r"|serious\s+injuries\s+among\s+(?:\w+\s+)?(?:protesters|demonstrators))\b"
+)
+#: who clashed: unorganised crowds (no armed group on either side)
+_CROWD = _rx(
+    r"\b(?:supporters|students|pupils|youths?|fans|gangs?|operators|drivers|traders|hawkers|vendors|workers|factions"
+    r"|rival\s+groups|groups\s+of|mobs?|crowds?|protesters|demonstrators|rioters|residents|locals|villagers"
+    r"|worshippers|congregants|members\s+of\s+(?:the\s+)?public|families|neighbours|passengers|prisoners|inmates"
+    r"|detainees|refugees|miners|voters|aspirants|politicians)\b"
+)
+_ARMED = _rx(
+    r"\b(?:militia\w*|militants?|rebels?|insurgents?|jihadists?|fighters|gunm[ae]n|bandits|raiders|soldiers|troops"
+    r"|army|military|armed\s+(?:men|groups?|individuals|assailants)|Boko\s+Haram|Shabaa?b|ISWAP|ISGS|JNIM|clans?"
+    r"|communit(?:y|ies)|ethnic|herders|pastoralists|farmers|police\s+reservists|al-\w+|terrorists)\b"
+)
+#: a grievance voiced, or a road blocked: what makes a riot a demonstration rather than a mob
+_GRIEVANCE = _rx(
+    r"\b(?:against|demand(?:s|ed|ing)?|in\s+protest|to\s+protest|accus(?:e|ed|ing)|complain(?:ed|ing|ts?)?"
+    r"|over\s+(?:the|a|an|their|his|her|its|alleged|poor|delayed|lack|high|rising|recent)\b|angered|outraged"
+    r"|to\s+resist|following\s+the\s+(?:death|killing|arrest|murder|shooting)|barricad\w*|blockad\w*"
+    r"|block(?:s|ed|ing)?\s+(?:\w+\s+){0,4}?(?:roads?|highways?|streets?|traffic|junctions?))"
+)
+#: a crowd acting against persons or rivals, not voicing a grievance
+_MOB = _rx(
+    r"\b(?:mobs?|lynch\w*|vigilantes?|rival\s+(?:\w+\s+)?(?:supporters|groups|factions|camps|candidates|gangs)"
+    r"|supporters\s+of\s+(?:\w+\s+){0,3}?(?:candidates?|aspirants?|MPs?|politicians?|parties)|each\s+other"
+    r"|motorcade|campaign(?:ing)?|(?:by-)?elections?|polling|voters|aspirants?|candidates?)\b"
+)
+_CLASH = _rx(
+    r"\b(?:clash(?:ed|es|ing)?|fought|fight(?:ing|s)?|brawl(?:ed|s)?|confrontations?|scuffl(?:e|es|ed)|running\s+battles?"
+    r"|skirmish(?:es)?)\b"
+)
+
+
+def _by_state(text: str, start: int) -> bool:
+    """Whether the acting subject of the act at ``start`` is a state force: a state word in its clause
+    before it, and no crowd word after that."""
+    window = text[max(0, start - 60) : start]
+    cuts = list(_CLAUSE_BREAK.finditer(window))
+    if cuts:
+        window = window[cuts[-1].end() :]
+    states = list(_STATE_SUBJECT.finditer(window))
+    if not states:
+        return False
+    return _CROWD.search(window, states[-1].end()) is None
+
+
+def crowd_violence(text: str) -> bool:
+    """True when ``text`` tells of a crowd that burnt, looted, stoned, barricaded, stormed or fought
+    (rather than of force used against it)."""
+    if _MUTUAL.search(text):
+        return True
+    return any(not _by_state(text, m.start()) for m in _CROWD_ACT.finditer(text))
+
+
+def _crowd_clash(text: str) -> bool:
+    """A clash or fight among unorganised crowds, or of a crowd with the police, and no armed group."""
+    return bool(_CLASH.search(text) and _CROWD.search(text) and not _ARMED.search(text))
+
+
+def unrest_type(sub_event_type: str, text: str) -> str:
+    """The sub-event type of a report of unrest, given the type its rules found (see the module
+    docstring); other types are returned unchanged.
+
+    ``text`` is the whole report (a short report, or the sentences of one incident).
+    """
+    if sub_event_type in _PROTEST_TYPES:
+        if crowd_violence(text):
+            return VIOLENT_DEMONSTRATION
+        if sub_event_type != EXCESSIVE_FORCE and _PROTESTERS_HARMED.search(text):
+            return EXCESSIVE_FORCE
+        return sub_event_type
+    if sub_event_type == VIOLENT_DEMONSTRATION:
+        if _DEMONSTRATION.search(text):
+            return sub_event_type
+        if _MOB.search(text) and not _GRIEVANCE.search(text):
+            return MOB_VIOLENCE
+        return sub_event_type
+    if sub_event_type in ("Armed clash", MOB_VIOLENCE) and _crowd_clash(text):
+        return VIOLENT_DEMONSTRATION if _DEMONSTRATION.search(text) else MOB_VIOLENCE
+    return sub_event_type

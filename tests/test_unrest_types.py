@@ -1,0 +1,69 @@
+"""How a report of crowd unrest is typed from the whole report (ACLED's protest and riot sub-types)."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.extract.event_types import classify_text
+from sitrep.extract.unrest_types import crowd_violence, unrest_type
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the violence is in a sentence of its own: the whole report decides
+        (
+            "Market vendors protested outside the county offices in Eldoret over new levies. "
+            "Some of them later set tyres alight on the main road.",
+            "Violent demonstration",
+        ),
+        (
+            "Hundreds of parents demonstrated in Maradi against the closure of a school. "
+            "They blocked the road to the airport for three hours.",
+            "Violent demonstration",
+        ),
+        (
+            "Nurses marched peacefully to the health ministry in Lusaka to demand unpaid allowances. "
+            "Police fired tear gas to disperse them.",
+            "Protest with intervention",
+        ),
+        (
+            "Teachers held a sit-in at the education office in Mombasa over delayed salaries.",
+            "Peaceful protest",
+        ),
+        (
+            "Soldiers opened fire on a peaceful march in Conakry, and two protesters were killed.",
+            "Excessive force against protesters",
+        ),
+        # no demonstration: rival crowds fighting are a mob, not an armed clash
+        (
+            "Supporters of two rival candidates clashed outside a polling station in Homa Bay, "
+            "and four people were injured.",
+            "Mob violence",
+        ),
+        (
+            "Students from two secondary schools clashed with sticks after a football match in Sarh.",
+            "Mob violence",
+        ),
+    ],
+)
+def test_short_report_is_typed_by_its_most_telling_sentence(text: str, expected: str) -> None:
+    guess = classify_text(text)
+    assert guess is not None
+    assert guess.sub_event_type == expected
+
+
+def test_police_violence_is_not_crowd_violence() -> None:
+    assert not crowd_violence("Police burned the stalls of the protesting hawkers and beat them with batons.")
+    assert crowd_violence("Protesters burned the stalls and pelted police with stones.")
+
+
+def test_farmers_and_herders_fighting_stay_an_armed_clash() -> None:
+    # communal militias are organised armed groups
+    text = "Farmers and herders clashed over grazing land near Mongo; three people were killed."
+    assert unrest_type("Armed clash", text) == "Armed clash"
+
+
+def test_other_types_pass_through() -> None:
+    text = "Protesters burned tyres after an air strike."
+    assert unrest_type("Air/drone strike", text) == "Air/drone strike"
