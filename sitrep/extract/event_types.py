@@ -112,7 +112,8 @@ _IRREALIS = _rx(
 )
 _STATE = _rx(
     r"\b(?:army|troops|soldiers|military|government|pro-government|regime|security\s+forces|armed\s+forces|police"
-    r"|forces\s+loyal\s+to\s+the\s+government|federal\s+forces|tatmadaw|national\s+guard)\b"
+    r"|forces\s+loyal\s+to\s+the\s+government|federal\s+forces|tatmadaw|national\s+guard|commandos|special\s+forces"
+    r"|marines|paratroopers|gendarm(?:es|erie)|defen[cs]e\s+forces|allied\s+(?:fighters|forces|militias))\b"
 )
 _NONSTATE = re.compile(
     r"\b(?:(?i:militants?|rebels?|insurgents?|jihadists?|fighters|militias?|militiamen|gunmen|extremists|terrorists"
@@ -212,10 +213,40 @@ def _irrealis_before(text: str, start: int) -> bool:
     return _IRREALIS.search(window) is not None
 
 
+_CLAUSE_START = _rx(
+    r"[;:]|\.\s|,\s*(?:and|but|while|as|after|when)\b|\b(?:after|when|while|as|before|since)\b"
+)
+#: no fighting: one side withdrew or handed over and the other moved in
+_NO_FIGHT = _rx(
+    r"\b(?:withdr(?:ew|awn|awal)|pull(?:ed|ing)\s+out|retreated|vacated|abandoned|hand(?:ed|ing)?\s+over|handover"
+    r"|without\s+(?:a\s+fight|resistance|firing\s+a\s+shot|any\s+(?:fighting|resistance))"
+    r"|(?:not|no)\s+(?:\w+\s+){0,2}(?:resistance|fighting))\b"
+)
+_FIGHT = _rx(
+    r"\b(?:clash(?:ed|es)?|fighting|fought|battles?|killed|killing|wounded|casualties|attack(?:ed|s)?|assault"
+    r"|offensive|shell(?:ed|ing)|air\s*strikes?|counter-?attack)\b"
+)
+
+
 def _territory_sub(text: str, hit: _Hit) -> str:
-    """Who took the territory: state forces regain it, anyone else overtakes it."""
+    """Who took the territory: state forces regain it, anyone else overtakes it; no one, when it
+    changed hands without a fight (one side withdrew).
+
+    The taker is the first actor named in the clause before the verb (its subject: "Afghan forces in
+    an offensive against the Taliban recaptured ..." is the state), else the nearest one before it.
+    """
+    if _NO_FIGHT.search(text) and not _FIGHT.search(text):
+        return "Non-violent transfer of territory"
     before = text[max(0, hit.start - 120) : hit.start]
     before = _ASIDE.sub(" ", before)  # "the army, which is backed by militias, captured ..."
+    cuts = list(_CLAUSE_START.finditer(before))
+    clause = before[cuts[-1].end() :] if cuts else before
+    first_state = min((m.start() for m in _STATE.finditer(clause)), default=-1)
+    first_non = min((m.start() for m in _NONSTATE.finditer(clause)), default=-1)
+    if first_state >= 0 or first_non >= 0:
+        if first_non < 0 or 0 <= first_state < first_non:
+            return "Government regains territory"
+        return "Non-state actor overtakes territory"
     last_state = max((m.end() for m in _STATE.finditer(before)), default=-1)
     last_non = max((m.end() for m in _NONSTATE.finditer(before)), default=-1)
     if hit.rule.sub == "Government regains territory":

@@ -72,6 +72,20 @@ CLASSIFIER_CONFIDENT = 0.2
 ARTICLE_CLASSIFIER_CONFIDENT = 0.5
 _WEAPON_TYPES = frozenset(EVENT_TYPES["Explosions/Remote violence"])
 _UNREST_TYPES = frozenset(EVENT_TYPES["Protests"]) | frozenset(EVENT_TYPES["Riots"])
+_TERRITORY_TYPES = frozenset(
+    {
+        "Government regains territory",
+        "Non-state actor overtakes territory",
+        "Non-violent transfer of territory",
+    }
+)
+#: Types the rules tell apart by reading the whole text (how violent a protest was, who took a town):
+#: the classifier never swaps a rule's type for another of the same family.
+_RULE_FAMILIES = (_UNREST_TYPES, _TERRITORY_TYPES)
+
+
+def _family_of(sub: str) -> frozenset[str]:
+    return next((f for f in _RULE_FAMILIES if sub in f), frozenset())
 
 
 @dataclass(frozen=True, slots=True)
@@ -281,10 +295,13 @@ def combine(
     nor an ACLED type among ``probs``. A confident rule (score of at least
     :data:`RULE_CONFIDENT`) stands unless the classifier gives a different ACLED type at
     least :data:`CLASSIFIER_OVERRULES`; a weaker rule gives way to a classifier type of at
-    least ``confident``. Types in ``exclude`` are never taken from the classifier. Without
+    least ``confident``. Types in ``exclude`` are never taken from the classifier, nor another
+    type of the rule's family (protest and riot types; territory types). Without
     a rule guess the classifier's most probable ACLED type is taken: use this on texts
     known to report an incident.
     """
+    if rule is not None:
+        exclude = exclude | (_family_of(rule.sub_event_type) - {rule.sub_event_type})
     acled = {k: v for k, v in probs.items() if k in SUB_EVENT_TYPES and k not in exclude}
     top, p = max(acled.items(), key=lambda kv: kv[1]) if acled else (None, 0.0)
     if rule is None:
@@ -319,8 +336,6 @@ def refine_types(
             out.append(sub)
             continue
         exclude = frozenset() if sub in _WEAPON_TYPES else _WEAPON_TYPES
-        if sub in _UNREST_TYPES:  # the rules read how violent a protest was from the whole report
-            exclude |= _UNREST_TYPES
         guess = TypeGuess(sub, event_type_of(sub), score, 0, 0, "")
         decided = combine(guess, probs, confident=ARTICLE_CLASSIFIER_CONFIDENT, exclude=exclude)
         out.append(decided[0] if decided else sub)

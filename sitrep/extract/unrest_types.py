@@ -8,7 +8,8 @@ protest and a fire. ACLED's codebook decides the sub-type from the whole event:
   vandalism, storming a building, blocking roads with barricades, running battles with the
   police) is a *violent demonstration*, however the police respond;
 * a peaceful demonstration whose participants are killed or badly hurt by the authorities
-  is *excessive force against protesters*;
+  is *excessive force against protesters*; one the authorities disperse, tear-gas or arrest is
+  a *protest with intervention*;
 * violence by a crowd that is not demonstrating (rival supporters fighting, students of two
   schools clashing, a crowd stoning the police) is *mob violence*, not a demonstration and
   not an armed clash, which needs organised armed groups on both sides.
@@ -40,14 +41,14 @@ _DEMONSTRATION = _rx(
 )
 #: destructive or violent acts of a crowd; state forces must not be their subject (see _by_state)
 _CROWD_ACT = _rx(
-    r"\b(?:set(?:ting)?\s+(?:\w+\s+){0,4}?(?:ablaze|alight|on\s+fire)|set(?:ting)?\s+fire|lit\s+(?:\w+\s+)?fires?"
-    r"|light(?:ing|ed)?\s+(?:\w+\s+)?fires?|burn(?:ed|t|ing|s)?|torch(?:ed|ing|es)?|loot(?:ed|ing|s)?|ransack(?:ed|ing)?"
+    r"\b(?:set(?:s|ting)?\s+(?:\w+\s+){0,4}?(?:ablaze|alight|on\s+fire)|set(?:s|ting)?\s+fire"
+    r"|(?:lit|light(?:s|ing|ed)?)\s+(?:\w+\s+)?(?:fires?|bonfires?|tyres|tires)|bonfires?|burn(?:ed|t|ing|s)?|torch(?:ed|ing|es)?|loot(?:ed|ing|s)?|ransack(?:ed|ing)?"
     r"|broke\s+into|broken\s+into|break(?:ing)?\s+into|vandali[sz](?:ed|ing|m)|smash(?:ed|ing)|destroy(?:ed|ing)"
-    r"|damag(?:ed|ing)|(?:threw|thrown|throwing|hurl(?:ed|ing)|pelt(?:ed|ing)?)"
+    r"|damag(?:ed|ing)|(?:throw|throws|threw|thrown|throwing|hurl(?:s|ed|ing)?|pelt(?:s|ed|ing)?)"
     r"\s+(?:\w+\s+){0,3}?(?:stones|rocks|bricks|objects|bottles|missiles|fireworks|firecrackers|projectiles)"
     r"|stone[\s-](?:throwing|pelting)|stoned|molotov|petrol\s+bombs?|armed\s+with\s+(?:\w+\s+){0,3}?(?:rocks|stones"
     r"|sticks|clubs|machetes|pangas|crude\s+weapons|bows|spears)|barricad(?:e|es|ed|ing)|blockad(?:e|ed|ing)"
-    r"|block(?:s|ed|ing)?\s+(?:\w+\s+){0,4}?(?:roads?|highways?|streets?|traffic|junctions?|entrances?|access|railways?"
+    r"|block(?:s|ed|ing)?\s+(?:[\w'-]+\s+){0,4}?(?:roads?|highways?|streets?|traffic|junctions?|entrances?|access|railways?"
     r"|bridges?|routes?)|(?:shut|closed)\s+down\s+(?:\w+\s+){0,2}?roads|rampag(?:e|ed|ing)|roughed\s+up"
     r"|(?:protesters|demonstrators|protestors|marchers|rioters|youths?|students|residents|crowds?|supporters)"
     r"\s+(?:\w+\s+){0,3}?(?:attacked|beat|injured|abducted|assaulted|chased|harassed))\b"
@@ -55,13 +56,14 @@ _CROWD_ACT = _rx(
 #: violence of both sides, or a protest called violent
 _MUTUAL = _rx(
     r"\b(?:running\s+battles?|clash(?:ed|es|ing)?|(?:violence|fighting|confrontations?|skirmish(?:es)?)\s+between"
-    r"|violent(?:ly)?\s+(?:protest|demonstrat|rall)\w*|(?:protests?|demonstrations?|rall(?:y|ies)|marches)\s+"
+    r"|violent(?:ly)?\s+(?:\w+\s+)?(?:protest|demonstrat|rall)\w*|(?:protests?|demonstrations?|rall(?:y|ies)|marches)\s+"
     r"(?:\w+\s+){0,3}?turned\s+(?:violent|riotous|chaotic)|turned\s+(?:violent|riotous)|riot(?:s|ed|ing|ous)?"
     r"|rioters)\b"
 )
 _STATE_SUBJECT = _rx(
     r"\b(?:police|policemen|officers|security\s+(?:forces|officers|guards)|soldiers|troops|authorities|army"
-    r"|military|guards|gendarmes|forces|government|county|council|askaris|rangers)\b"
+    r"|military|guards|gendarmes|forces|askaris|rangers)\b(?!\s+(?:violence|brutality|harassment|killings?"
+    r"|shootings?|presence|excesses|abuses?))"
 )
 _CLAUSE_BREAK = re.compile(r"[.;:]|,\s*(?:and|but|while|as|after|when)\b|\b(?:after|when|while|as)\b")
 #: protesters killed or hurt (by whoever dispersed them)
@@ -84,12 +86,21 @@ _ARMED = _rx(
     r"|army|military|armed\s+(?:men|groups?|individuals|assailants)|Boko\s+Haram|Shabaa?b|ISWAP|ISGS|JNIM|clans?"
     r"|communit(?:y|ies)|ethnic|herders|pastoralists|farmers|police\s+reservists|al-\w+|terrorists)\b"
 )
+#: the authorities stepped in without lethal force: dispersal, tear gas, arrests, a blocked march
+_INTERVENTION = _rx(
+    r"\b(?:dispers(?:ed|e|ing|al)|scatter(?:ed)?|tear[\s-]?gas(?:s(?:ed|ing))?|water[\s-]?cannons?|rubber\s+bullets"
+    r"|batons?|baton[\s-]charg\w*|(?:police|security\s+forces|authorities|officers|soldiers)\s+(?:\w+\s+){0,2}?"
+    r"(?:intervened|arrested|detained|prevented|stopped|blocked|beat|confiscated|broke\s+up|cordoned)"
+    r"|intervention\s+of\s+(?:the\s+)?(?:police|security)|(?<!demand\s)(?<!demanded\s)(?<!demanding\s)"
+    r"(?<!for\s)(?<!the\s)arrest(?:ed|s)\b(?!\s+of)|made\s+(?:\w+\s+)?arrests|fired\s+(?:\w+\s+)?(?:warning\s+)?"
+    r"shots\s+(?:in|into)\s+the\s+air|(?:shot|fired)\s+(?:\w+\s+){0,2}?in(?:to)?\s+the\s+air|broke\s+up|crack(?:ed)?\s+down)"
+)
 #: a grievance voiced, or a road blocked: what makes a riot a demonstration rather than a mob
 _GRIEVANCE = _rx(
     r"\b(?:against|demand(?:s|ed|ing)?|in\s+protest|to\s+protest|accus(?:e|ed|ing)|complain(?:ed|ing|ts?)?"
     r"|over\s+(?:the|a|an|their|his|her|its|alleged|poor|delayed|lack|high|rising|recent)\b|angered|outraged"
     r"|to\s+resist|following\s+the\s+(?:death|killing|arrest|murder|shooting)|barricad\w*|blockad\w*"
-    r"|block(?:s|ed|ing)?\s+(?:\w+\s+){0,4}?(?:roads?|highways?|streets?|traffic|junctions?))"
+    r"|block(?:s|ed|ing)?\s+(?:[\w'-]+\s+){0,4}?(?:roads?|highways?|streets?|traffic|junctions?))"
 )
 #: a crowd acting against persons or rivals, not voicing a grievance
 _MOB = _rx(
@@ -140,6 +151,8 @@ def unrest_type(sub_event_type: str, text: str) -> str:
             return VIOLENT_DEMONSTRATION
         if sub_event_type != EXCESSIVE_FORCE and _PROTESTERS_HARMED.search(text):
             return EXCESSIVE_FORCE
+        if sub_event_type == "Peaceful protest" and _INTERVENTION.search(text):
+            return "Protest with intervention"
         return sub_event_type
     if sub_event_type == VIOLENT_DEMONSTRATION:
         if _DEMONSTRATION.search(text):

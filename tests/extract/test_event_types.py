@@ -421,3 +421,42 @@ def test_headline_shootings(sentence: str, expected: str | None) -> None:
 def test_acled_coding_conventions(sentence: str, expected: str) -> None:
     guess = classify_sentence(sentence)
     assert guess is not None and guess.sub_event_type == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the taker is the subject of the clause, not the nearest armed group named
+        (
+            "Afghan commandos in an offensive against the Taliban recaptured Qala district on Friday.",
+            "Government regains territory",
+        ),
+        (
+            "Army units and allied fighters captured on Monday a key hill south of Idlib.",
+            "Government regains territory",
+        ),
+        # seizing goods in a village takes no territory
+        ("Gunmen seized two hundred goats from the village of Tinga.", "Looting/property destruction"),
+        ("Unknown gunmen entered the village of Dole and stole motorbikes.", "Looting/property destruction"),
+        # a town handed over or abandoned without a fight
+        (
+            "Rebel fighters took control of the town of Kasane after government troops pulled out overnight.",
+            "Non-violent transfer of territory",
+        ),
+        # surrenders are agreements; a rocket-propelled grenade is a rocket; destroying IEDs disrupts them
+        ("Forty insurgents surrendered to the army in Sirte with their weapons.", "Agreement"),
+        ("A rocket-propelled grenade struck a police truck in Marawi.", "Shelling/artillery/missile attack"),
+        (
+            "Engineers destroyed 120 improvised explosive devices planted along the road.",
+            "Disrupted weapons use",
+        ),
+        (
+            "The bomber drove a suicide vehicle-borne explosive device into the gate of the hotel.",
+            "Suicide bomb",
+        ),
+        ("Government jets fired missiles at a fuel depot in Saada.", "Air/drone strike"),
+    ],
+)
+def test_codebook_distinctions(sentence: str, expected: str) -> None:
+    guess = classify_sentence(sentence)
+    assert guess is not None and guess.sub_event_type == expected
