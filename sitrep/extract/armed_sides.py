@@ -47,10 +47,15 @@ _UNARMED = (
     r"|son|daughter|mother|father)|wife|husband|mother|father|son|daughter|baby|toddler|infant|victims?"
     r"|fishermen|miners|refugees|displaced|pedestrians|Britons?|nationals|locals|community\s+members)"
 )
+#: a word that can stand inside a noun phrase (not "by", "when", "in": the phrase has ended)
+_WORD = (
+    r"(?:(?!(?:by|when|as|after|while|in|at|on|near|during|from|with|and|to|for|but|before|who|which|that)\b)"
+    r"[\w'-]+\s+)"
+)
 _QUANT = (
     r"(?:(?:a|an|the|his|her|their|two|three|four|five|six|seven|eight|nine|ten|several|some|many|dozens\s+of"
     r"|scores\s+of|at\s+least|about|around|more\s+than|over|\d+|one|other|another|of|local)\s+){0,3}"
-    r"(?:[\w'-]+\s+){0,2}?"
+    rf"{_WORD}{{0,2}}?"
 )
 _HARM_VERB = (
     r"(?:kill(?:ed|ing|s)?|shot|shoot(?:ing|s)?|wound(?:ed|ing|s)?|injur(?:ed|ing|es)|attack(?:ed|ing|s)?"
@@ -77,8 +82,8 @@ _UNARMED_HARMED = _victims(_UNARMED)
 #: an attack on a post, camp, convoy or patrol of state forces or an armed group
 _ARMED_TARGET = _rx(
     r"\b(?:attack(?:ed|s|ing)?|stormed|raided|ambush(?:ed)?|overran|assaulted|targeted|fired\s+(?:on|at|upon))"
-    r"\s+(?:on\s+|against\s+)?(?:\w+\s+){0,3}?(?:military|army|police|security|gendarmerie|national\s+guard|KDF"
-    r"|GSU|government|checkpoint|barracks|outpost|patrols?|convoys?\s+of\s+(?:\w+\s+)?(?:soldiers|troops|police)"
+    rf"\s+(?:on\s+|against\s+)?{_WORD}{{0,3}}?(?:military|army|police|security|gendarmerie|national\s+guard|KDF"
+    r"|GSU|government\s+(?:forces|troops|soldiers|positions?|bases?)|checkpoint|barracks|outpost|patrols?|convoys?\s+of\s+(?:\w+\s+)?(?:soldiers|troops|police)"
     r"|(?:base|camp|position|post|station)s?\s+of\s+(?:the\s+)?(?:\w+\s+){0,2}(?:army|military|forces|militants"
     r"|militia|rebels|insurgents))"
 )

@@ -104,9 +104,13 @@ _GRIEVANCE = _rx(
 )
 #: a crowd acting against persons or rivals, not voicing a grievance
 _MOB = _rx(
-    r"\b(?:mobs?|lynch\w*|vigilantes?|rival\s+(?:\w+\s+)?(?:supporters|groups|factions|camps|candidates|gangs)"
-    r"|supporters\s+of\s+(?:\w+\s+){0,3}?(?:candidates?|aspirants?|MPs?|politicians?|parties)|each\s+other"
-    r"|motorcade|campaign(?:ing)?|(?:by-)?elections?|polling|voters|aspirants?|candidates?)\b"
+    r"\b(?:supporters\s+of\s+(?:\w+\s+){0,3}?(?:candidates?|aspirants?|MPs?|politicians?|parties)"
+    r"|motorcade|campaign(?:ing)?|(?:by-)?elections?|polling|voters|aspirants?|candidates?|fans|mobs?)\b"
+)
+#: crowd justice or a fight between rival crowds: mob violence even where a protest is mentioned
+_MOB_JUSTICE = _rx(
+    r"\b(?:lynch\w*|vigilantes?|mob\s+justice|rival\s+(?:\w+\s+)?(?:supporters|groups|factions|camps|gangs)"
+    r"|each\s+other)\b"
 )
 _CLASH = _rx(
     r"\b(?:clash(?:ed|es|ing)?|fought|fight(?:ing|s)?|brawl(?:ed|s)?|confrontations?|scuffl(?:e|es|ed)|running\s+battles?"
@@ -155,6 +159,8 @@ def unrest_type(sub_event_type: str, text: str) -> str:
             return "Protest with intervention"
         return sub_event_type
     if sub_event_type == VIOLENT_DEMONSTRATION:
+        if _MOB_JUSTICE.search(text):
+            return MOB_VIOLENCE
         if _DEMONSTRATION.search(text):
             return sub_event_type
         if _MOB.search(text) and not _GRIEVANCE.search(text):
