@@ -12,7 +12,8 @@ protest and a fire. ACLED's codebook decides the sub-type from the whole event:
   a *protest with intervention*;
 * violence by a crowd that is not demonstrating (rival supporters fighting, students of two
   schools clashing, a crowd stoning the police) is *mob violence*, not a demonstration and
-  not an armed clash, which needs organised armed groups on both sides.
+  not an armed clash, which needs organised armed groups on both sides; nor is property a crowd
+  burns or wrecks "looting/property destruction", which ACLED keeps for organised groups.
 
 :func:`unrest_type` applies these decisions to the sub-type the rules found.
 """
@@ -26,6 +27,7 @@ __all__ = ["crowd_violence", "unrest_type"]
 VIOLENT_DEMONSTRATION = "Violent demonstration"
 MOB_VIOLENCE = "Mob violence"
 EXCESSIVE_FORCE = "Excessive force against protesters"
+LOOTING = "Looting/property destruction"
 _PROTEST_TYPES = frozenset({"Peaceful protest", "Protest with intervention", EXCESSIVE_FORCE})
 
 
@@ -167,5 +169,8 @@ def unrest_type(sub_event_type: str, text: str) -> str:
             return MOB_VIOLENCE
         return sub_event_type
     if sub_event_type in ("Armed clash", MOB_VIOLENCE) and _crowd_clash(text):
+        return VIOLENT_DEMONSTRATION if _DEMONSTRATION.search(text) else MOB_VIOLENCE
+    if sub_event_type == LOOTING and _CROWD.search(text) and not _ARMED.search(text):
+        # a crowd, not an armed group, burnt or wrecked property: a riot
         return VIOLENT_DEMONSTRATION if _DEMONSTRATION.search(text) else MOB_VIOLENCE
     return sub_event_type

@@ -455,6 +455,14 @@ def test_acled_coding_conventions(sentence: str, expected: str) -> None:
             "Suicide bomb",
         ),
         ("Government jets fired missiles at a fuel depot in Saada.", "Air/drone strike"),
+        # harm told in words the common patterns miss
+        ("Gunmen raided a farm near Kaduna on Sunday, killing a herder and his son.", "Attack"),
+        ("Four passengers died after their minibus was ambushed on the road to Djibo.", "Attack"),
+        # emergency rule and curfews are changes to a group's activity
+        (
+            "The government extended the state of emergency in the northern region by three months.",
+            "Change to group/activity",
+        ),
     ],
 )
 def test_codebook_distinctions(sentence: str, expected: str) -> None:

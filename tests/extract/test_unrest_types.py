@@ -45,6 +45,12 @@ from sitrep.extract.unrest_types import crowd_violence, unrest_type
             "Students from two secondary schools clashed with sticks after a football match in Sarh.",
             "Mob violence",
         ),
+        # a crowd that wrecks property riots; it does not "loot" as an armed group does
+        ("Angry youths set ablaze the house of a suspected thief in Kisii.", "Mob violence"),
+        (
+            "Students went on the rampage at a college in Nyeri, demanding the removal of the principal.",
+            "Violent demonstration",
+        ),
     ],
 )
 def test_short_report_is_typed_by_its_most_telling_sentence(text: str, expected: str) -> None:
