@@ -220,7 +220,7 @@ _CLAUSE_START = _rx(
 _NO_FIGHT = _rx(
     r"\b(?:withdr(?:ew|awn|awal)|pull(?:ed|ing)\s+out|retreated|vacated|abandoned|hand(?:ed|ing)?\s+over|handover"
     r"|without\s+(?:a\s+fight|resistance|firing\s+a\s+shot|any\s+(?:fighting|resistance))"
-    r"|(?:not|no)\s+(?:\w+\s+){0,2}(?:resistance|fighting))\b"
+    r"|unopposed|(?:not|no)\s+(?:\w+\s+){0,2}(?:resistance|fighting))\b"
 )
 _FIGHT = _rx(
     r"\b(?:clash(?:ed|es)?|fighting|fought|battles?|killed|killing|wounded|casualties|attack(?:ed|s)?|assault"

@@ -59,6 +59,7 @@ NON_CONFLICT_TYPES: tuple[str, ...] = (
     "Man-made disaster",
     "Organized crime",
     "Diplomacy",
+    "Unrelated",  # sport, business, science, culture: news that only borrows the words of violence
 )
 _FORMAT = "sitrep-type-model/1"
 
@@ -67,7 +68,7 @@ RULE_CONFIDENT = 0.8
 #: ... unless the classifier gives another ACLED type at least this probability.
 CLASSIFIER_OVERRULES = 0.7
 #: With no rule, or a weaker one, the classifier's type is taken from this probability on.
-CLASSIFIER_CONFIDENT = 0.2
+CLASSIFIER_CONFIDENT = 0.35
 #: The same for an incident of a full article (:func:`refine_types`).
 ARTICLE_CLASSIFIER_CONFIDENT = 0.5
 _WEAPON_TYPES = frozenset(EVENT_TYPES["Explosions/Remote violence"])
@@ -79,9 +80,10 @@ _TERRITORY_TYPES = frozenset(
         "Non-violent transfer of territory",
     }
 )
-#: Types the rules tell apart by reading the whole text (how violent a protest was, who took a town):
+#: Types the rules tell apart by reading the whole text (how violent a protest was, who took a town,
+#: whether the victims were armed):
 #: the classifier never swaps a rule's type for another of the same family.
-_RULE_FAMILIES = (_UNREST_TYPES, _TERRITORY_TYPES)
+_RULE_FAMILIES = (_UNREST_TYPES, _TERRITORY_TYPES, frozenset({"Attack", "Armed clash"}))
 
 
 def _family_of(sub: str) -> frozenset[str]:

@@ -428,11 +428,11 @@ def test_acled_coding_conventions(sentence: str, expected: str) -> None:
     [
         # the taker is the subject of the clause, not the nearest armed group named
         (
-            "Afghan commandos in an offensive against the Taliban recaptured Qala district on Friday.",
+            "Federal marines on a sweep against the separatists recaptured Ombo island on Friday.",
             "Government regains territory",
         ),
         (
-            "Army units and allied fighters captured on Monday a key hill south of Idlib.",
+            "Government soldiers and allied militias seized on Monday a ridge overlooking the valley.",
             "Government regains territory",
         ),
         # seizing goods in a village takes no territory
@@ -440,27 +440,30 @@ def test_acled_coding_conventions(sentence: str, expected: str) -> None:
         ("Unknown gunmen entered the village of Dole and stole motorbikes.", "Looting/property destruction"),
         # a town handed over or abandoned without a fight
         (
-            "Rebel fighters took control of the town of Kasane after government troops pulled out overnight.",
+            "The rebels walked into the town of Kalemie unopposed once the garrison had retreated by boat.",
             "Non-violent transfer of territory",
         ),
         # surrenders are agreements; a rocket-propelled grenade is a rocket; destroying IEDs disrupts them
-        ("Forty insurgents surrendered to the army in Sirte with their weapons.", "Agreement"),
-        ("A rocket-propelled grenade struck a police truck in Marawi.", "Shelling/artillery/missile attack"),
+        ("A commander and thirty of his men laid down their arms at the river port.", "Agreement"),
         (
-            "Engineers destroyed 120 improvised explosive devices planted along the road.",
+            "Insurgents hit an armoured car with a rocket-propelled grenade near the bus station.",
+            "Shelling/artillery/missile attack",
+        ),
+        (
+            "A demining team neutralised two explosive devices hidden in a culvert.",
             "Disrupted weapons use",
         ),
         (
-            "The bomber drove a suicide vehicle-borne explosive device into the gate of the hotel.",
+            "An attacker rammed a suicide truck bomb into the wall of the barracks.",
             "Suicide bomb",
         ),
-        ("Government jets fired missiles at a fuel depot in Saada.", "Air/drone strike"),
+        ("Coalition jets struck a bridge and a fuel depot on the coast road.", "Air/drone strike"),
         # harm told in words the common patterns miss
         ("Gunmen raided a farm near Kaduna on Sunday, killing a herder and his son.", "Attack"),
-        ("Four passengers died after their minibus was ambushed on the road to Djibo.", "Attack"),
+        ("Armed men ambushed a wedding party at a ford, killing a bride's brother.", "Attack"),
         # emergency rule and curfews are changes to a group's activity
         (
-            "The government extended the state of emergency in the northern region by three months.",
+            "The cabinet imposed a curfew on the coastal province for two weeks.",
             "Change to group/activity",
         ),
     ],

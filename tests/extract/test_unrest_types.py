@@ -48,7 +48,7 @@ from sitrep.extract.unrest_types import crowd_violence, unrest_type
         # a crowd that wrecks property riots; it does not "loot" as an armed group does
         ("Angry youths set ablaze the house of a suspected thief in Kisii.", "Mob violence"),
         (
-            "Students went on the rampage at a college in Nyeri, demanding the removal of the principal.",
+            "Apprentices went on the rampage at a training centre, demanding their allowances.",
             "Violent demonstration",
         ),
     ],
