@@ -450,6 +450,11 @@ def _absorb(
             inc.places.append(p)
 
 
+#: how much of an incident's text is read to settle its type (who was hurt, how a crowd behaved): a
+#: short report whole, a long article's first paragraphs, which name the victims and the crowd
+_TYPE_TEXT_CHARS = 800
+
+
 def _sub_type(inc: _Incident) -> Trigger:
     """The incident's type: the most confident trigger, the first one on ties, read against all
     of the incident's sentences.
@@ -461,7 +466,7 @@ def _sub_type(inc: _Incident) -> Trigger:
     resistance is an armed clash and the reverse (:func:`sitrep.extract.armed_sides.clash_or_attack`);
     an abduction or looting that also kills or wounds is an attack."""
     best = max(inc.triggers, key=lambda t: t.score)
-    text = " ".join(s.span.text for s in inc.sentences)
+    text = " ".join(s.span.text for s in inc.sentences)[:_TYPE_TEXT_CHARS]
     violent = [t for t in inc.triggers if t.sub_event_type == "Violent demonstration"]
     if violent and best.sub_event_type in _UNREST_PARTS:
         best = max(violent, key=lambda t: t.score)
