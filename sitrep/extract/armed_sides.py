@@ -36,7 +36,9 @@ _ARMED = (
     r"|militants?|fighters|rebels?|insurgents?|jihadists?|militias?|militiam[ae]n|gunm[ae]n|bandits|raiders|rustlers"
     r"|attackers|assailants|robbers|gang\s+members|armed\s+(?:men|groups?|individuals|assailants|bandits)"
     r"|(?:al[\s-]?)?shabaa?b(?:\s+(?:militants?|fighters|members|suspects?))?|terrorists?|Boko\s+Haram"
-    r"|ISWAP|ISGS|JNIM|members\s+of\s+(?:the\s+)?(?:\w+\s+){0,2}(?:militia|group|army|forces))"
+    r"|ISWAP|ISGS|JNIM|(?:his|her|their)\s+(?:superior|commander|comrades?)"
+    r"|members\s+of\s+(?:the\s+)?(?:[\w'-]+\s+){0,3}?(?:militia|group|army|forces|faction|al[\s-]?shabaa?b|boko\s+haram"
+    r"|ISWAP|ISGS|JNIM))"
 )
 #: people who cannot fight back
 _UNARMED = (
@@ -52,26 +54,31 @@ _WORD = (
     r"(?:(?!(?:by|when|as|after|while|in|at|on|near|during|from|with|and|to|for|but|before|who|which|that)\b)"
     r"[\w'-]+\s+)"
 )
+#: words between a subject and its passive verb: no reporting verb, no new noun phrase
+_BETWEEN = (
+    r"(?:(?!(?:said|says|say|told|reported|believed?|stated|confirmed|that|a|an|the|his|her|their)\b)\w+\s+)"
+)
 _QUANT = (
     r"(?:(?:a|an|the|his|her|their|two|three|four|five|six|seven|eight|nine|ten|several|some|many|dozens\s+of"
     r"|scores\s+of|at\s+least|about|around|more\s+than|over|\d+|one|other|another|of|local)\s+){0,3}"
     rf"{_WORD}{{0,2}}?"
 )
 _HARM_VERB = (
-    r"(?:kill(?:ed|ing|s)?|shot|shoot(?:ing|s)?|wound(?:ed|ing|s)?|injur(?:ed|ing|es)|attack(?:ed|ing|s)?"
+    r"(?:kill(?:ed|ing|s)?|shot\s+dead|shot|shoot(?:ing|s)?|wound(?:ed|ing|s)?|injur(?:ed|ing|es)|attack(?:ed|ing|s)?"
     r"|ambush(?:ed|ing|es)?|abduct(?:ed|ing|s)?|kidnapp(?:ed|ing)|beat(?:en|ing)?|hack(?:ed|ing)|assault(?:ed|ing)"
     r"|target(?:ed|ing|s)|massacr(?:ed|ing)|execut(?:ed|ing)|behead(?:ed|ing)|stabb(?:ed|ing)|murder(?:ed|ing)"
     r"|raid(?:ed|ing)|engag(?:ed|ing)|repel(?:led|ling)?|repuls(?:ed|ing)|fought|overran|stormed|disarmed)"
 )
 _PASSIVE = (
     r"(?:(?:was|were|are|is|been|being|be)\s+(?:\w+\s+){0,2}?(?:shot\s+dead|killed|shot|wounded|injured|attacked"
-    r"|ambushed|abducted|kidnapped|beaten|hacked|murdered|executed|beheaded|stabbed|massacred)|died|perished)"
+    r"|ambushed|abducted|kidnapped|beaten|hacked|murdered|executed|beheaded|stabbed|massacred)|died|perished"
+    r"|(?:killed|shot(?:\s+dead)?|wounded|injured)\s+by)"
 )
 
 
 _VERB_START = _rx(rf"\b{_HARM_VERB}\b")
 _PASSIVE_AT = _rx(rf"\b{_PASSIVE}\b")
-_OF_START = _rx(r"\b(?:killing|deaths?|murder)\s+of\b")
+_OF_START = _rx(r"\b(?:killing|deaths?|murder|bod(?:y|ies))\s+of\b")
 
 
 class _Victims:
@@ -84,8 +91,8 @@ class _Victims:
             rf"{_HARM_VERB}(?!\s+by\b)\s+(?:and\s+\w+\s+)?{_QUANT}{noun}\b"
             r"(?!\s+(?:who|which)\s+(?:had\s+)?(?:attacked|killed))"
         )
-        self._subject = _rx(rf"\b{noun}\s+(?:\w+\s+){{0,3}}?$")
-        self._of = _rx(rf"(?:killing|deaths?|murder)\s+of\s+{_QUANT}{noun}\b")
+        self._subject = _rx(rf"\b{noun}\s+{_BETWEEN}{{0,3}}?$")
+        self._of = _rx(rf"(?:killing|deaths?|murder|bod(?:y|ies))\s+of\s+{_QUANT}{noun}\b")
 
     def search(self, text: str) -> bool:
         """True when ``text`` tells of such people harmed."""
@@ -102,11 +109,12 @@ _ARMED_HARMED = _Victims(_ARMED)
 _UNARMED_HARMED = _Victims(_UNARMED)
 #: an attack on a post, camp, convoy or patrol of state forces or an armed group
 _ARMED_TARGET = _rx(
-    r"\b(?:attack(?:ed|s|ing)?|stormed|raided|ambush(?:ed)?|overran|assaulted|targeted|fired\s+(?:on|at|upon))"
+    r"\b(?:attack(?:ed|s|ing)?|stormed|raided|ambush(?:ed)?|overran|assaulted|targeted"
+    r"|(?:opened\s+)?fire[ds]?\s+(?:\w+\s+){0,2}?(?:on|at|upon|against))"
     rf"\s+(?:on\s+|against\s+)?{_WORD}{{0,3}}?(?:military|army|police|security|gendarmerie|national\s+guard|KDF"
     r"|GSU|government\s+(?:forces|troops|soldiers|positions?|bases?)|checkpoint|barracks|outpost|patrols?|convoys?\s+of\s+(?:\w+\s+)?(?:soldiers|troops|police)"
-    r"|(?:base|camp|position|post|station)s?\s+of\s+(?:the\s+)?(?:\w+\s+){0,2}(?:army|military|forces|militants"
-    r"|militia|rebels|insurgents))"
+    r"|(?:base|camp|position|post|station)s?\s+of\s+(?:the\s+)?(?:\w+\s+){0,3}?(?:army|military|forces|militants"
+    r"|militia|rebels|insurgents|guards?))"
 )
 #: armed resistance or an exchange of fire
 _ARMED_RESPONSE = _rx(
@@ -114,7 +122,7 @@ _ARMED_RESPONSE = _rx(
     r"|shoot-?outs?|returned\s+fire|fired\s+back|fought\s+back|repel(?:led|ling)?|repuls(?:ed|ing)|foiled\s+the\s+attack"
     r"|(?:engag(?:e|es|ed|ing)|pursued|chased|confronted)\s+(?:\w+\s+){0,3}?(?:attackers|assailants|gunm[ae]n|raiders"
     r"|bandits|militants|militia\w*|rustlers|robbers|fighters|insurgents|jihadists|(?:al[\s-]?)?shabaa?b|the\s+group)"
-    r"|in\s+each\s+camp|on\s+(?:both|either)\s+sides?|(?:killing|killed|neutrali[sz]ed|shot\s+dead)\s+"
+    r"|fired\s+(?:back\s+)?at\s+the\s+(?:attackers|assailants|gunm[ae]n|raiders|bandits|militants)|in\s+each\s+camp|on\s+(?:both|either)\s+sides?|(?:killing|killed|neutrali[sz]ed|shot\s+dead)\s+"
     r"(?:\w+\s+){0,3}?of\s+the\s+(?:attackers|assailants|gunm[ae]n|raiders|bandits|militants))\b"
 )
 

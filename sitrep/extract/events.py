@@ -470,9 +470,10 @@ def _sub_type(inc: _Incident) -> Trigger:
     violent = [t for t in inc.triggers if t.sub_event_type == "Violent demonstration"]
     if violent and best.sub_event_type in _UNREST_PARTS:
         best = max(violent, key=lambda t: t.score)
-    sub = clash_or_attack(unrest_type(best.sub_event_type, text), text)
-    if sub == best.sub_event_type and yields_to_attack(sub, text):  # "killed two and abducted a third"
+    sub = unrest_type(best.sub_event_type, text)
+    if yields_to_attack(sub, text):  # "killed two and abducted a third"
         sub = "Attack"
+    sub = clash_or_attack(sub, text)
     if sub != best.sub_event_type:
         return replace(best, sub_event_type=sub, event_type=event_type_of(sub))
     return best
