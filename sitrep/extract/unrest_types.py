@@ -120,6 +120,20 @@ _CLASH = _rx(
 )
 
 
+_CROWD_NOUN = (
+    r"(?:supporters|students|pupils|youths?|fans|mobs?|crowds?|residents|locals|villagers|voters|mourners"
+    r"|worshippers|community(?:\s+members)?|members\s+of\s+the\s+(?:public|community)|(?:boda\s*boda|motorcycle"
+    r"|taxi|matatu)\s+(?:riders|operators|drivers|men))"
+)
+#: a crowd hurting people: "residents beat a suspected thief", "attacked by voters"
+_CROWD_HARM = _rx(
+    rf"\b(?:{_CROWD_NOUN}\s+(?:(?!(?:were|was|been|being|are|is|had|have)\b)[\w'-]+\s+){{0,3}}?(?:kill(?:ed|s)?|beat(?:s|en)?|attack(?:ed|s)?|stabb?(?:ed|s)?"
+    r"|lynch(?:ed|es)?|stoned|hack(?:ed|s)|assault(?:ed|s)|torch(?:ed|es)|burn(?:t|ed|s)|set\s+(?:\w+\s+){0,3}?(?:ablaze|alight"
+    r"|on\s+fire)|chased|cornered|roughed)|(?:killed|beaten|attacked|stabbed|lynched|stoned|hacked|assaulted|injured"
+    rf"|wounded)\s+by\s+(?:an?\s+|the\s+)?(?:group\s+of\s+)?(?:angry\s+|irate\s+|local\s+)?{_CROWD_NOUN})\b"
+)
+
+
 def _by_state(text: str, start: int) -> bool:
     """Whether the acting subject of the act at ``start`` is a state force: a state word in its clause
     before it, and no crowd word after that."""
@@ -169,6 +183,9 @@ def unrest_type(sub_event_type: str, text: str) -> str:
             return MOB_VIOLENCE
         return sub_event_type
     if sub_event_type in ("Armed clash", MOB_VIOLENCE) and _crowd_clash(text):
+        return VIOLENT_DEMONSTRATION if _DEMONSTRATION.search(text) else MOB_VIOLENCE
+    if sub_event_type == "Attack" and not _ARMED.search(text) and _CROWD_HARM.search(text):
+        # a crowd, not an armed group, turned on people: a mob
         return VIOLENT_DEMONSTRATION if _DEMONSTRATION.search(text) else MOB_VIOLENCE
     if sub_event_type == LOOTING and _CROWD.search(text) and not _ARMED.search(text):
         # a crowd, not an armed group, burnt or wrecked property: a riot
