@@ -48,7 +48,8 @@ _CROWD_ACT = _rx(
     r"|broke\s+into|broken\s+into|break(?:ing)?\s+into|vandali[sz](?:ed|ing|m)|smash(?:ed|ing)|destroy(?:ed|ing)"
     r"|damag(?:ed|ing)|(?:throw|throws|threw|thrown|throwing|hurl(?:s|ed|ing)?|pelt(?:s|ed|ing)?)"
     r"\s+(?:\w+\s+){0,3}?(?:stones|rocks|bricks|objects|bottles|missiles|fireworks|firecrackers|projectiles)"
-    r"|stone[\s-](?:throwing|pelting)|stoned|molotov|petrol\s+bombs?|armed\s+with\s+(?:\w+\s+){0,3}?(?:rocks|stones"
+    r"|(?:stones|rocks|bricks|bottles|projectiles|missiles|objects|petrol\s+bombs)\s+(?:\w+\s+){0,2}?(?:were|was)\s+"
+    r"(?:thrown|hurled)|stone[\s-](?:throwing|pelting)|stoned|molotov|petrol\s+bombs?|armed\s+with\s+(?:\w+\s+){0,3}?(?:rocks|stones"
     r"|sticks|clubs|machetes|pangas|crude\s+weapons|bows|spears)|barricad(?:e|es|ed|ing)|blockad(?:e|ed|ing)"
     r"|block(?:s|ed|ing)?\s+(?:[\w'-]+\s+){0,4}?(?:roads?|highways?|streets?|traffic|junctions?|entrances?|access|railways?"
     r"|bridges?|routes?)|(?:shut|closed)\s+down\s+(?:\w+\s+){0,2}?roads|rampag(?:e|ed|ing)|roughed\s+up"
@@ -58,7 +59,8 @@ _CROWD_ACT = _rx(
 #: violence of both sides, or a protest called violent
 _MUTUAL = _rx(
     r"\b(?:running\s+battles?|clash(?:ed|es|ing)?|(?:violence|fighting|confrontations?|skirmish(?:es)?)\s+between"
-    r"|violent(?:ly)?\s+(?:\w+\s+)?(?:protest|demonstrat|rall)\w*|(?:protests?|demonstrations?|rall(?:y|ies)|marches)\s+"
+    r"|(?:violent(?:ly)?|aggressive)\s+(?:\w+\s+)?(?:protest|demonstrat|rall)\w*|street\s+(?:violence|battles|fighting)"
+    r"|turn(?:s|ed)?\s+(?:\w+\s+)?(?:violent|riotous|chaotic)|(?:protests?|demonstrations?|rall(?:y|ies)|marches)\s+"
     r"(?:\w+\s+){0,3}?turned\s+(?:violent|riotous|chaotic)|turned\s+(?:violent|riotous)|riot(?:s|ed|ing|ous)?"
     r"|rioters)\b"
 )
@@ -91,7 +93,7 @@ _ARMED = _rx(
 #: the authorities stepped in without lethal force: dispersal, tear gas, arrests, a blocked march
 _INTERVENTION = _rx(
     r"\b(?:dispers(?:ed|e|ing|al)|scatter(?:ed)?|tear[\s-]?gas(?:s(?:ed|ing))?|water[\s-]?cannons?|rubber\s+bullets"
-    r"|batons?|baton[\s-]charg\w*|(?:police|security\s+forces|authorities|officers|soldiers)\s+(?:\w+\s+){0,2}?"
+    r"|batons?|baton[\s-]charg\w*|suppress(?:ed|ing)|(?:police|security\s+forces|authorities|officers|soldiers)\s+(?:\w+\s+){0,2}?"
     r"(?:intervened|arrested|detained|prevented|stopped|blocked|beat|confiscated|broke\s+up|cordoned)"
     r"|intervention\s+of\s+(?:the\s+)?(?:police|security)|(?<!demand\s)(?<!demanded\s)(?<!demanding\s)"
     r"(?<!for\s)(?<!the\s)arrest(?:ed|s)\b(?!\s+of)|made\s+(?:\w+\s+)?arrests|fired\s+(?:\w+\s+)?(?:warning\s+)?"

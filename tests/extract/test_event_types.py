@@ -461,6 +461,11 @@ def test_acled_coding_conventions(sentence: str, expected: str) -> None:
         # harm told in words the common patterns miss
         ("Gunmen raided a farm near Kaduna on Sunday, killing a herder and his son.", "Attack"),
         ("Armed men ambushed a wedding party at a ford, killing a bride's brother.", "Attack"),
+        (
+            "Separatists detonated two bombs under a railway culvert outside the city.",
+            "Remote explosive/landmine/IED",
+        ),
+        ("Inspectors concluded that sulphur mustard had been used on the village.", "Chemical weapon"),
         # emergency rule and curfews are changes to a group's activity
         (
             "The cabinet imposed a curfew on the coastal province for two weeks.",

@@ -35,6 +35,18 @@ from sitrep.extract.unrest_types import crowd_violence, unrest_type
             "Soldiers opened fire on a peaceful march in Conakry, and two protesters were killed.",
             "Excessive force against protesters",
         ),
+        (
+            "Gendarmes suppressed a peaceful march of farmers in the regional capital.",
+            "Protest with intervention",
+        ),
+        (
+            "A march against the pension reform turned violent near the port of Le Havre.",
+            "Violent demonstration",
+        ),
+        (
+            "Police arrested four people at a rally in Bristol after bottles and projectiles were thrown.",
+            "Violent demonstration",
+        ),
         # no demonstration: rival crowds fighting are a mob, not an armed clash
         (
             "Supporters of two rival candidates clashed outside a polling station in Homa Bay, "
