@@ -114,7 +114,10 @@ _MOB = _rx(
 #: crowd justice or a fight between rival crowds: mob violence even where a protest is mentioned
 _MOB_JUSTICE = _rx(
     r"\b(?:lynch\w*|vigilantes?|mob\s+justice|rival\s+(?:\w+\s+)?(?:supporters|groups|factions|camps|gangs)"
-    r"|each\s+other)\b"
+    r"|each\s+other|[\w'-]+\s+and\s+[\w'-]+\s+supporters\s+(?:\w+\s+){0,2}?(?:clash|fought|fight|brawl)\w*"
+    r"|(?:from|of)\s+two\s+(?:\w+\s+)?(?:schools|groups|factions|camps|villages|parties)\s+(?:\w+\s+){0,2}?(?:clash|fought|fight)\w*"
+    r"|(?:convoy|motorcade|vehicle|car|home|house)\s+of\s+(?:\w+\s+){0,3}?(?:senator|MP|governor|candidate|aspirant"
+    r"|politician|minister|MCA))\b"
 )
 _CLASH = _rx(
     r"\b(?:clash(?:ed|es|ing)?|fought|fight(?:ing|s)?|brawl(?:ed|s)?|confrontations?|scuffl(?:e|es|ed)|running\s+battles?"
@@ -149,12 +152,31 @@ def _by_state(text: str, start: int) -> bool:
     return _CROWD.search(window, states[-1].end()) is None
 
 
+_NEGATED = _rx(r"\b(?:no|not|without|devoid\s+of|free\s+of|nor|never)\s+(?:\w+\s+){0,3}?$")
+#: a report that calls the protest peaceful: a blocked road alone does not make it violent
+_PEACEFUL = _rx(r"\b(?:peaceful(?:ly)?|non-?violent|without\s+incident|no\s+(?:reports?\s+of\s+)?violence)\b")
+_BLOCKADE = _rx(
+    r"^(?:barricad|blockad|block)",
+)
+
+
+def _negated(text: str, start: int) -> bool:
+    return _NEGATED.search(text[max(0, start - 40) : start]) is not None
+
+
 def crowd_violence(text: str) -> bool:
     """True when ``text`` tells of a crowd that burnt, looted, stoned, barricaded, stormed or fought
-    (rather than of force used against it)."""
-    if _MUTUAL.search(text):
+    (rather than of force used against it, and not "no violence or running battles"). A report that
+    calls the protest peaceful needs more than a blocked road."""
+    if any(not _negated(text, m.start()) for m in _MUTUAL.finditer(text)):
         return True
-    return any(not _by_state(text, m.start()) for m in _CROWD_ACT.finditer(text))
+    peaceful = _PEACEFUL.search(text) is not None
+    return any(
+        not _by_state(text, m.start())
+        and not _negated(text, m.start())
+        and not (peaceful and _BLOCKADE.match(m.group(0).lower()))
+        for m in _CROWD_ACT.finditer(text)
+    )
 
 
 def _crowd_clash(text: str) -> bool:
@@ -170,7 +192,7 @@ def unrest_type(sub_event_type: str, text: str) -> str:
     """
     if sub_event_type in _PROTEST_TYPES:
         if crowd_violence(text):
-            return VIOLENT_DEMONSTRATION
+            return MOB_VIOLENCE if _MOB_JUSTICE.search(text) else VIOLENT_DEMONSTRATION
         if sub_event_type != EXCESSIVE_FORCE and _PROTESTERS_HARMED.search(text):
             return EXCESSIVE_FORCE
         if sub_event_type == "Peaceful protest" and _INTERVENTION.search(text):
