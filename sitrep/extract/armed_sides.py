@@ -86,7 +86,8 @@ class _Victims:
     civilians". Each form is matched only where its verb stands (a fast scan finds those), which is
     many times cheaper than searching the whole text for the noun phrases."""
 
-    def __init__(self, noun: str) -> None:
+    def __init__(self, noun: str, unless: str = r"(?!x)x") -> None:
+        self._unless = _rx(rf"\b(?:{unless})\b")
         self._object = _rx(
             rf"{_HARM_VERB}(?!\s+by\b)\s+(?:and\s+\w+\s+)?{_QUANT}{noun}\b"
             r"(?!\s+(?:who|which)\s+(?:had\s+)?(?:attacked|killed))"
@@ -96,8 +97,10 @@ class _Victims:
 
     def search(self, text: str) -> bool:
         """True when ``text`` tells of such people harmed."""
-        if any(self._object.match(text, m.start()) for m in _VERB_START.finditer(text)):
-            return True
+        for m in _VERB_START.finditer(text):
+            hit = self._object.match(text, m.start())
+            if hit and not self._unless.search(hit.group(0)):
+                return True
         if any(
             self._subject.search(text[max(0, m.start() - 80) : m.start()]) for m in _PASSIVE_AT.finditer(text)
         ):
@@ -105,7 +108,7 @@ class _Victims:
         return any(self._of.match(text, m.start()) for m in _OF_START.finditer(text))
 
 
-_ARMED_HARMED = _Victims(_ARMED)
+_ARMED_HARMED = _Victims(_ARMED, unless=r"unarmed|off-duty|retired|former|prisoners?|captive")
 _UNARMED_HARMED = _Victims(_UNARMED)
 #: an attack on a post, camp, convoy or patrol of state forces or an armed group
 _ARMED_TARGET = _rx(

@@ -87,7 +87,7 @@ _CROWD = _rx(
 )
 _ARMED = _rx(
     r"\b(?:militia\w*|militants?|rebels?|insurgents?|jihadists?|fighters|gunm[ae]n|bandits|raiders|soldiers|troops"
-    r"|army|military|armed\s+(?:men|groups?|individuals|assailants)|Boko\s+Haram|Shabaa?b|ISWAP|ISGS|JNIM|clans?"
+    r"|army|military|armed\s+(?:men|groups?|individuals|assailants|clash\w*)|fire\s*arms|guns|rifles|Boko\s+Haram|Shabaa?b|ISWAP|ISGS|JNIM|clans?"
     r"|communit(?:y|ies)|ethnic|herders|pastoralists|farmers|police\s+reservists|al-\w+|terrorists)\b"
 )
 #: the authorities stepped in without lethal force: dispersal, tear gas, arrests, a blocked march
@@ -179,9 +179,17 @@ def crowd_violence(text: str) -> bool:
     )
 
 
+_CROWD_SIDE = _rx(
+    r"\b(?:(?:political|rival|two)\s+(?:parties|rivals|groups|factions)|parties|rivals|lawmakers|legislators|squatters|members\s+of\s+(?:\w+\s+){0,3}?"
+    r"part(?:y|ies)|(?:clash(?:ed|es)?|running\s+battles?|confrontations?)\s+with\s+(?:the\s+)?police)\b"
+)
+
+
 def _crowd_clash(text: str) -> bool:
     """A clash or fight among unorganised crowds, or of a crowd with the police, and no armed group."""
-    return bool(_CLASH.search(text) and _CROWD.search(text) and not _ARMED.search(text))
+    return bool(
+        _CLASH.search(text) and (_CROWD.search(text) or _CROWD_SIDE.search(text)) and not _ARMED.search(text)
+    )
 
 
 def unrest_type(sub_event_type: str, text: str) -> str:

@@ -47,3 +47,10 @@ def test_fighting_words_keep_an_armed_clash() -> None:
 
 def test_other_types_pass_through() -> None:
     assert clash_or_attack("Arrests", "Police arrested two soldiers.") == "Arrests"
+
+
+def test_an_unarmed_or_captive_victim_is_not_an_armed_one() -> None:
+    assert not armed_on_both_sides(
+        "A sergeant shot and killed an unarmed off-duty constable after a quarrel."
+    )
+    assert armed_on_both_sides("A sergeant shot and killed a constable on patrol after a quarrel.")

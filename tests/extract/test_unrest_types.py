@@ -57,6 +57,7 @@ from sitrep.extract.unrest_types import crowd_violence, unrest_type
             "Students from two secondary schools clashed with sticks after a football match in Sarh.",
             "Mob violence",
         ),
+        ("Members of two political parties clashed outside a church meeting in Nyamira.", "Mob violence"),
         # a crowd that turns on a person is a mob, not an armed group's attack
         ("Villagers near Tororo beat to death a man they accused of stealing a goat.", "Mob violence"),
         ("Two brothers were stabbed by a group of angry mourners at a burial in Siaya.", "Mob violence"),
