@@ -83,7 +83,7 @@ _CROWD = _rx(
     r"\b(?:supporters|students|pupils|youths?|fans|gangs?|operators|drivers|traders|hawkers|vendors|workers|factions"
     r"|rival\s+groups|groups\s+of|mobs?|crowds?|protesters|demonstrators|rioters|residents|locals|villagers"
     r"|worshippers|congregants|members\s+of\s+(?:the\s+)?public|families|neighbours|passengers|prisoners|inmates"
-    r"|detainees|refugees|miners|voters|aspirants|politicians)\b"
+    r"|detainees|refugees|migrants|miners|voters|aspirants|politicians|cooperatives)\b"
 )
 _ARMED = _rx(
     r"\b(?:militia\w*|militants?|rebels?|insurgents?|jihadists?|fighters|gunm[ae]n|bandits|raiders|soldiers|troops"

@@ -466,6 +466,12 @@ def test_acled_coding_conventions(sentence: str, expected: str) -> None:
             "Remote explosive/landmine/IED",
         ),
         ("Inspectors concluded that sulphur mustard had been used on the village.", "Chemical weapon"),
+        ("Officers whipped motorists and pedestrians at a checkpoint outside Mbale.", "Attack"),
+        ("The body of a missing trade unionist, a father of three, was found in a ditch.", "Attack"),
+        (
+            "Teachers gathered at the county offices in Bomet (Bomet Central) to demand their arrears.",
+            "Peaceful protest",
+        ),
         # emergency rule and curfews are changes to a group's activity
         (
             "The cabinet imposed a curfew on the coastal province for two weeks.",
