@@ -81,9 +81,9 @@ _TERRITORY_TYPES = frozenset(
     }
 )
 #: Types the rules tell apart by reading the whole text (how violent a protest was, who took a town,
-#: whether the victims were armed):
+#: whether the victims were armed, which weapon was used):
 #: the classifier never swaps a rule's type for another of the same family.
-_RULE_FAMILIES = (_UNREST_TYPES, _TERRITORY_TYPES, frozenset({"Attack", "Armed clash"}))
+_RULE_FAMILIES = (_UNREST_TYPES, _TERRITORY_TYPES, frozenset({"Attack", "Armed clash"}), _WEAPON_TYPES)
 
 
 def _family_of(sub: str) -> frozenset[str]:

@@ -9,7 +9,8 @@ protest and a fire. ACLED's codebook decides the sub-type from the whole event:
   police) is a *violent demonstration*, however the police respond;
 * a peaceful demonstration whose participants are killed or badly hurt by the authorities
   is *excessive force against protesters*; one the authorities disperse, tear-gas or arrest is
-  a *protest with intervention*;
+  a *protest with intervention*; people arrested before a protest or for organising one is an
+  *arrest*;
 * violence by a crowd that is not demonstrating (rival supporters fighting, students of two
   schools clashing, a crowd stoning the police) is *mob violence*, not a demonstration and
   not an armed clash, which needs organised armed groups on both sides; nor is property a crowd
@@ -98,6 +99,16 @@ _INTERVENTION = _rx(
     r"|intervention\s+of\s+(?:the\s+)?(?:police|security)|(?<!demand\s)(?<!demanded\s)(?<!demanding\s)"
     r"(?<!for\s)(?<!the\s)arrest(?:ed|s)\b(?!\s+of)|made\s+(?:\w+\s+)?arrests|fired\s+(?:\w+\s+)?(?:warning\s+)?"
     r"shots\s+(?:in|into)\s+the\s+air|(?:shot|fired)\s+(?:\w+\s+){0,2}?in(?:to)?\s+the\s+air|broke\s+up|crack(?:ed)?\s+down)"
+)
+#: a protest named only as what the arrested planned, organised or joined ("detained before the rally")
+_PROTEST_PLANNED = _rx(
+    r"\b(?:before|ahead\s+of|in\s+anticipation\s+of|to\s+prevent|organi[sz](?:e|es|ed|ing)|plann(?:ed|ing)"
+    r"|participat(?:e|ed|ing)\s+in|related\s+to|for\s+(?:calling|inciting))\s+(?:[\w'’-]+\s+){0,5}?(?:protests?"
+    r"|demonstrations?|rall(?:y|ies)|march(?:es)?|gatherings?|unrest)\b"
+)
+_ARRESTED = _rx(r"\b(?:arrest(?:ed|s|ing)?|detain(?:ed|s|ing)?|taken\s+into\s+custody|rounded\s+up)\b")
+_FORCE_ON_CROWD = _rx(
+    r"\b(?:dispers(?:ed|e|ing|al)|tear[\s-]?gas\w*|water[\s-]?cannons?|rubber\s+bullets|batons?|broke\s+up|fired)\b"
 )
 #: a grievance voiced, or a road blocked: what makes a riot a demonstration rather than a mob
 _GRIEVANCE = _rx(
@@ -199,6 +210,13 @@ def unrest_type(sub_event_type: str, text: str) -> str:
     ``text`` is the whole report (a short report, or the sentences of one incident).
     """
     if sub_event_type in _PROTEST_TYPES:
+        if (
+            _PROTEST_PLANNED.search(text)
+            and _ARRESTED.search(text)
+            and not _FORCE_ON_CROWD.search(text)
+            and not crowd_violence(text)
+        ):
+            return "Arrests"  # people held for a protest, not at one
         if crowd_violence(text):
             return MOB_VIOLENCE if _MOB_JUSTICE.search(text) else VIOLENT_DEMONSTRATION
         if sub_event_type != EXCESSIVE_FORCE and _PROTESTERS_HARMED.search(text):

@@ -472,6 +472,11 @@ def test_acled_coding_conventions(sentence: str, expected: str) -> None:
             "Teachers gathered at the county offices in Bomet (Bomet Central) to demand their arrears.",
             "Peaceful protest",
         ),
+        # a device that went off while being defused was not disrupted
+        (
+            "Two sappers were killed when a mine exploded as they tried to defuse it near the bridge.",
+            "Remote explosive/landmine/IED",
+        ),
         # emergency rule and curfews are changes to a group's activity
         (
             "The cabinet imposed a curfew on the coastal province for two weeks.",

@@ -47,6 +47,11 @@ from sitrep.extract.unrest_types import crowd_violence, unrest_type
             "Police arrested four people at a rally in Bristol after bottles and projectiles were thrown.",
             "Violent demonstration",
         ),
+        # held for a protest, not at one
+        (
+            "Police detained three student leaders on Sunday ahead of a planned march on parliament.",
+            "Arrests",
+        ),
         # no demonstration: rival crowds fighting are a mob, not an armed clash
         (
             "Supporters of two rival candidates clashed outside a polling station in Homa Bay, "
