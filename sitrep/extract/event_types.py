@@ -293,18 +293,21 @@ _PROTEST_LADDER = (
 )
 
 
-#: Types that yield to "Attack" in a short report that also tells of people killed or wounded (ACLED
-#: codes an abduction ending in a killing, or a raid that loots and kills, as an attack).
-HARM_FIRST_TYPES = frozenset({"Abduction/forced disappearance", "Looting/property destruction"})
+#: Types that yield to "Attack" in a short report that also tells of people killed, wounded or
+#: tortured (ACLED codes an abduction ending in a killing, a raid that loots and kills, or a
+#: detention with torture, as an attack).
+HARM_FIRST_TYPES = frozenset({"Abduction/forced disappearance", "Looting/property destruction", "Arrests"})
 _HARM = _rx(
-    r"\b(?:killed|killing|executed|shot\s+dead|murdered|beheaded|slaughtered|wounded|injured|injuring|hacked)\b"
+    r"\b(?:killed|killing|executed|shot\s+dead|murdered|beheaded|slaughtered|wounded|wounding|injured|injuring|hacked"
+    r"|assaulted|assaulting|tortured|torturing|assassinated|amputated|decapitated|crushed|beaten|found\s+dead"
+    r"|bod(?:y|ies)\s+(?:\w+\s+){0,6}?(?:was|were)\s+found)\b"
     r"(?!\s+no\b)"
 )
 
 
 def yields_to_attack(sub_event_type: str, text: str) -> bool:
-    """True when an abduction or looting report also tells of people killed or wounded: ACLED
-    codes it as an attack."""
+    """True when an abduction, looting or arrest report also tells of people killed, wounded or
+    tortured: ACLED codes it as an attack."""
     return sub_event_type in HARM_FIRST_TYPES and _HARM.search(text) is not None
 
 

@@ -10,7 +10,7 @@ from collections.abc import Callable
 import pytest
 
 from sitrep.extract import event_types
-from sitrep.extract.event_types import Trigger, article_type, classify_sentence, find_triggers
+from sitrep.extract.event_types import Trigger, article_type, classify_sentence, classify_text, find_triggers
 from sitrep.model import Article, Span
 from sitrep.taxonomy import NON_CONFLICT, SUB_EVENT_TYPES, event_type_of, is_acled
 
@@ -487,3 +487,15 @@ def test_acled_coding_conventions(sentence: str, expected: str) -> None:
 def test_codebook_distinctions(sentence: str, expected: str) -> None:
     guess = classify_sentence(sentence)
     assert guess is not None and guess.sub_event_type == expected
+
+
+@pytest.mark.parametrize(
+    "report",
+    [
+        "Militiamen abducted a trader near the market and tortured him for two days.",
+        "Soldiers detained four herders at a checkpoint; the body of one was found in the river later.",
+    ],
+)
+def test_an_abduction_or_detention_that_harms_is_an_attack(report: str) -> None:
+    guess = classify_text(report)
+    assert guess is not None and guess.sub_event_type == "Attack"
