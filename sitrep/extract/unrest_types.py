@@ -49,6 +49,10 @@ _CROWD_ACT = _rx(
     r"|broke\s+into|broken\s+into|break(?:ing)?\s+into|vandali[sz](?:ed|ing|m)|smash(?:ed|ing)|destroy(?:ed|ing)"
     r"|damag(?:ed|ing)|(?:throw|throws|threw|thrown|throwing|hurl(?:s|ed|ing)?|pelt(?:s|ed|ing)?)"
     r"\s+(?:\w+\s+){0,3}?(?:stones|rocks|bricks|objects|bottles|missiles|fireworks|firecrackers|projectiles)"
+    r"|broke\s+(?:through\s+)?(?:a|the)\s+(?:police\s+)?(?:line|cordon)|forc(?:ibly|ed|ing)\s+(?:\w+\s+){0,2}?(?:enter"
+    r"|entry|their\s+way|open)"
+    r"|(?:set\s+up|erected|mounted)\s+(?:road\s*blocks|barricades)|storm(?:ed|ing)\s+(?:into\s+)?(?:the|a|an)\s+"
+    r"(?:[\w'-]+\s+){0,3}?(?:offices?|hotel|building|hall|premises|post|station|compound|grounds|headquarters|assembly)"
     r"|(?:stones|rocks|bricks|bottles|projectiles|missiles|objects|petrol\s+bombs)\s+(?:\w+\s+){0,2}?(?:were|was)\s+"
     r"(?:thrown|hurled)|stone[\s-](?:throwing|pelting)|stoned|molotov|petrol\s+bombs?|armed\s+with\s+(?:\w+\s+){0,3}?(?:rocks|stones"
     r"|sticks|clubs|machetes|pangas|crude\s+weapons|bows|spears)|barricad(?:e|es|ed|ing)|blockad(?:e|ed|ing)"
@@ -59,7 +63,7 @@ _CROWD_ACT = _rx(
 )
 #: violence of both sides, or a protest called violent
 _MUTUAL = _rx(
-    r"\b(?:running\s+battles?|clash(?:ed|es|ing)?|(?:violence|fighting|confrontations?|skirmish(?:es)?)\s+between"
+    r"\b(?:rowdy|unruly|violent\s+(?:residents|crowds?|youths|protesters|demonstrators|supporters)|running\s+battles?|clash(?:ed|es|ing)?|(?:violence|fighting|confrontations?|skirmish(?:es)?)\s+between"
     r"|(?:violent(?:ly)?|aggressive)\s+(?:\w+\s+)?(?:protest|demonstrat|rall)\w*|street\s+(?:violence|battles|fighting)"
     r"|turn(?:s|ed)?\s+(?:\w+\s+)?(?:violent|riotous|chaotic)|(?:protests?|demonstrations?|rall(?:y|ies)|marches)\s+"
     r"(?:\w+\s+){0,3}?turned\s+(?:violent|riotous|chaotic)|turned\s+(?:violent|riotous)|riot(?:s|ed|ing|ous)?"
@@ -67,7 +71,8 @@ _MUTUAL = _rx(
 )
 _STATE_SUBJECT = _rx(
     r"\b(?:police|policemen|officers|security\s+(?:forces|officers|guards)|soldiers|troops|authorities|army"
-    r"|military|guards|gendarmes|forces|askaris|rangers)\b(?!\s+(?:violence|brutality|harassment|killings?"
+    r"|military|guards|gendarmes|forces|askaris|rangers)\b(?!\s+(?:violence|brutality|harassment|killings?|posts?"
+    r"|stations?|lines?|vehicles?|cars?|cells?|headquarters|camps?|barracks|checkpoints?"
     r"|shootings?|presence|excesses|abuses?))"
 )
 _CLAUSE_BREAK = re.compile(r"[.;:]|,\s*(?:and|but|while|as|after|when)\b|\b(?:after|when|while|as)\b")

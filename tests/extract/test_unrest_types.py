@@ -47,6 +47,11 @@ from sitrep.extract.unrest_types import crowd_violence, unrest_type
             "Police arrested four people at a rally in Bristol after bottles and projectiles were thrown.",
             "Violent demonstration",
         ),
+        (
+            "Residents protesting a land sale stormed the county offices before police dispersed them.",
+            "Violent demonstration",
+        ),
+        ("Police fired tear gas at a rowdy crowd of traders protesting new fees.", "Violent demonstration"),
         # held for a protest, not at one
         (
             "Police detained three student leaders on Sunday ahead of a planned march on parliament.",
