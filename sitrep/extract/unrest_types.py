@@ -130,10 +130,16 @@ _MOB = _rx(
 #: crowd justice or a fight between rival crowds: mob violence even where a protest is mentioned
 _MOB_JUSTICE = _rx(
     r"\b(?:lynch\w*|vigilantes?|mob\s+justice|rival\s+(?:\w+\s+)?(?:supporters|groups|factions|camps|gangs)"
-    r"|each\s+other|[\w'-]+\s+and\s+[\w'-]+\s+supporters\s+(?:\w+\s+){0,2}?(?:clash|fought|fight|brawl)\w*"
+    r"|each\s+other|witchcraft|witch(?:es)?|sorcery|[\w'-]+\s+and\s+[\w'-]+\s+supporters\s+(?:\w+\s+){0,2}?(?:clash|fought|fight|brawl)\w*"
     r"|(?:from|of)\s+two\s+(?:\w+\s+)?(?:schools|groups|factions|camps|villages|parties)\s+(?:\w+\s+){0,2}?(?:clash|fought|fight)\w*"
     r"|(?:convoy|motorcade|vehicle|car|home|house)\s+of\s+(?:\w+\s+){0,3}?(?:senator|MP|governor|candidate|aspirant"
     r"|politician|minister|MCA))\b"
+)
+#: organised armed groups and state forces with guns (communities and herders may be either)
+_ORGANISED = _rx(
+    r"\b(?:militia\w*|militants?|rebels?|insurgents?|jihadists?|fighters|gunm[ae]n|bandits|raiders|rustlers|soldiers"
+    r"|troops|army|military|armed\s+(?:men|groups?|individuals|assailants)|Boko\s+Haram|Shabaa?b|ISWAP|ISGS|JNIM"
+    r"|terrorists|fire\s*arms|guns|rifles|gang)\b"
 )
 _CLASH = _rx(
     r"\b(?:clash(?:ed|es|ing)?|fought|fight(?:ing|s)?|brawl(?:ed|s)?|confrontations?|scuffl(?:e|es|ed)|running\s+battles?"
@@ -143,7 +149,7 @@ _CLASH = _rx(
 
 _CROWD_NOUN = (
     r"(?:supporters|students|pupils|youths?|fans|mobs?|crowds?|residents|locals|villagers|voters|mourners"
-    r"|worshippers|community(?:\s+members)?|members\s+of\s+the\s+(?:public|community)|(?:boda\s*boda|motorcycle"
+    r"|worshippers|community\s+members|members\s+of\s+the\s+(?:public|community)|(?:boda\s*boda|motorcycle"
     r"|taxi|matatu)\s+(?:riders|operators|drivers|men))"
 )
 #: a crowd hurting people: "residents beat a suspected thief", "attacked by voters"
@@ -239,7 +245,11 @@ def unrest_type(sub_event_type: str, text: str) -> str:
         return sub_event_type
     if sub_event_type in ("Armed clash", MOB_VIOLENCE) and _crowd_clash(text):
         return VIOLENT_DEMONSTRATION if _DEMONSTRATION.search(text) else MOB_VIOLENCE
-    if sub_event_type == "Attack" and not _ARMED.search(text) and _CROWD_HARM.search(text):
+    if (
+        sub_event_type == "Attack"
+        and (_CROWD_HARM.search(text) or _MOB_JUSTICE.search(text) or _crowd_clash(text))
+        and not _ORGANISED.search(text)
+    ):
         # a crowd, not an armed group, turned on people: a mob
         return VIOLENT_DEMONSTRATION if _DEMONSTRATION.search(text) else MOB_VIOLENCE
     if sub_event_type == LOOTING and _CROWD.search(text) and not _ARMED.search(text):

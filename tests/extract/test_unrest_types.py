@@ -71,6 +71,10 @@ from sitrep.extract.unrest_types import crowd_violence, unrest_type
         # a crowd that turns on a person is a mob, not an armed group's attack
         ("Villagers near Tororo beat to death a man they accused of stealing a goat.", "Mob violence"),
         ("Two brothers were stabbed by a group of angry mourners at a burial in Siaya.", "Mob violence"),
+        (
+            "An elderly woman was beaten to death over witchcraft claims in a village near Kisii.",
+            "Mob violence",
+        ),
         # a crowd that wrecks property riots; it does not "loot" as an armed group does
         ("Angry youths set ablaze the house of a suspected thief in Kisii.", "Mob violence"),
         (
