@@ -63,11 +63,12 @@ _CROWD_ACT = _rx(
 )
 #: violence of both sides, or a protest called violent
 _MUTUAL = _rx(
-    r"\b(?:rowdy|unruly|violent\s+(?:residents|crowds?|youths|protesters|demonstrators|supporters)|running\s+battles?|clash(?:ed|es|ing)?|(?:violence|fighting|confrontations?|skirmish(?:es)?)\s+between"
-    r"|(?:violent(?:ly)?|aggressive)\s+(?:\w+\s+)?(?:protest|demonstrat|rall)\w*|street\s+(?:violence|battles|fighting)"
+    r"\b(?:rowdy|unruly|(?<![\w-])violent\s+(?:residents|crowds?|youths|protesters|demonstrators|supporters)|running\s+battles?|clash(?:ed|es|ing)?|(?:violence|fighting|confrontations?|skirmish(?:es)?)\s+between"
+    r"|(?:(?<![\w-])violent(?:ly)?|aggressive)\s+(?:\w+\s+)?(?:protest|demonstrat|rall)\w*|street\s+(?:violence|battles|fighting)"
     r"|turn(?:s|ed)?\s+(?:\w+\s+)?(?:violent|riotous|chaotic)|(?:protests?|demonstrations?|rall(?:y|ies)|marches)\s+"
-    r"(?:\w+\s+){0,3}?turned\s+(?:violent|riotous|chaotic)|turned\s+(?:violent|riotous)|riot(?:s|ed|ing|ous)?"
-    r"|rioters)\b"
+    r"(?:\w+\s+){0,3}?turned\s+(?:violent|riotous|chaotic)|turned\s+(?:violent|riotous)|rioters|outbreaks?\s+of\s+violence"
+    r"|descended\s+into\s+(?:chaos|violence)|(?<!anti-)(?<!anti)riot(?:s|ed|ing|ous)?(?!\s+(?:police|policemen|gear|squads?"
+    r"|control|shields?|units?|officers|troops)))\b"
 )
 _STATE_SUBJECT = _rx(
     r"\b(?:police|policemen|officers|security\s+(?:forces|officers|guards)|soldiers|troops|authorities|army"
@@ -82,6 +83,9 @@ _PROTESTERS_HARMED = _rx(
     r"(?:\w+\s+)?(?:killed|shot\s+dead|seriously\s+(?:injured|wounded))|(?:killed|shot\s+dead|attacked)"
     r"\s+(?:\w+\s+){0,4}?(?:protesters|demonstrators|protestors|marchers|peaceful\s+\w+)|(?:brutally|violently)"
     r"\s+(?:suppressed|crushed|dispersed|attacked)|(?:protest|demonstration)\s+crackdown"
+    r"|attacks?\s+(?:on|against)\s+(?:\w+\s+){0,2}?(?:protesters|protestors|demonstrators|marchers)"
+    r"|(?:protesters|protestors|demonstrators|marchers)\s+(?:\w+\s+){0,3}?died|(?:die|died|killed|dead)\s+in\s+(?:an?\s+|the\s+)?"
+    r"(?:\w+\s+)?crackdown"
     r"|serious\s+injuries\s+among\s+(?:\w+\s+)?(?:protesters|demonstrators))\b"
 )
 #: who clashed: unorganised crowds (no armed group on either side)
@@ -100,7 +104,7 @@ _ARMED = _rx(
 _INTERVENTION = _rx(
     r"\b(?:dispers(?:ed|e|ing|al)|scatter(?:ed)?|tear[\s-]?gas(?:s(?:ed|ing))?|water[\s-]?cannons?|rubber\s+bullets"
     r"|batons?|baton[\s-]charg\w*|suppress(?:ed|ing)|(?:police|security\s+forces|authorities|officers|soldiers)\s+(?:\w+\s+){0,2}?"
-    r"(?:intervened|arrested|detained|prevented|stopped|blocked|beat|confiscated|broke\s+up|cordoned)"
+    r"(?:intervened|arrested|detained|prevented|stopped|blocked|beat|confiscated|broke\s+up|cordoned|chased)"
     r"|intervention\s+of\s+(?:the\s+)?(?:police|security)|(?<!demand\s)(?<!demanded\s)(?<!demanding\s)"
     r"(?<!for\s)(?<!the\s)arrest(?:ed|s)\b(?!\s+of)|made\s+(?:\w+\s+)?arrests|fired\s+(?:\w+\s+)?(?:warning\s+)?"
     r"shots\s+(?:in|into)\s+the\s+air|(?:shot|fired)\s+(?:\w+\s+){0,2}?in(?:to)?\s+the\s+air|broke\s+up|crack(?:ed)?\s+down)"

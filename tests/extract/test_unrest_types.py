@@ -52,6 +52,15 @@ from sitrep.extract.unrest_types import crowd_violence, unrest_type
             "Violent demonstration",
         ),
         ("Police fired tear gas at a rowdy crowd of traders protesting new fees.", "Violent demonstration"),
+        # riot police do not make a riot, nor does "non-violent" make a protest violent
+        (
+            "Riot police chased marchers through the old town after the rally against the new tax.",
+            "Protest with intervention",
+        ),
+        (
+            "Three non-violent protesters died in a crackdown on the march in the capital.",
+            "Excessive force against protesters",
+        ),
         # held for a protest, not at one
         (
             "Police detained three student leaders on Sunday ahead of a planned march on parliament.",
