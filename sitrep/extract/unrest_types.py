@@ -134,7 +134,7 @@ _MOB = _rx(
 #: crowd justice or a fight between rival crowds: mob violence even where a protest is mentioned
 _MOB_JUSTICE = _rx(
     r"\b(?:lynch\w*|vigilantes?|mob\s+justice|rival\s+(?:\w+\s+)?(?:supporters|groups|factions|camps|gangs)"
-    r"|each\s+other|witchcraft|witch(?:es)?|sorcery|[\w'-]+\s+and\s+[\w'-]+\s+supporters\s+(?:\w+\s+){0,2}?(?:clash|fought|fight|brawl)\w*"
+    r"|each\s+other|with\s+those\s+of|factions\s+of\s+(?:\w+\s+){0,3}?(?:clash|fought|fight)\w*|witchcraft|witch(?:es)?|sorcery|[\w'-]+\s+and\s+[\w'-]+\s+supporters\s+(?:\w+\s+){0,2}?(?:clash|fought|fight|brawl)\w*"
     r"|(?:from|of)\s+two\s+(?:\w+\s+)?(?:schools|groups|factions|camps|villages|parties)\s+(?:\w+\s+){0,2}?(?:clash|fought|fight)\w*"
     r"|(?:convoy|motorcade|vehicle|car|home|house)\s+of\s+(?:\w+\s+){0,3}?(?:senator|MP|governor|candidate|aspirant"
     r"|politician|minister|MCA))\b"

@@ -77,6 +77,10 @@ from sitrep.extract.unrest_types import crowd_violence, unrest_type
             "Mob violence",
         ),
         ("Members of two political parties clashed outside a church meeting in Nyamira.", "Mob violence"),
+        (
+            "Supporters of one aspirant clashed with those of another at a party rally in Homa Bay.",
+            "Mob violence",
+        ),
         # a crowd that turns on a person is a mob, not an armed group's attack
         ("Villagers near Tororo beat to death a man they accused of stealing a goat.", "Mob violence"),
         ("Two brothers were stabbed by a group of angry mourners at a burial in Siaya.", "Mob violence"),
