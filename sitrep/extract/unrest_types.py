@@ -251,8 +251,8 @@ def unrest_type(sub_event_type: str, text: str) -> str:
         return VIOLENT_DEMONSTRATION if _DEMONSTRATION.search(text) else MOB_VIOLENCE
     if (
         sub_event_type == "Attack"
-        and (_CROWD_HARM.search(text) or _MOB_JUSTICE.search(text) or _crowd_clash(text))
         and not _ORGANISED.search(text)
+        and (_CROWD_HARM.search(text) or _MOB_JUSTICE.search(text) or _crowd_clash(text))
     ):
         # a crowd, not an armed group, turned on people: a mob
         return VIOLENT_DEMONSTRATION if _DEMONSTRATION.search(text) else MOB_VIOLENCE
