@@ -452,7 +452,7 @@ def _absorb(
 
 #: how much of an incident's text is read to settle its type (who was hurt, how a crowd behaved): a
 #: short report whole, a long article's first paragraphs, which name the victims and the crowd
-_TYPE_TEXT_CHARS = 600
+_TYPE_TEXT_CHARS = 400
 
 
 def _sub_type(inc: _Incident) -> Trigger:
