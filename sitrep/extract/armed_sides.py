@@ -130,9 +130,30 @@ _ARMED_RESPONSE = _rx(
 )
 
 
+class _Anchored:
+    """A pattern tried only where one of its first words stands (found by a fast scan)."""
+
+    def __init__(self, pattern: re.Pattern[str], first_words: str) -> None:
+        self._pattern = pattern
+        self._start = _rx(rf"\b(?:{first_words})")
+
+    def search(self, text: str) -> bool:
+        return any(self._pattern.match(text, m.start()) for m in self._start.finditer(text))
+
+
+_ARMED_TARGET_AT = _Anchored(
+    _ARMED_TARGET, r"attack|stormed|raided|ambush|overran|assaulted|targeted|opened|fire"
+)
+_ARMED_RESPONSE_AT = _Anchored(
+    _ARMED_RESPONSE,
+    r"exchang|gun|fire|shoot|returned|fought|repel|repuls|foiled|engag|pursued|chased|confronted|in\s+each"
+    r"|on\s+(?:both|either)|killing|killed|neutrali|shot",
+)
+
+
 def armed_on_both_sides(text: str) -> bool:
     """True when ``text`` tells of armed people harmed or targeted, or of armed resistance."""
-    return bool(_ARMED_TARGET.search(text) or _ARMED_RESPONSE.search(text) or _ARMED_HARMED.search(text))
+    return _ARMED_TARGET_AT.search(text) or _ARMED_RESPONSE_AT.search(text) or _ARMED_HARMED.search(text)
 
 
 def civilians_only(text: str) -> bool:
