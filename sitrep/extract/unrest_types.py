@@ -139,11 +139,12 @@ _MOB_JUSTICE = _rx(
     r"|(?:convoy|motorcade|vehicle|car|home|house)\s+of\s+(?:\w+\s+){0,3}?(?:senator|MP|governor|candidate|aspirant"
     r"|politician|minister|MCA))\b"
 )
-#: organised armed groups and state forces with guns (communities and herders may be either)
+#: organised armed groups, or guns (a mob fights with stones, sticks and blades; communities and herders
+#: may be either)
 _ORGANISED = _rx(
     r"\b(?:militia\w*|militants?|rebels?|insurgents?|jihadists?|fighters|gunm[ae]n|bandits|raiders|rustlers|soldiers"
     r"|troops|army|military|armed\s+(?:men|groups?|individuals|assailants)|Boko\s+Haram|Shabaa?b|ISWAP|ISGS|JNIM"
-    r"|terrorists|fire\s*arms|guns|rifles|gang)\b"
+    r"|terrorists|fire\s*arms|guns?|gunfire|gunshots?|rifles|pistols?|handguns?|shooter|bullets?|gang)\b"
 )
 _CLASH = _rx(
     r"\b(?:clash(?:ed|es|ing)?|fought|fight(?:ing|s)?|brawl(?:ed|s)?|confrontations?|scuffl(?:e|es|ed)|running\s+battles?"
@@ -218,6 +219,29 @@ def _crowd_clash(text: str) -> bool:
     )
 
 
+#: words one of which each crowd-harm (first) and mob-justice (second) match contains: a fast pre-check
+_CROWD_HARM_KEYS = (
+    "supporter", "student", "pupil", "youth", "fan", "mob", "crowd", "resident", "local", "villager", "voter",
+    "mourner", "worshipper", "community", "members", "boda", "motorcycle", "taxi", "matatu",
+)  # fmt: skip
+_MOB_KEYS = (
+    "lynch", "vigilante", "justice", "rival", "each", "those", "faction", "witch", "sorcery", "supporters",
+    "two", "convoy", "motorcade", "vehicle", "car", "home", "house",
+)  # fmt: skip
+
+
+def _crowd_turned_on_people(text: str) -> bool:
+    """A crowd, not an organised armed group, hurt people: crowd justice, rival crowds, a crowd fight."""
+    if _ORGANISED.search(text):
+        return False
+    low = text.lower()
+    return bool(
+        (any(k in low for k in _CROWD_HARM_KEYS) and _CROWD_HARM.search(text))
+        or (any(k in low for k in _MOB_KEYS) and _MOB_JUSTICE.search(text))
+        or _crowd_clash(text)
+    )
+
+
 def unrest_type(sub_event_type: str, text: str) -> str:
     """The sub-event type of a report of unrest, given the type its rules found (see the module
     docstring); other types are returned unchanged.
@@ -249,11 +273,7 @@ def unrest_type(sub_event_type: str, text: str) -> str:
         return sub_event_type
     if sub_event_type in ("Armed clash", MOB_VIOLENCE) and _crowd_clash(text):
         return VIOLENT_DEMONSTRATION if _DEMONSTRATION.search(text) else MOB_VIOLENCE
-    if (
-        sub_event_type == "Attack"
-        and not _ORGANISED.search(text)
-        and (_CROWD_HARM.search(text) or _MOB_JUSTICE.search(text) or _crowd_clash(text))
-    ):
+    if sub_event_type == "Attack" and _crowd_turned_on_people(text):
         # a crowd, not an armed group, turned on people: a mob
         return VIOLENT_DEMONSTRATION if _DEMONSTRATION.search(text) else MOB_VIOLENCE
     if sub_event_type == LOOTING and _CROWD.search(text) and not _ARMED.search(text):
