@@ -30,6 +30,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
+from sitrep.extract.armed_sides import clash_or_attack
+from sitrep.extract.unrest_types import unrest_type
 from sitrep.model import Article, Span
 from sitrep.taxonomy import event_type_of
 from sitrep.text import sentences
@@ -110,7 +112,8 @@ _IRREALIS = _rx(
 )
 _STATE = _rx(
     r"\b(?:army|troops|soldiers|military|government|pro-government|regime|security\s+forces|armed\s+forces|police"
-    r"|forces\s+loyal\s+to\s+the\s+government|federal\s+forces|tatmadaw|national\s+guard)\b"
+    r"|forces\s+loyal\s+to\s+the\s+government|federal\s+forces|tatmadaw|national\s+guard|commandos|special\s+forces"
+    r"|marines|paratroopers|gendarm(?:es|erie)|defen[cs]e\s+forces|allied\s+(?:fighters|forces|militias))\b"
 )
 _NONSTATE = re.compile(
     r"\b(?:(?i:militants?|rebels?|insurgents?|jihadists?|fighters|militias?|militiamen|gunmen|extremists|terrorists"
@@ -210,10 +213,40 @@ def _irrealis_before(text: str, start: int) -> bool:
     return _IRREALIS.search(window) is not None
 
 
+_CLAUSE_START = _rx(
+    r"[;:]|\.\s|,\s*(?:and|but|while|as|after|when)\b|\b(?:after|when|while|as|before|since)\b"
+)
+#: no fighting: one side withdrew or handed over and the other moved in
+_NO_FIGHT = _rx(
+    r"\b(?:withdr(?:ew|awn|awal)|pull(?:ed|ing)\s+out|retreated|vacated|abandoned|hand(?:ed|ing)?\s+over|handover"
+    r"|without\s+(?:a\s+fight|resistance|firing\s+a\s+shot|any\s+(?:fighting|resistance))"
+    r"|unopposed|(?:not|no)\s+(?:\w+\s+){0,2}(?:resistance|fighting))\b"
+)
+_FIGHT = _rx(
+    r"\b(?:clash(?:ed|es)?|fighting|fought|battles?|killed|killing|wounded|casualties|attack(?:ed|s)?|assault"
+    r"|offensive|shell(?:ed|ing)|air\s*strikes?|counter-?attack)\b"
+)
+
+
 def _territory_sub(text: str, hit: _Hit) -> str:
-    """Who took the territory: state forces regain it, anyone else overtakes it."""
+    """Who took the territory: state forces regain it, anyone else overtakes it; no one, when it
+    changed hands without a fight (one side withdrew).
+
+    The taker is the first actor named in the clause before the verb (its subject: "Afghan forces in
+    an offensive against the Taliban recaptured ..." is the state), else the nearest one before it.
+    """
+    if _NO_FIGHT.search(text) and not _FIGHT.search(text):
+        return "Non-violent transfer of territory"
     before = text[max(0, hit.start - 120) : hit.start]
     before = _ASIDE.sub(" ", before)  # "the army, which is backed by militias, captured ..."
+    cuts = list(_CLAUSE_START.finditer(before))
+    clause = before[cuts[-1].end() :] if cuts else before
+    first_state = min((m.start() for m in _STATE.finditer(clause)), default=-1)
+    first_non = min((m.start() for m in _NONSTATE.finditer(clause)), default=-1)
+    if first_state >= 0 or first_non >= 0:
+        if first_non < 0 or 0 <= first_state < first_non:
+            return "Government regains territory"
+        return "Non-state actor overtakes territory"
     last_state = max((m.end() for m in _STATE.finditer(before)), default=-1)
     last_non = max((m.end() for m in _NONSTATE.finditer(before)), default=-1)
     if hit.rule.sub == "Government regains territory":
@@ -260,18 +293,21 @@ _PROTEST_LADDER = (
 )
 
 
-#: Types that yield to "Attack" in a short report that also tells of people killed or wounded (ACLED
-#: codes an abduction ending in a killing, or a raid that loots and kills, as an attack).
-HARM_FIRST_TYPES = frozenset({"Abduction/forced disappearance", "Looting/property destruction"})
+#: Types that yield to "Attack" in a short report that also tells of people killed, wounded or
+#: tortured (ACLED codes an abduction ending in a killing, a raid that loots and kills, or a
+#: detention with torture, as an attack).
+HARM_FIRST_TYPES = frozenset({"Abduction/forced disappearance", "Looting/property destruction", "Arrests"})
 _HARM = _rx(
-    r"\b(?:killed|killing|executed|shot\s+dead|murdered|beheaded|slaughtered|wounded|injured|injuring|hacked)\b"
+    r"\b(?:killed|killing|executed|shot\s+dead|murdered|beheaded|slaughtered|wounded|wounding|injured|injuring|hacked"
+    r"|assaulted|assaulting|tortured|torturing|assassinated|amputated|decapitated|crushed|beaten|found\s+dead"
+    r"|bod(?:y|ies)\s+(?:\w+\s+){0,6}?(?:was|were)\s+found)\b"
     r"(?!\s+no\b)"
 )
 
 
 def yields_to_attack(sub_event_type: str, text: str) -> bool:
-    """True when an abduction or looting report also tells of people killed or wounded: ACLED
-    codes it as an attack."""
+    """True when an abduction, looting or arrest report also tells of people killed, wounded or
+    tortured: ACLED codes it as an attack."""
     return sub_event_type in HARM_FIRST_TYPES and _HARM.search(text) is not None
 
 
@@ -305,6 +341,10 @@ def classify_text(text: str) -> TypeGuess | None:
     best_sub = max(totals, key=lambda s: totals[s])
     if best_sub in _PROTEST_LADDER:  # one protest: its most severe reported form
         best_sub = min((s for s in totals if s in _PROTEST_LADDER), key=_PROTEST_LADDER.index)
+    crowd_sub = clash_or_attack(unrest_type(best_sub, text), text)  # a protest turned violent, armed victims
+    if crowd_sub != best_sub:
+        g = max(guesses, key=lambda g: g[0])[1]
+        return TypeGuess(crowd_sub, event_type_of(crowd_sub), g.score, g.start, g.end, g.trigger)
     if yields_to_attack(best_sub, text):  # people killed or hurt: an attack
         g = next((g for g in guesses if g[1].sub_event_type == best_sub), guesses[0])[1]
         return TypeGuess("Attack", event_type_of("Attack"), g.score, g.start, g.end, g.trigger)

@@ -19,9 +19,10 @@ from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TypeVar
 
+from sitrep.extract.armed_sides import clash_or_attack
 from sitrep.extract.blame import find_blame
 from sitrep.extract.casualties import combine_counts, find_counts, grievance_counts
-from sitrep.extract.event_types import HARM_FIRST_TYPES, Trigger, find_triggers, is_mishap, yields_to_attack
+from sitrep.extract.event_types import Trigger, find_triggers, is_mishap, yields_to_attack
 from sitrep.extract.gazetteer import Gazetteer
 from sitrep.extract.hedging import is_hedged
 from sitrep.extract.incident_dates import (
@@ -36,12 +37,11 @@ from sitrep.extract.incident_dates import (
     is_reporting,
 )
 from sitrep.extract.type_classifier import TypeClassifier, refine_types
+from sitrep.extract.unrest_types import unrest_type
 from sitrep.extract.weapons import find_weapons
 from sitrep.geo import FINE_FEATURES, PLACE_SPECIFICITY, distance_km
 from sitrep.model import (
-    ActorKind,
     ActorMention,
-    ActorRole,
     Article,
     BlameMention,
     CountMention,
@@ -450,50 +450,33 @@ def _absorb(
             inc.places.append(p)
 
 
+#: how much of an incident's text is read to settle its type (who was hurt, how a crowd behaved): a
+#: short report whole, a long article's first paragraphs, which name the victims and the crowd
+_TYPE_TEXT_CHARS = 400
+
+
 def _sub_type(inc: _Incident) -> Trigger:
-    """The incident's type: the most confident trigger, the first one on ties.
+    """The incident's type: the most confident trigger, the first one on ties, read against all
+    of the incident's sentences.
 
     A violent demonstration outranks the protest, clash, looting and arrest types that
-    describe parts of the same unrest (a riot with arrests is a riot); an abduction or looting
-    that also kills or wounds is an attack."""
+    describe parts of the same unrest (a riot with arrests is a riot); a protest whose crowd
+    turns violent, or a crowd fight with no armed group, is typed by
+    :func:`sitrep.extract.unrest_types.unrest_type`; an attack with armed victims or armed
+    resistance is an armed clash and the reverse (:func:`sitrep.extract.armed_sides.clash_or_attack`);
+    an abduction or looting that also kills or wounds is an attack."""
     best = max(inc.triggers, key=lambda t: t.score)
+    text = " ".join(s.span.text for s in inc.sentences)[:_TYPE_TEXT_CHARS]
     violent = [t for t in inc.triggers if t.sub_event_type == "Violent demonstration"]
     if violent and best.sub_event_type in _UNREST_PARTS:
-        return max(violent, key=lambda t: t.score)
-    if best.sub_event_type == "Attack" and _armed_targets_only(inc):
-        # soldiers, police or fighters attacked: both sides are armed, ACLED's armed clash
-        return replace(best, sub_event_type="Armed clash", event_type=event_type_of("Armed clash"))
-    if best.sub_event_type in HARM_FIRST_TYPES and yields_to_attack(
-        best.sub_event_type, " ".join(s.span.text for s in inc.sentences)
-    ):
-        # "killed two and abducted a third"
-        return replace(best, sub_event_type="Attack", event_type=event_type_of("Attack"))
+        best = max(violent, key=lambda t: t.score)
+    sub = unrest_type(best.sub_event_type, text)
+    if yields_to_attack(sub, text):  # "killed two and abducted a third"
+        sub = "Attack"
+    sub = clash_or_attack(sub, text)
+    if sub != best.sub_event_type:
+        return replace(best, sub_event_type=sub, event_type=event_type_of(sub))
     return best
-
-
-_ARMED_GENERIC = frozenset(
-    {
-        "police",
-        "soldiers",
-        "security forces",
-        "coalition",
-        "militants",
-        "rebels",
-        "militia",
-        "communal militia",
-        "armed group",
-    }
-)
-
-
-def _armed_targets_only(inc: _Incident) -> bool:
-    """True when the incident's targets and victims are all armed (state forces, armed groups)."""
-    hit = [a for s in inc.sentences for a in s.actors if a.role in (ActorRole.TARGET, ActorRole.VICTIM)]
-    return bool(hit) and all(
-        a.kind in (ActorKind.STATE_FORCE, ActorKind.ARMED_GROUP)
-        or (a.kind == ActorKind.GENERIC and a.name.lower() in _ARMED_GENERIC)
-        for a in hit
-    )
 
 
 def assemble_events(

@@ -59,6 +59,7 @@ NON_CONFLICT_TYPES: tuple[str, ...] = (
     "Man-made disaster",
     "Organized crime",
     "Diplomacy",
+    "Unrelated",  # sport, business, science, culture: news that only borrows the words of violence
 )
 _FORMAT = "sitrep-type-model/1"
 
@@ -67,10 +68,26 @@ RULE_CONFIDENT = 0.8
 #: ... unless the classifier gives another ACLED type at least this probability.
 CLASSIFIER_OVERRULES = 0.7
 #: With no rule, or a weaker one, the classifier's type is taken from this probability on.
-CLASSIFIER_CONFIDENT = 0.2
+CLASSIFIER_CONFIDENT = 0.35
 #: The same for an incident of a full article (:func:`refine_types`).
 ARTICLE_CLASSIFIER_CONFIDENT = 0.5
 _WEAPON_TYPES = frozenset(EVENT_TYPES["Explosions/Remote violence"])
+_UNREST_TYPES = frozenset(EVENT_TYPES["Protests"]) | frozenset(EVENT_TYPES["Riots"])
+_TERRITORY_TYPES = frozenset(
+    {
+        "Government regains territory",
+        "Non-state actor overtakes territory",
+        "Non-violent transfer of territory",
+    }
+)
+#: Types the rules tell apart by reading the whole text (how violent a protest was, who took a town,
+#: whether the victims were armed, which weapon was used):
+#: the classifier never swaps a rule's type for another of the same family.
+_RULE_FAMILIES = (_UNREST_TYPES, _TERRITORY_TYPES, frozenset({"Attack", "Armed clash"}), _WEAPON_TYPES)
+
+
+def _family_of(sub: str) -> frozenset[str]:
+    return next((f for f in _RULE_FAMILIES if sub in f), frozenset())
 
 
 @dataclass(frozen=True, slots=True)
@@ -280,10 +297,13 @@ def combine(
     nor an ACLED type among ``probs``. A confident rule (score of at least
     :data:`RULE_CONFIDENT`) stands unless the classifier gives a different ACLED type at
     least :data:`CLASSIFIER_OVERRULES`; a weaker rule gives way to a classifier type of at
-    least ``confident``. Types in ``exclude`` are never taken from the classifier. Without
+    least ``confident``. Types in ``exclude`` are never taken from the classifier, nor another
+    type of the rule's family (protest and riot types; territory types). Without
     a rule guess the classifier's most probable ACLED type is taken: use this on texts
     known to report an incident.
     """
+    if rule is not None:
+        exclude = exclude | (_family_of(rule.sub_event_type) - {rule.sub_event_type})
     acled = {k: v for k, v in probs.items() if k in SUB_EVENT_TYPES and k not in exclude}
     top, p = max(acled.items(), key=lambda kv: kv[1]) if acled else (None, 0.0)
     if rule is None:
@@ -306,7 +326,9 @@ def refine_types(
     sentences carry context (an arrest after a shooting), so a weak rule gives way only
     to a classifier probability of :data:`ARTICLE_CLASSIFIER_CONFIDENT`, and a weapon type
     (explosions, remote violence) is never introduced by the classifier alone: the
-    rules find weapons reliably. A rule's non-conflict type (an accident, a self-inflicted
+    rules find weapons reliably; nor does it turn one protest or riot type into another (the
+    rules judge a protest's violence from the whole report: :mod:`sitrep.extract.unrest_types`).
+    A rule's non-conflict type (an accident, a self-inflicted
     shooting; :data:`sitrep.taxonomy.NON_CONFLICT_SUB_TYPES`) stands: the classifier knows
     ACLED's types only.
     """

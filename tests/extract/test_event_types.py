@@ -10,7 +10,7 @@ from collections.abc import Callable
 import pytest
 
 from sitrep.extract import event_types
-from sitrep.extract.event_types import Trigger, article_type, classify_sentence, find_triggers
+from sitrep.extract.event_types import Trigger, article_type, classify_sentence, classify_text, find_triggers
 from sitrep.model import Article, Span
 from sitrep.taxonomy import NON_CONFLICT, SUB_EVENT_TYPES, event_type_of, is_acled
 
@@ -421,3 +421,81 @@ def test_headline_shootings(sentence: str, expected: str | None) -> None:
 def test_acled_coding_conventions(sentence: str, expected: str) -> None:
     guess = classify_sentence(sentence)
     assert guess is not None and guess.sub_event_type == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the taker is the subject of the clause, not the nearest armed group named
+        (
+            "Federal marines on a sweep against the separatists recaptured Ombo island on Friday.",
+            "Government regains territory",
+        ),
+        (
+            "Government soldiers and allied militias seized on Monday a ridge overlooking the valley.",
+            "Government regains territory",
+        ),
+        # seizing goods in a village takes no territory
+        ("Gunmen seized two hundred goats from the village of Tinga.", "Looting/property destruction"),
+        ("Unknown gunmen entered the village of Dole and stole motorbikes.", "Looting/property destruction"),
+        # a town handed over or abandoned without a fight
+        (
+            "The rebels walked into the town of Kalemie unopposed once the garrison had retreated by boat.",
+            "Non-violent transfer of territory",
+        ),
+        # surrenders are agreements; a rocket-propelled grenade is a rocket; destroying IEDs disrupts them
+        ("A commander and thirty of his men laid down their arms at the river port.", "Agreement"),
+        (
+            "Insurgents hit an armoured car with a rocket-propelled grenade near the bus station.",
+            "Shelling/artillery/missile attack",
+        ),
+        (
+            "A demining team neutralised two explosive devices hidden in a culvert.",
+            "Disrupted weapons use",
+        ),
+        (
+            "An attacker rammed a suicide truck bomb into the wall of the barracks.",
+            "Suicide bomb",
+        ),
+        ("Coalition jets struck a bridge and a fuel depot on the coast road.", "Air/drone strike"),
+        # harm told in words the common patterns miss
+        ("Gunmen raided a farm near Kaduna on Sunday, killing a herder and his son.", "Attack"),
+        ("Armed men ambushed a wedding party at a ford, killing a bride's brother.", "Attack"),
+        (
+            "Separatists detonated two bombs under a railway culvert outside the city.",
+            "Remote explosive/landmine/IED",
+        ),
+        ("Inspectors concluded that sulphur mustard had been used on the village.", "Chemical weapon"),
+        ("Officers whipped motorists and pedestrians at a checkpoint outside Mbale.", "Attack"),
+        ("The body of a missing trade unionist, a father of three, was found in a ditch.", "Attack"),
+        (
+            "Teachers gathered at the county offices in Bomet (Bomet Central) to demand their arrears.",
+            "Peaceful protest",
+        ),
+        # a device that went off while being defused was not disrupted
+        (
+            "Two sappers were killed when a mine exploded as they tried to defuse it near the bridge.",
+            "Remote explosive/landmine/IED",
+        ),
+        # emergency rule and curfews are changes to a group's activity
+        (
+            "The cabinet imposed a curfew on the coastal province for two weeks.",
+            "Change to group/activity",
+        ),
+    ],
+)
+def test_codebook_distinctions(sentence: str, expected: str) -> None:
+    guess = classify_sentence(sentence)
+    assert guess is not None and guess.sub_event_type == expected
+
+
+@pytest.mark.parametrize(
+    "report",
+    [
+        "Militiamen abducted a trader near the market and tortured him for two days.",
+        "Soldiers detained four herders at a checkpoint; the body of one was found in the river later.",
+    ],
+)
+def test_an_abduction_or_detention_that_harms_is_an_attack(report: str) -> None:
+    guess = classify_text(report)
+    assert guess is not None and guess.sub_event_type == "Attack"

@@ -142,9 +142,9 @@ def test_combine_keeps_confident_rules_and_lets_a_sure_classifier_fix_weak_ones(
     grenade = _guess("Grenade", 0.9)
     assert combine(grenade, {"Attack": 0.5, "Grenade": 0.1}) == ("Grenade", 0.9)
     assert combine(grenade, {"Attack": 0.95, "Grenade": 0.01})[0] == "Attack"  # type: ignore[index]
-    weak = _guess("Attack", 0.5)
-    assert combine(weak, {"Armed clash": 0.4, "Attack": 0.2})[0] == "Armed clash"  # type: ignore[index]
-    assert combine(weak, {"Armed clash": 0.1, "Attack": 0.05})[0] == "Attack"  # type: ignore[index]
+    weak = _guess("Arrests", 0.5)
+    assert combine(weak, {"Armed clash": 0.4, "Arrests": 0.2})[0] == "Armed clash"  # type: ignore[index]
+    assert combine(weak, {"Armed clash": 0.1, "Arrests": 0.05})[0] == "Arrests"  # type: ignore[index]
     # no rule: the classifier's best ACLED type; non-conflict labels never become an incident type
     assert combine(None, {"Natural disaster": 0.8, "Arrests": 0.1}) == ("Arrests", 0.1)
     assert combine(_guess("Arrests", 0.5), {"Natural disaster": 0.9}) == ("Arrests", 0.5)
@@ -159,7 +159,7 @@ class _Sure:
 
 
 def test_refine_types_batches_incidents() -> None:
-    subs = refine_types(_Sure(), [("Attack", 0.5), ("Grenade", 0.9), ("Arrests", 0.95)], ["a", "b", "c"])  # type: ignore[arg-type]
+    subs = refine_types(_Sure(), [("Arrests", 0.5), ("Grenade", 0.9), ("Arrests", 0.95)], ["a", "b", "c"])  # type: ignore[arg-type]
     assert subs == ["Armed clash", "Armed clash", "Armed clash"]
 
 
@@ -168,11 +168,11 @@ def test_pipeline_events_take_the_classifier_type(pipeline, monkeypatch: pytest.
     from sitrep.extract.gazetteer import load_gazetteer
     from sitrep.model import Article
 
-    article = pipeline.analyse(Article(id="x", text="Gunmen killed three villagers near Kidal on Monday."))
+    article = pipeline.analyse(Article(id="x", text="Police arrested three men near Kidal on Monday."))
     rule_type = article.events[0].sub_event_type
     gaz = load_gazetteer(pipeline.settings)
     retyped = assemble_events(article, gaz, _Sure())  # type: ignore[arg-type]
-    assert rule_type == "Attack"
+    assert rule_type == "Arrests"
     assert retyped.events[0].sub_event_type == "Armed clash"
     assert retyped.events[0].event_type == "Battles"
 
@@ -204,10 +204,21 @@ class _SureBomb:
 def test_in_articles_the_classifier_never_introduces_a_weapon_type() -> None:
     texts = ["He shot his wife and then himself in an apparent murder-suicide."] * 2
     subs = refine_types(_SureBomb(), [("Attack", 0.5), ("Remote explosive/landmine/IED", 0.9)], texts)  # type: ignore[arg-type]
-    assert subs == ["Attack", "Suicide bomb"]
+    # nor does it swap the rules' weapon for another: the rules read the weapon from the text
+    assert subs == ["Attack", "Remote explosive/landmine/IED"]
 
 
 def test_refine_types_keeps_a_rule_s_non_conflict_type() -> None:
     """The classifier knows ACLED's types only: an accident the rules found is not re-typed."""
-    subs = refine_types(_Sure(), [("Accident", 0.6), ("Self-harm", 0.6), ("Attack", 0.5)], ["a", "b", "c"])  # type: ignore[arg-type]
+    subs = refine_types(_Sure(), [("Accident", 0.6), ("Self-harm", 0.6), ("Arrests", 0.5)], ["a", "b", "c"])  # type: ignore[arg-type]
     assert subs == ["Accident", "Self-harm", "Armed clash"]
+
+
+def test_the_classifier_never_swaps_types_the_rules_read_from_the_whole_text() -> None:
+    """Who the victims were, how violent a protest was and who took a town are read by the rules
+    from the whole report; the classifier does not overrule them within those families."""
+    assert combine(_guess("Attack", 0.5), {"Armed clash": 0.9, "Attack": 0.1})[0] == "Attack"  # type: ignore[index]
+    protest = _guess("Violent demonstration", 0.6)
+    assert combine(protest, {"Peaceful protest": 0.9})[0] == "Violent demonstration"  # type: ignore[index]
+    subs = refine_types(_Sure(), [("Attack", 0.5), ("Government regains territory", 0.5)], ["a", "b"])  # type: ignore[arg-type]
+    assert subs == ["Attack", "Armed clash"]

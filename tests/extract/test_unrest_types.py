@@ -1,0 +1,118 @@
+"""How a report of crowd unrest is typed from the whole report (ACLED's protest and riot sub-types)."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.extract.event_types import classify_text
+from sitrep.extract.unrest_types import crowd_violence, unrest_type
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the violence is in a sentence of its own: the whole report decides
+        (
+            "Market vendors protested outside the county offices in Eldoret over new levies. "
+            "Some of them later set tyres alight on the main road.",
+            "Violent demonstration",
+        ),
+        (
+            "Hundreds of parents demonstrated in Maradi against the closure of a school. "
+            "They blocked the road to the airport for three hours.",
+            "Violent demonstration",
+        ),
+        (
+            "Nurses marched peacefully to the health ministry in Lusaka to demand unpaid allowances. "
+            "Police fired tear gas to disperse them.",
+            "Protest with intervention",
+        ),
+        (
+            "Teachers held a sit-in at the education office in Mombasa over delayed salaries.",
+            "Peaceful protest",
+        ),
+        (
+            "Soldiers opened fire on a peaceful march in Conakry, and two protesters were killed.",
+            "Excessive force against protesters",
+        ),
+        (
+            "Gendarmes suppressed a peaceful march of farmers in the regional capital.",
+            "Protest with intervention",
+        ),
+        (
+            "A march against the pension reform turned violent near the port of Le Havre.",
+            "Violent demonstration",
+        ),
+        (
+            "Police arrested four people at a rally in Bristol after bottles and projectiles were thrown.",
+            "Violent demonstration",
+        ),
+        (
+            "Residents protesting a land sale stormed the county offices before police dispersed them.",
+            "Violent demonstration",
+        ),
+        ("Police fired tear gas at a rowdy crowd of traders protesting new fees.", "Violent demonstration"),
+        # riot police do not make a riot, nor does "non-violent" make a protest violent
+        (
+            "Riot police chased marchers through the old town after the rally against the new tax.",
+            "Protest with intervention",
+        ),
+        (
+            "Three non-violent protesters died in a crackdown on the march in the capital.",
+            "Excessive force against protesters",
+        ),
+        # held for a protest, not at one
+        (
+            "Police detained three student leaders on Sunday ahead of a planned march on parliament.",
+            "Arrests",
+        ),
+        # no demonstration: rival crowds fighting are a mob, not an armed clash
+        (
+            "Supporters of two rival candidates clashed outside a polling station in Homa Bay, "
+            "and four people were injured.",
+            "Mob violence",
+        ),
+        (
+            "Students from two secondary schools clashed with sticks after a football match in Sarh.",
+            "Mob violence",
+        ),
+        ("Members of two political parties clashed outside a church meeting in Nyamira.", "Mob violence"),
+        (
+            "Supporters of one aspirant clashed with those of another at a party rally in Homa Bay.",
+            "Mob violence",
+        ),
+        # a crowd that turns on a person is a mob, not an armed group's attack
+        ("Villagers near Tororo beat to death a man they accused of stealing a goat.", "Mob violence"),
+        ("Two brothers were stabbed by a group of angry mourners at a burial in Siaya.", "Mob violence"),
+        (
+            "An elderly woman was beaten to death over witchcraft claims in a village near Kisii.",
+            "Mob violence",
+        ),
+        # a crowd that wrecks property riots; it does not "loot" as an armed group does
+        ("Angry youths set ablaze the house of a suspected thief in Kisii.", "Mob violence"),
+        (
+            "Apprentices went on the rampage at a training centre, demanding their allowances.",
+            "Violent demonstration",
+        ),
+    ],
+)
+def test_short_report_is_typed_by_its_most_telling_sentence(text: str, expected: str) -> None:
+    guess = classify_text(text)
+    assert guess is not None
+    assert guess.sub_event_type == expected
+
+
+def test_police_violence_is_not_crowd_violence() -> None:
+    assert not crowd_violence("Police burned the stalls of the protesting hawkers and beat them with batons.")
+    assert crowd_violence("Protesters burned the stalls and pelted police with stones.")
+
+
+def test_farmers_and_herders_fighting_stay_an_armed_clash() -> None:
+    # communal militias are organised armed groups
+    text = "Farmers and herders clashed over grazing land near Mongo; three people were killed."
+    assert unrest_type("Armed clash", text) == "Armed clash"
+
+
+def test_other_types_pass_through() -> None:
+    text = "Protesters burned tyres after an air strike."
+    assert unrest_type("Air/drone strike", text) == "Air/drone strike"
