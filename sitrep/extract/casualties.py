@@ -78,6 +78,7 @@ from sitrep.extract.casualty_patterns import (
     _TOLL,
     _TOLL_RANGE,
     _TRANSITIVE,
+    _WEAK_CASUALTY_FORMS,
     _ZERO,
 )
 from sitrep.extract.casualty_quantities import _Range, parse_quantity
@@ -90,6 +91,7 @@ __all__ = ["UNREST_SUB_TYPES", "combine_counts", "find_counts", "grievance_count
 logger = logging.getLogger(__name__)
 
 _CASUALTY_WORD_LOWER = re.compile(_CASUALTY_WORD.pattern)  # for lower-cased text: no IGNORECASE cost
+_WEAK_FORMS_LOWER = re.compile(_WEAK_CASUALTY_FORMS.pattern)
 _DIGIT = re.compile(r"\d")
 _HE_SHE = re.compile(r"\b(?:he|she)\b")
 _VERB_BEFORE = re.compile(
@@ -355,10 +357,17 @@ def find_counts(article: Article) -> list[CountMention]:
     out: list[CountMention] = []
     shot: list[CountMention] = []
     low = lowered(text)  # cached; None when lower-casing would shift offsets
-    gate, gated = (_CASUALTY_WORD, text) if low is None else (_CASUALTY_WORD_LOWER, low)
+    gate, weak, gated = (
+        (_CASUALTY_WORD, _WEAK_CASUALTY_FORMS, text)
+        if low is None
+        else (_CASUALTY_WORD_LOWER, _WEAK_FORMS_LOWER, low)
+    )
     for sent in sentences(text):
-        if gate.search(gated, sent.start, sent.end) is None:
-            continue  # no casualty word: the sentence states no count
+        if (
+            gate.search(gated, sent.start, sent.end) is None
+            and weak.search(gated, sent.start, sent.end) is None
+        ):
+            continue  # no casualty word, or one only in forms that state no count: no count here
         bounds = (sent.start, sent.end)
         for hit in _select(_scan(text, sent.start, sent.end)):
             hedged = hedge_cue(text, hit.start, hit.end, bounds=bounds) is not None

@@ -251,9 +251,19 @@ _TRANSITIVE = frozenset(
 )  # fmt: skip
 # A sentence without one of these stems states no casualty count: skip it (speed).
 _CASUALTY_WORD = re.compile(
-    r"kill|dead|die|death|wound|injur|hurt|shot|shoot|hospital|condition|fatal|slain|slay|slew|murder|toll"
-    r"|casualt|bodies|lives|massacr|execut|behead|gunned|stabb|beaten|burn|perish|recover|harm|treated|suffer"
-    r"|sustain|maim|claim|took|struck|hit\s+by|bullet|gunfire|passed\s+away|graz|lynch|body|succumb|assault|tortur|stoned|feared|assassin",
+    r"kill|dead|die|death|wound|injur|hurt|shot|fatal|slain|slay|slew|toll|gunn|turn\w*\s+the\s+\w+\s+on"
+    r"|casualt|bodies|lives|massacr|execut|behead|stabb|beaten|burn|perish|recover|harm|treated|suffer"
+    r"|sustain|maim|claim|took|struck|hit\s+by|gunfire|passed\s+away|graz|lynch|body|succumb|assault|tortur"
+    r"|stoned|feared|assassin|condition",
+    _F,
+)
+# Words that state a count only in some forms: a sentence whose only casualty words are these ("the
+# shooting happened", "a murder charge", "at the hospital") is read only when one of those forms is there.
+_WEAK_CASUALTY_FORMS = re.compile(
+    r"shoot(?:s|ing)?\s+(?:and\s+\w+\s+)?(?:an?|the|his|her|their|him|them|himself|herself|themselves|self|one|two"
+    r"|three|four|five|six|seven|eight|nine|ten|\d+|dead|several|multiple|dozens|at\s+least|more|another|up)\b"
+    r"|hospitali[sz]|(?:sends?|sent|sending|puts?|landed|lands)\b[^.;]{0,60}\bhospital"
+    r"|murder(?:ed|ing|s)\b|bullet\s+wounds?|(?:struck|hit)\s+by\s+(?:an?\s+)?(?:\w+\s+)?bullets?",
     _F,
 )
 _NOT_A_SUBJECT = re.compile(r"(?:,|\d,?\s+and|\bage[sd]?|\bto|\bby|\bfrom|\d)\s*$", _F)
