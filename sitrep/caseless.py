@@ -24,13 +24,16 @@ import string
 from collections.abc import Iterator
 from functools import lru_cache
 
-__all__ = ["CaselessPattern", "lowered"]
+__all__ = ["CaselessPattern", "lower_pattern", "lowered"]
 
 # an ASCII capital that is pattern syntax, not a literal: an escape (\S, \W, \B ...) or "(?P"
 _SYNTAX_CAPITAL = re.compile(r"\\.|\(\?P|\(\?-i:|[A-Z]", re.DOTALL)
 
 
-def _lower_pattern(pattern: str) -> str:
+def lower_pattern(pattern: str) -> str:
+    """``pattern`` (meant case-insensitively) for lower-cased text, searched case-sensitively: every
+    ASCII letter that is a literal lower-cased, ``(?-i:...)`` groups relaxed (a superset)."""
+
     def repl(m: re.Match[str]) -> str:
         token = m.group(0)
         if token == "(?-i:":
@@ -86,7 +89,7 @@ class CaselessPattern:
                 "CaselessPattern needs a pattern without non-ASCII letters (they fold differently)"
             )
         self.exact = pattern
-        self.fast = re.compile(_lower_pattern(pattern.pattern), pattern.flags & ~re.IGNORECASE)
+        self.fast = re.compile(lower_pattern(pattern.pattern), pattern.flags & ~re.IGNORECASE)
 
     @property
     def pattern(self) -> str:

@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import re
 
+from sitrep.caseless import lower_pattern
+
 __all__ = ["armed_on_both_sides", "civilians_only", "clash_or_attack"]
 
 ATTACK = "Attack"
@@ -25,7 +27,8 @@ ARMED_CLASH = "Armed clash"
 
 
 def _rx(p: str) -> re.Pattern[str]:
-    return re.compile(p, re.IGNORECASE)
+    """``p`` for lower-cased text: case-insensitive without IGNORECASE's cost (speed)."""
+    return re.compile(lower_pattern(p))
 
 
 #: armed people: state forces and organised armed groups
@@ -153,12 +156,13 @@ _ARMED_RESPONSE_AT = _Anchored(
 
 def armed_on_both_sides(text: str) -> bool:
     """True when ``text`` tells of armed people harmed or targeted, or of armed resistance."""
+    text = text.lower()
     return _ARMED_TARGET_AT.search(text) or _ARMED_RESPONSE_AT.search(text) or _ARMED_HARMED.search(text)
 
 
 def civilians_only(text: str) -> bool:
     """True when ``text`` tells of unarmed people harmed and of no armed people harmed or fighting back."""
-    return bool(_UNARMED_HARMED.search(text)) and not armed_on_both_sides(text)
+    return bool(_UNARMED_HARMED.search(text.lower())) and not armed_on_both_sides(text)
 
 
 #: words of mutual fighting: the rules' armed clash stands whoever the victims
@@ -176,6 +180,6 @@ def clash_or_attack(sub_event_type: str, text: str) -> str:
     only unarmed victims is an attack. Other types are returned unchanged."""
     if sub_event_type == ATTACK and armed_on_both_sides(text):
         return ARMED_CLASH
-    if sub_event_type == ARMED_CLASH and not _MUTUAL.search(text) and civilians_only(text):
+    if sub_event_type == ARMED_CLASH and not _MUTUAL.search(text.lower()) and civilians_only(text):
         return ATTACK
     return sub_event_type
