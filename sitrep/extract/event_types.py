@@ -28,6 +28,7 @@ import math
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from sitrep.extract.armed_sides import clash_or_attack
@@ -169,6 +170,16 @@ def is_mishap(text: str) -> bool:
 
 #: the longest gate prefix: longer prefixes of a word can never meet a gate
 _GATE_LONGEST = max((len(g) for rule in _RULES for g in rule.gate), default=2)
+#: the rules with no gate, which every sentence tries (as a bit mask over ``_RULES``)
+_UNGATED = sum(1 << i for i, rule in enumerate(_RULES) if not rule.gate)
+
+
+@lru_cache(maxsize=1 << 16)
+def _rules_of_word(word: str) -> int:
+    """The gated rules a word opens (a bit mask over ``_RULES``): those with a gate that is a prefix
+    of ``word``. Cached: the same words recur sentence after sentence."""
+    prefixes = {word[:i] for i in range(2, min(len(word), _GATE_LONGEST) + 1)}
+    return sum(1 << i for i, rule in enumerate(_RULES) if rule.gate and not prefixes.isdisjoint(rule.gate))
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,10 +198,11 @@ def _first_hit(text: str) -> _Hit | None:
             cues[name] = rx.search(text) is not None
         return cues[name]
 
-    words = set(_WORD.findall(text.lower()))
-    prefixes = {w[:i] for w in words for i in range(2, min(len(w), _GATE_LONGEST) + 1)}
-    for rule in _RULES:
-        if rule.gate and prefixes.isdisjoint(rule.gate):
+    opened = _UNGATED
+    for word in set(_WORD.findall(text.lower())):
+        opened |= _rules_of_word(word)
+    for i, rule in enumerate(_RULES):
+        if not opened >> i & 1:
             continue
         if rule.protest and not cue("protest", _PROTEST):
             continue
