@@ -19,7 +19,7 @@ import math
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 
 import numpy as np
@@ -69,6 +69,26 @@ def _superlative(word: str) -> bool:
     return len(word) > 5 and word.endswith("est") and word not in _NOT_SUPERLATIVE
 
 
+_WORD_CUES: dict[str, int] = {}  # word -> its cue bits (see _word_cues)
+_WORD_CUES_MAX = 200_000
+
+
+def _word_cues(w: str) -> int:
+    """Bits of the word-level cues of ``w``: 1 an adverb in -ly, 2 an evaluative adjective ending,
+    4 a superlative, 8 a negation."""
+    size = len(w)
+    bits = 0
+    if size > 4 and w.endswith("ly"):
+        bits |= 1
+    if size > 5 and w.endswith(_ADJ_SUFFIX):
+        bits |= 2
+    if _superlative(w):
+        bits |= 4
+    if w in _NEGATION or w.endswith("n't"):
+        bits |= 8
+    return bits
+
+
 def sentence_features(
     sentence: str, hits: Sequence[LexiconHit], toks: Sequence[tuple[int, int, str]] | None = None
 ) -> list[float]:
@@ -82,16 +102,18 @@ def sentence_features(
     reported = sum(counts[c] for c in REPORTED_CATEGORIES)
     capitalised = sum(1 for s, _, _ in toks[1:] if sentence[s].isupper())
     adverbs = adjectives = superlatives = negations = 0
-    for w in words:  # one pass (speed)
-        size = len(w)
-        if size > 4 and w.endswith("ly"):
-            adverbs += 1
-        if size > 5 and w.endswith(_ADJ_SUFFIX):
-            adjectives += 1
-        if _superlative(w):
-            superlatives += 1
-        if w in _NEGATION or w.endswith("n't"):
-            negations += 1
+    cues = _WORD_CUES
+    for w in words:  # one pass (speed); each word's cues are worked out once per process
+        f = cues.get(w)
+        if f is None:
+            f = _word_cues(w)
+            if len(cues) < _WORD_CUES_MAX:
+                cues[w] = f
+        if f:
+            adverbs += f & 1
+            adjectives += (f >> 1) & 1
+            superlatives += (f >> 2) & 1
+            negations += (f >> 3) & 1
     return [
         *(math.log1p(counts[c]) for c in CATEGORIES),
         1.0 if reported else 0.0,
@@ -123,13 +145,19 @@ class BiasClassifier:
         Plain Python on purpose: a few dozen short rows per article are faster without
         numpy's call overhead, and never wait for BLAS threads on a busy machine.
         """
-        coef = [float(w / s) for w, s in zip(self.weights, self.scale, strict=True)]
-        offset = self.intercept - sum(c * float(m) for c, m in zip(coef, self.mean, strict=True))
+        coef, offset = self._linear
         out = []
         for row in features:
             z = offset + sum(c * x for c, x in zip(coef, row, strict=True))
             out.append(1.0 / (1.0 + math.exp(-z)) if z > -500 else 0.0)
         return out
+
+    @cached_property
+    def _linear(self) -> tuple[list[float], float]:
+        """Weights on the raw features, and the offset (standardisation folded in)."""
+        coef = [float(w / s) for w, s in zip(self.weights, self.scale, strict=True)]
+        offset = self.intercept - sum(c * float(m) for c, m in zip(coef, self.mean, strict=True))
+        return coef, offset
 
     def predict(self, features: Sequence[Sequence[float]]) -> list[bool]:
         """Biased or not, for each feature vector."""

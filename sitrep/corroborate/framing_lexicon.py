@@ -117,10 +117,12 @@ class Lexicon:
 
     def __init__(self, entries: dict[str, LexiconEntry]) -> None:
         self._forms = entries
-        self._span: dict[str, int] = {}  # first word → most words of a term starting with it
+        # first word → the numbers of words of the terms starting with it (and 1), most first
+        lengths: dict[str, set[int]] = {}
         for form in entries:
             first, *rest = form.split(" ")
-            self._span[first] = max(self._span.get(first, 1), 1 + len(rest))
+            lengths.setdefault(first, {1}).add(1 + len(rest))
+        self._lengths = {first: tuple(sorted(ks, reverse=True)) for first, ks in lengths.items()}
 
     def __len__(self) -> int:
         return len(self._forms)
@@ -136,17 +138,21 @@ class Lexicon:
         """Every lexicon term in ``text``, longest match first, not overlapping, in text order."""
         toks = tokens(text) if toks is None else toks
         hits: list[LexiconHit] = []
-        forms, widest = self._forms, self._span
+        forms, lengths = self._forms, self._lengths
         i, n = 0, len(toks)
         while i < n:
             found = None
             word = toks[i][2]
-            most = widest.get(word) or (1 if word.endswith("'s") else 0)
-            if not most:
-                i += 1
-                continue
-            for k in range(min(most, n - i), 0, -1):
-                key = toks[i][2] if k == 1 else " ".join(t[2] for t in toks[i : i + k])
+            sizes = lengths.get(word)
+            if sizes is None:
+                if not word.endswith("'s"):
+                    i += 1
+                    continue
+                sizes = (1,)
+            for k in sizes:  # only the lengths some term starting with this word has
+                if k > n - i:
+                    continue
+                key = word if k == 1 else " ".join([t[2] for t in toks[i : i + k]])
                 entry = forms.get(key)
                 if entry is not None:
                     found = (k, entry, 0)

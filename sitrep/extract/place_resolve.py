@@ -17,6 +17,7 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
+from dataclasses import dataclass
 
 from sitrep.extract.gazetteer import Gazetteer
 from sitrep.extract.gazetteer_build import GazetteerData, population_prior
@@ -30,6 +31,7 @@ ADMIN1_NAMED = 2.0  # bonus for a place in a first-level region the document nam
 COUNTY_NAMED = 3.0  # for a town in a county the document names
 TOWN_NAMED = 1.5  # for a county holding a town of a name the document uses
 _NONE: frozenset[int] = frozenset()
+_NO_OWN: dict[str | tuple[str, str], float] = {}
 _LOOSE = frozenset({"quarter", "institution"})  # cues of a name that may not be the town's
 FOREIGN_MAX_POPULATION = 100_000
 COUNTRY_NAME_PENALTY = 2.0  # for a city called by a country's name only as an alias
@@ -49,7 +51,8 @@ class _Evidence:
     def __init__(self) -> None:
         self.countries: dict[str, float] = defaultdict(float)
         self.admin1s: dict[tuple[str, str], float] = defaultdict(float)
-        self.own: dict[int, list[tuple[str | tuple[str, str], float]]] = {}
+        # per name id: the weight it adds itself to each country and region
+        self.own: dict[int, dict[str | tuple[str, str], float]] = {}
         # countries the article names or places in (not adjectives: "French forces", "Chinese-run")
         self.named: dict[str, float] = defaultdict(float)
         # (country, admin1, admin2 key) -> name ids that may name that county / a town in it
@@ -61,10 +64,10 @@ class _Evidence:
     def near_anchor(self, key: str, lat: float, lon: float) -> bool:
         """True when a confidently placed town of another name lies within about 100 km."""
         box_lon = NEAR_DEG / max(0.2, math.cos(math.radians(lat)))
-        return any(
-            k != key and abs(a_lat - lat) <= NEAR_DEG and abs(a_lon - lon) <= box_lon
-            for k, a_lat, a_lon in self.anchors
-        )
+        for k, a_lat, a_lon in self.anchors:
+            if k != key and abs(a_lat - lat) <= NEAR_DEG and abs(a_lon - lon) <= box_lon:
+                return True
+        return False
 
     def add_admin2(self, k: int, m: Match, gaz: Gazetteer) -> None:
         """Record the counties ``m`` may name and the counties its towns may lie in."""
@@ -84,13 +87,14 @@ class _Evidence:
             self.admin1s[item] += weight
         else:
             self.countries[item] += weight
-        self.own.setdefault(k, []).append((item, weight))
+        own = self.own.setdefault(k, {})
+        own[item] = own.get(item, 0) + weight  # summed in the order added
 
     def country(self, k: int, cc: str) -> float:
-        return self.countries.get(cc, 0) - sum(w for i, w in self.own.get(k, ()) if i == cc)
+        return self.countries.get(cc, 0) - self.own.get(k, _NO_OWN).get(cc, 0)
 
     def admin1(self, k: int, key: tuple[str, str]) -> float:
-        return self.admin1s.get(key, 0) - sum(w for i, w in self.own.get(k, ()) if i == key)
+        return self.admin1s.get(key, 0) - self.own.get(k, _NO_OWN).get(key, 0)
 
 
 def resolve(
@@ -125,15 +129,22 @@ def resolve(
             ev.add(matches[k].kid, (d.country[admins[0]] or "", d.name[admins[0]]), 1.0)
             ev.add(matches[k].kid, d.country[admins[0]] or "", 0.5)
             ev.named[d.country[admins[0]] or ""] += 1.0
+    fixed: list[list[_Fixed] | None] = [None] * len(matches)  # per match and candidate, for both rounds
     for round_ in range(2):
         chosen: list[int] = []
-        for m in matches:
+        for i, m in enumerate(matches):
             if len(m.cands) == 1:  # nothing to choose: the score would not matter
                 best_score, best, second = math.inf, m.cands[0], -math.inf
             else:
-                scored = sorted(((_score(m, c, gaz, ev), c) for c in m.cands), reverse=True)
-                best_score, best = scored[0]
-                second = scored[1][0]
+                if fixed[i] is None:
+                    fixed[i] = [_fixed(m, c, gaz) for c in m.cands]
+                best_score, best, second = -math.inf, -1, -math.inf
+                for f in fixed[i] or ():  # the best (score, id) and the runner-up's score
+                    sc, c = _score(m, f, ev), f.c
+                    if sc > best_score or (sc == best_score and c > best):
+                        best_score, best, second = sc, c, best_score
+                    elif sc > second:
+                        second = sc
             m.choice = best
             chosen.append(best)
             margin = best_score - second
@@ -302,58 +313,103 @@ def _mark_foreign(matches: list[Match], gaz: Gazetteer, ev: _Evidence) -> None:
             m.foreign = True
 
 
-def _score(m: Match, c: int, gaz: Gazetteer, ev: _Evidence) -> float:
+@dataclass(slots=True)
+class _Fixed:
+    """What a candidate's score owes to the gazetteer and the match alone (the same in both rounds)."""
+
+    c: int
+    feat: str
+    cc: str
+    admin1: str
+    prior: float
+    alias: bool  # matched through an alternate name
+    alias_cap: float | None  # a town called by an alias when another candidate bears the name itself
+    country_name: bool  # a city called by a country's name
+    seat: bool  # a county called by the name of the town in it
+    triple: tuple[str, str, str] | None  # (country, admin1, admin2) of a town or county
+    lat: float
+    lon: float
+    bonus: tuple[float, ...]  # container, "near" and cue bonuses, in the order they are added
+
+
+def _fixed(m: Match, c: int, gaz: Gazetteer) -> _Fixed:
     d = gaz._d
     feat, cc = d.feature[c], d.country[c] or ""
-    s = d.prior[c]
-    in_country = ev.country(m.kid, cc)
-    if in_country > 0:
-        s += 1.5 + 0.25 * min(in_country, 4)
-    if feat != "facility" and not _primary(gaz, c, m.key):
-        if feat == "city" and _any_primary(m, gaz):
-            # a regional capital's boost is for its own name, and a town called by its own name
-            # comes first: "Philadelphia" is also an old name of Amman, "Pueblo" a name of Puebla
-            s = min(s, population_prior(d.population[c])) - ALIAS_PENALTY
-        s -= 0.75  # matched through an alternate name ("Iraq" is also a name of Arak, Iran)
-        if feat == "city" and d.feature[m.cands[0]] == "country":
-            s -= COUNTRY_NAME_PENALTY  # "Mexico" is the country, even in an article about Mexico City
-    if feat == "admin2" and "admin" not in m.cues and _names_its_seat(m, c, gaz):
-        s -= SEAT_PENALTY  # "Milwaukee police": the city, not Milwaukee County
-    named_admin1 = d.admin1[c] and ev.admin1(m.kid, (cc, d.admin1[c] or "")) > 0
-    if feat in ("city", "admin2", "facility") and named_admin1:
-        s += ADMIN1_NAMED
+    alias = feat != "facility" and not _primary(gaz, c, m.key)
+    cap = population_prior(d.population[c]) if alias and feat == "city" and _any_primary(m, gaz) else None
     a2 = d.admin2[c]
-    if a2 is not None and feat in ("city", "admin2"):
-        triple = (cc, d.admin1[c] or "", a2)
-        if feat == "city" and ev.counties.get(triple, _NONE) - {m.kid}:
-            s += COUNTY_NAMED  # "Alexandria" in an article naming Douglas County: Alexandria, Minnesota
-        elif feat == "admin2" and ev.towns_in.get(triple, _NONE) - {m.kid}:
-            s += TOWN_NAMED
-    if (
-        ev.anchors
-        and feat in ("city", "admin2")
-        and len(m.cands) > 1
-        and ev.near_anchor(m.key, d.lat[c], d.lon[c])
-    ):
-        s += NEAR_BONUS
+    bonus: list[float] = []
     if m.container is not None and feat != "country":
         inner = gaz.place(c)
         if any(gaz.contains(gaz.place(o), inner) for o in m.container.cands[:10]):
-            s += 6.0
+            bonus.append(6.0)
     near = m.near
     if (
         near is not None
         and feat in ("city", "admin2")
         and any(_close(d, c, o, NEAR_KM) for o in near.cands[:10])
     ):
-        s += NEAR_BONUS  # "Bura near Hola": the Bura that lies near a Hola
+        bonus.append(NEAR_BONUS)  # "Bura near Hola": the Bura that lies near a Hola
     if "facility" in m.cues and feat == "facility":
-        s += 3.0
+        bonus.append(3.0)
     if "admin" in m.cues and feat in ("admin1", "admin2"):
-        s += 2.5
+        bonus.append(2.5)
     if "city" in m.cues and feat == "city":
-        s += 1.0
+        bonus.append(1.0)
+    return _Fixed(
+        c=c,
+        feat=feat,
+        cc=cc,
+        admin1=d.admin1[c] or "",
+        prior=d.prior[c],
+        alias=alias,
+        alias_cap=cap,
+        # "Mexico" is the country, even in an article about Mexico City
+        country_name=alias and feat == "city" and d.feature[m.cands[0]] == "country",
+        # "Milwaukee police": the city, not Milwaukee County
+        seat=feat == "admin2" and "admin" not in m.cues and _names_its_seat(m, c, gaz),
+        triple=(cc, d.admin1[c] or "", a2) if a2 is not None and feat in ("city", "admin2") else None,
+        lat=d.lat[c],
+        lon=d.lon[c],
+        bonus=tuple(bonus),
+    )
+
+
+def _score(m: Match, f: _Fixed, ev: _Evidence) -> float:
+    feat = f.feat
+    s = f.prior
+    in_country = ev.country(m.kid, f.cc)
+    if in_country > 0:
+        s += 1.5 + 0.25 * min(in_country, 4)
+    if f.alias:
+        if f.alias_cap is not None:
+            # a regional capital's boost is for its own name, and a town called by its own name
+            # comes first: "Philadelphia" is also an old name of Amman, "Pueblo" a name of Puebla
+            s = min(s, f.alias_cap) - ALIAS_PENALTY
+        s -= 0.75  # matched through an alternate name ("Iraq" is also a name of Arak, Iran)
+        if f.country_name:
+            s -= COUNTRY_NAME_PENALTY
+    if f.seat:
+        s -= SEAT_PENALTY
+    if feat in ("city", "admin2", "facility") and f.admin1 and ev.admin1(m.kid, (f.cc, f.admin1)) > 0:
+        s += ADMIN1_NAMED
+    triple = f.triple
+    if triple is not None:
+        if feat == "city" and _others(ev.counties, triple, m.kid):
+            s += COUNTY_NAMED  # "Alexandria" in an article naming Douglas County: Alexandria, Minnesota
+        elif feat == "admin2" and _others(ev.towns_in, triple, m.kid):
+            s += TOWN_NAMED
+    if ev.anchors and feat in ("city", "admin2") and len(m.cands) > 1 and ev.near_anchor(m.key, f.lat, f.lon):
+        s += NEAR_BONUS
+    for b in f.bonus:
+        s += b
     return s
+
+
+def _others(table: dict[tuple[str, str, str], set[int]], triple: tuple[str, str, str], kid: int) -> bool:
+    """True when ``table`` holds a name other than ``kid`` for the county ``triple``."""
+    ks = table.get(triple)
+    return ks is not None and (len(ks) > 1 or (len(ks) == 1 and kid not in ks))
 
 
 def _close(d: GazetteerData, a: int, b: int, km: float) -> bool:

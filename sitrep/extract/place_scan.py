@@ -13,7 +13,6 @@ connecting particles such as "al" or "de", or inside a facility alias such as
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 
 from sitrep.extract.gazetteer import Gazetteer
@@ -123,13 +122,14 @@ class Match:
 
 
 def title_case_sentences(toks: list[tuple[int, int, str]], tok_sent: list[int]) -> set[int]:
-    caps: Counter[int] = Counter()
-    words: Counter[int] = Counter()
+    caps: dict[int, int] = {}
+    words: dict[int, int] = {}
     for (_, _, raw), s in zip(toks, tok_sent, strict=True):
-        if raw[0].isalpha() and len(raw) > 3:
-            words[s] += 1
-            caps[s] += raw[0].isupper()
-    return {s for s, n in words.items() if n >= 4 and caps[s] / n >= 0.85}
+        if len(raw) > 3 and raw[0].isalpha():
+            words[s] = words.get(s, 0) + 1
+            if raw[0].isupper():
+                caps[s] = caps.get(s, 0) + 1
+    return {s for s, n in words.items() if n >= 4 and caps.get(s, 0) / n >= 0.85}
 
 
 def _capitalised(raw: str) -> bool:
