@@ -78,19 +78,22 @@ def event_flags(text: str, kept: list[Match], sents: list, gaz: Gazetteer) -> li
         assert m.choice is not None
         if m.adjective is not None:
             continue
+        if dl_start <= m.start and m.end <= dl_end:
+            flags[k] = True
+            continue
+        # the regular expressions run only when their answer can change the flag (speed)
         feat = d.feature[m.choice]
-        near_event = EVENT_VERBS.search(text, max(0, m.start - 90), min(len(text), m.end + 90)) is not None
+        placed = m.locative and not m.origin
+        early = placed and m.sentence <= first_content + 1
+        if not (early or placed or feat == "facility"):
+            continue
         relative = (
             any(r_start <= m.start and m.end <= r_end for r_start, r_end in roads)
             or _RELATIVE_BEFORE.search(text[max(0, m.start - 40) : m.start]) is not None
             or _DESTINATION_BEFORE.search(text[max(0, m.start - 120) : m.start]) is not None
         )
-        flags[k] = (dl_start <= m.start and m.end <= dl_end) or (
-            not relative
-            and (
-                (near_event and ((m.locative and not m.origin) or feat == "facility"))
-                or (m.locative and not m.origin and m.sentence <= first_content + 1)
-            )
+        flags[k] = not relative and (
+            early or EVENT_VERBS.search(text, max(0, m.start - 90), min(len(text), m.end + 90)) is not None
         )
     # the dateline city is where the story was filed: the event place only when no other fine place
     # in its region is (one far away is more likely a misread street or landmark name than the scene)

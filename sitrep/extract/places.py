@@ -71,13 +71,25 @@ class _Doc:
     title_case: set[int]
 
 
+def _sentence_of_tokens(toks: list[tuple[int, int, str]], sent_starts: list[int]) -> list[int]:
+    """Per token, the index of the last sentence starting at or before it (0 before the first)."""
+    tok_starts = [t[0] for t in toks]
+    out: list[int] = []
+    done = 0
+    for k in range(1, len(sent_starts)):  # the tokens before sentence k lie in sentence k - 1
+        cut = bisect.bisect_left(tok_starts, sent_starts[k])
+        out += [k - 1] * (cut - done)
+        done = cut
+    out += [max(0, len(sent_starts) - 1)] * (len(toks) - done)
+    return out
+
+
 def _prepare(text: str) -> _Doc | None:
     toks = _tokens(text)
     if not toks:
         return None
     sents = sentences(text)
-    sent_starts = [s.start for s in sents]
-    tok_sent = [max(0, bisect.bisect_right(sent_starts, t[0]) - 1) for t in toks]
+    tok_sent = _sentence_of_tokens(toks, [s.start for s in sents])
     # an ASCII text has nothing to fold but case (see gazetteer_text.fold): no call per token
     folded = [t[2].lower() for t in toks] if text.isascii() else [fold(t[2]) for t in toks]
     return _Doc(text, toks, folded, sents, tok_sent, title_case_sentences(toks, tok_sent))
