@@ -137,7 +137,7 @@ def resolve(
                 best_score, best, second = math.inf, m.cands[0], -math.inf
             else:
                 if fixed[i] is None:
-                    fixed[i] = [_fixed(m, c, gaz) for c in m.cands]
+                    fixed[i] = _fixed_all(m, gaz)
                 best_score, best, second = -math.inf, -1, -math.inf
                 for f in fixed[i] or ():  # the best (score, id) and the runner-up's score
                     sc, c = _score(m, f, ev), f.c
@@ -332,6 +332,25 @@ class _Fixed:
     bonus: tuple[float, ...]  # container, "near" and cue bonuses, in the order they are added
 
 
+_MEMO_MAX = 20_000  # names (with their candidates) remembered per gazetteer
+
+
+def _fixed_all(m: Match, gaz: Gazetteer) -> list[_Fixed]:
+    """:func:`_fixed` of each candidate of ``m``; remembered across articles for a match that
+    has no container and no "near" place (the rest comes from the name and the gazetteer)."""
+    if m.container is not None or m.near is not None:
+        return [_fixed(m, c, gaz) for c in m.cands]
+    cues = m.cues
+    key = (m.key, m.cands, "facility" in cues, "admin" in cues, "city" in cues)
+    memo = gaz.resolve_memo
+    found = memo.get(key)
+    if found is None:
+        if len(memo) >= _MEMO_MAX:
+            memo.clear()
+        found = memo[key] = [_fixed(m, c, gaz) for c in m.cands]
+    return found  # type: ignore[return-value]
+
+
 def _fixed(m: Match, c: int, gaz: Gazetteer) -> _Fixed:
     d = gaz._d
     feat, cc = d.feature[c], d.country[c] or ""
@@ -433,9 +452,6 @@ def _names_its_seat(m: Match, c: int, gaz: Gazetteer) -> bool:
     )
 
 
-_PRIMARY: dict[tuple[int, int], str] = {}
-
-
 def _any_primary(m: Match, gaz: Gazetteer) -> bool:
     """True when some candidate of ``m`` carries the matched name as its main name."""
     if m.any_primary is None:
@@ -445,9 +461,9 @@ def _any_primary(m: Match, gaz: Gazetteer) -> bool:
 
 def _primary(gaz: Gazetteer, c: int, key: str) -> bool:
     """True when ``key`` is the place's main name (not one of its alternate names)."""
-    main = _PRIMARY.get((id(gaz._d), c))
+    main = gaz.main_keys.get(c)
     if main is None:
-        main = _PRIMARY[(id(gaz._d), c)] = " ".join(TOKEN_RE.findall(fold(gaz._d.name[c])))
+        main = gaz.main_keys[c] = " ".join(TOKEN_RE.findall(fold(gaz._d.name[c])))
     if main == key:
         return True
     if " " not in main and " " not in key:

@@ -90,8 +90,8 @@ def _prepare(text: str) -> _Doc | None:
         return None
     sents = sentences(text)
     tok_sent = _sentence_of_tokens(toks, [s.start for s in sents])
-    # an ASCII text has nothing to fold but case (see gazetteer_text.fold): no call per token
-    folded = [t[2].lower() for t in toks] if text.isascii() else [fold(t[2]) for t in toks]
+    # an ASCII word has nothing to fold but case (see gazetteer_text.fold): no call for most
+    folded = [w.lower() if w.isascii() else fold(w) for _, _, w in toks]
     return _Doc(text, toks, folded, sents, tok_sent, title_case_sentences(toks, tok_sent))
 
 
