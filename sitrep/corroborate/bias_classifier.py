@@ -24,7 +24,7 @@ from importlib import resources
 
 import numpy as np
 
-from sitrep.corroborate.framing_lexicon import CATEGORIES, REPORTED_CATEGORIES, Lexicon, LexiconHit
+from sitrep.corroborate.framing_lexicon import CATEGORIES, Lexicon, LexiconHit
 from sitrep.corroborate.framing_lexicon import load_lexicon as _load_lexicon
 from sitrep.corroborate.framing_lexicon import tokens as _tokens
 
@@ -56,8 +56,10 @@ _NOT_SUPERLATIVE = frozenset(
     {"interest", "protest", "arrest", "suggest", "request", "harvest", "contest", "manifest"}
 )
 _NEGATION = frozenset({"not", "no", "never", "nothing", "nobody", "none", "cannot"})
+# said|says|stated|statement|spokes(man|woman|person)|told|according to|announced|reported, with
+# the words sharing an "s" factored out (the search is a third faster)
 _ATTRIBUTION = re.compile(
-    r"\b(?:said|says|told|according to|announced|reported|stated|statement|spokes(?:man|woman|person))\b",
+    r"\b(?:s(?:aid|ays|tated|tatement|pokes(?:man|woman|person))|told|according to|announced|reported)\b",
     re.IGNORECASE,
 )
 _NUMBER = re.compile(r"\d")
@@ -94,16 +96,19 @@ def sentence_features(
 ) -> list[float]:
     """The classifier's feature vector for one sentence and its lexicon hits (see FEATURE_NAMES)."""
     toks = _tokens(sentence) if toks is None else toks
-    words = [t[2] for t in toks]
-    n = max(len(words), 1)
-    counts = dict.fromkeys(CATEGORIES, 0)
-    for h in hits:
-        counts[h.entry.category] += 1
-    reported = sum(counts[c] for c in REPORTED_CATEGORIES)
+    n = max(len(toks), 1)
+    if hits:
+        counts = dict.fromkeys(CATEGORIES, 0)
+        for h in hits:
+            counts[h.entry.category] += 1
+        per_category = [math.log1p(counts[c]) for c in CATEGORIES]
+        reported = len(hits) - counts["cue"]  # the categories other than "cue" are reported
+    else:
+        per_category, reported = [0.0] * len(CATEGORIES), 0
     capitalised = sum(1 for s, _, _ in toks[1:] if sentence[s].isupper())
     adverbs = adjectives = superlatives = negations = 0
     cues = _WORD_CUES
-    for w in words:  # one pass (speed); each word's cues are worked out once per process
+    for _, _, w in toks:  # one pass (speed); each word's cues are worked out once per process
         f = cues.get(w)
         if f is None:
             f = _word_cues(w)
@@ -115,7 +120,7 @@ def sentence_features(
             superlatives += (f >> 2) & 1
             negations += (f >> 3) & 1
     return [
-        *(math.log1p(counts[c]) for c in CATEGORIES),
+        *per_category,
         1.0 if reported else 0.0,
         reported / n,
         adverbs / n,

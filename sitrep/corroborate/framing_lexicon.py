@@ -145,7 +145,7 @@ class Lexicon:
             word = toks[i][2]
             sizes = lengths.get(word)
             if sizes is None:
-                if not word.endswith("'s"):
+                if "'" not in word or not word.endswith("'s"):
                     i += 1
                     continue
                 sizes = (1,)
