@@ -139,8 +139,9 @@ def resolve(
                 if fixed[i] is None:
                     fixed[i] = _fixed_all(m, gaz)
                 best_score, best, second = -math.inf, -1, -math.inf
+                own = ev.own.get(m.kid, _NO_OWN)
                 for f in fixed[i] or ():  # the best (score, id) and the runner-up's score
-                    sc, c = _score(m, f, ev), f.c
+                    sc, c = _score(m, f, ev, own), f.c
                     if sc > best_score or (sc == best_score and c > best):
                         best_score, best, second = sc, c, best_score
                     elif sc > second:
@@ -394,10 +395,12 @@ def _fixed(m: Match, c: int, gaz: Gazetteer) -> _Fixed:
     )
 
 
-def _score(m: Match, f: _Fixed, ev: _Evidence) -> float:
+def _score(m: Match, f: _Fixed, ev: _Evidence, own: dict[str | tuple[str, str], float]) -> float:
+    """The candidate's score in the article (``own``: what ``m``'s name adds to the evidence itself;
+    :meth:`_Evidence.country` and :meth:`_Evidence.admin1` inlined)."""
     feat = f.feat
     s = f.prior
-    in_country = ev.country(m.kid, f.cc)
+    in_country = ev.countries.get(f.cc, 0) - own.get(f.cc, 0)
     if in_country > 0:
         s += 1.5 + 0.25 * min(in_country, 4)
     if f.alias:
@@ -410,8 +413,10 @@ def _score(m: Match, f: _Fixed, ev: _Evidence) -> float:
             s -= COUNTRY_NAME_PENALTY
     if f.seat:
         s -= SEAT_PENALTY
-    if feat in ("city", "admin2", "facility") and f.admin1 and ev.admin1(m.kid, (f.cc, f.admin1)) > 0:
-        s += ADMIN1_NAMED
+    if feat in ("city", "admin2", "facility") and f.admin1:
+        region = (f.cc, f.admin1)
+        if ev.admin1s.get(region, 0) - own.get(region, 0) > 0:
+            s += ADMIN1_NAMED
     triple = f.triple
     if triple is not None:
         if feat == "city" and _others(ev.counties, triple, m.kid):

@@ -93,6 +93,7 @@ _CROSS_AFTER = re.compile(
 )
 _CROSS_BEFORE = re.compile(r"\b\d+(?:st|nd|rd|th)\s+(?:[Ss]treet\s+|[Aa]venue\s+)?(?:and|&)\s+\Z")
 _COMMA = re.compile(r",[ \t]*")
+_ARTICLES = frozenset({"al", "el", "an", "ar", "as", "ad", "ash", "az"})  # Arabic articles opening a name
 _GAP_OK = re.compile(r"[ \t]?[-'’.]?[ \t]?")
 
 
@@ -149,18 +150,14 @@ def scan(
     matches: list[Match] = []
     surnames: set[str] = set()  # keys seen as part of a person's name ("Hillary Clinton")
     n = len(toks)
-    i = 0
-    while i < n:
-        raw = toks[i][2]
-        if not (
-            raw[0].isupper()
-            or (
-                folded[i] in ("al", "el", "an", "ar", "as", "ad", "ash", "az")
-                and i + 1 < n
-                and toks[i + 1][2][0].isupper()
-            )
-        ):
-            i += 1
+    starts = [  # a name starts capitalised, or with an article before a capitalised word ("al Anbar")
+        k
+        for k, (_, _, raw) in enumerate(toks)
+        if raw[0].isupper() or (folded[k] in _ARTICLES and k + 1 < n and toks[k + 1][2][0].isupper())
+    ]
+    resume = 0  # the token after the last match
+    for i in starts:
+        if i < resume:
             continue
         best: Match | None = None
         key = ""
@@ -215,7 +212,6 @@ def scan(
         if best is None or (
             best.last > best.first and not _capitalised(toks[best.last][2]) and folded[best.last] in PARTICLES
         ):
-            i += 1
             continue
         best.title_case = tok_sent[i] in title_case
         person = _looks_like_person(best, text, toks, folded, matches, gaz)
@@ -236,7 +232,7 @@ def scan(
             ):
                 best.end += 1  # "U.S.", "Kan." keep their final period
             matches.append(best)
-        i = best.last + 1
+        resume = best.last + 1
     return matches
 
 
