@@ -93,6 +93,10 @@ _CROSS_AFTER = re.compile(
 )
 _CROSS_BEFORE = re.compile(r"\b\d+(?:st|nd|rd|th)\s+(?:[Ss]treet\s+|[Aa]venue\s+)?(?:and|&)\s+\Z")
 _COMMA = re.compile(r",[ \t]*")
+# type words before a name: "the city of X", "the province of X", "the base in X"
+_CITY_OF = re.compile(r"\b(?:city|town|village|capital) of (?:the )?$")
+_ADMIN_OF = re.compile(r"\b(?:province|governorate|state|region|county|district) of (?:the )?$")
+_BASE_IN = re.compile(r"\b(?:base|airbase|airport|camp)\s+(?:in|at|near)\s+$")
 _ARTICLES = frozenset({"al", "el", "an", "ar", "as", "ad", "ash", "az"})  # Arabic articles opening a name
 _GAP_OK = re.compile(r"[ \t]?[-'’.]?[ \t]?")
 
@@ -398,9 +402,11 @@ def add_context(text: str, toks: list[tuple[int, int, str]], folded: list[str], 
             ):
                 m.cues.add("facility")
         before = fold(text[max(0, m.start - 30) : m.start])
-        if re.search(r"\b(?:city|town|village|capital) of (?:the )?$", before):
+        # what each pattern's end needs, tested first (most names have none of these before them)
+        of_end = (before[:-1] if before.endswith("\n") else before).endswith(("of ", "of the "))
+        if of_end and _CITY_OF.search(before):
             m.cues.add("city")
-        elif re.search(r"\b(?:province|governorate|state|region|county|district) of (?:the )?$", before):
+        elif of_end and _ADMIN_OF.search(before):
             m.cues.add("admin")
-        elif re.search(r"\b(?:base|airbase|airport|camp)\s+(?:in|at|near)\s+$", before):
+        elif before.rstrip().endswith(("in", "at", "near")) and _BASE_IN.search(before):
             m.cues.add("city")
