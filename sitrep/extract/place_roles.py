@@ -51,7 +51,11 @@ _DESTINATION_BEFORE = re.compile(
     re.IGNORECASE,
 )
 # a road named after the towns it joins ("the Nairobi-Mombasa highway"): its towns are ends, not the scene
-_ROAD_WORD = re.compile(r"\b(?:[Hh]ighway|[Rr]oad|[Rr]ailway|[Pp]ipeline|[Bb]order)\b")
+# \b(?:[Hh]ighway|[Rr]oad|[Rr]ailway|[Pp]ipeline|[Bb]order)\b, opening with its first letters (a
+# character set the regex engine skips to: several times faster than a word boundary tried everywhere)
+_ROAD_WORD = re.compile(
+    r"[HhRrPpBb](?<!\w[HhRrPpBb])(?:(?<=[Hh])ighway|(?<=[Rr])(?:oad|ailway)|(?<=[Pp])ipeline|(?<=[Bb])order)\b"
+)
 _ROAD_NAME_BEFORE = re.compile(
     r"(?<![\w'’])[A-Z][\w'’]*(?: [A-Z][\w'’]*)?(?:\s?[-–]\s?[A-Z][\w'’]*(?: [A-Z][\w'’]*)?)+\s+\Z"
 )
