@@ -78,7 +78,11 @@ _DAY_AFTER_TIME = re.compile(
     r"\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct"
     r"|Nov|Dec)"
 )
-_BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])|\n\s*\n|\n")
+# [.!?]+["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9]) | \n\s*\n | \n, opening with the character set of the
+# first characters: the regex engine skips to those (several times faster than trying each branch)
+_BOUNDARY = re.compile(
+    r"[.!?\n](?:(?<=[.!?])[.!?]*[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])|(?<=\n)\s*\n|(?<=\n))"
+)
 
 
 def sentences(text: str) -> list[Span]:
