@@ -24,6 +24,7 @@ from importlib import resources
 
 import numpy as np
 
+from sitrep.caseless import lowered
 from sitrep.corroborate.framing_lexicon import CATEGORIES, Lexicon, LexiconHit
 from sitrep.corroborate.framing_lexicon import load_lexicon as _load_lexicon
 from sitrep.corroborate.framing_lexicon import tokens as _tokens
@@ -62,7 +63,17 @@ _ATTRIBUTION = re.compile(
     r"\b(?:s(?:aid|ays|tated|tatement|pokes(?:man|woman|person))|told|according to|announced|reported)\b",
     re.IGNORECASE,
 )
+_ATTRIBUTION_LOWER = re.compile(_ATTRIBUTION.pattern)  # for a lower-cased text (see _attribution)
 _NUMBER = re.compile(r"\d")
+
+
+def _attribution(sentence: str) -> bool:
+    """True when ``sentence`` has an attribution word; matched case-sensitively in the lower-cased
+    sentence when that is the same (see :func:`sitrep.caseless.lowered`): over twice as fast."""
+    low = lowered(sentence)
+    if low is None:
+        return _ATTRIBUTION.search(sentence) is not None
+    return _ATTRIBUTION_LOWER.search(low) is not None
 
 
 def _superlative(word: str) -> bool:
@@ -129,7 +140,7 @@ def sentence_features(
         math.log1p(negations),
         1.0 if ("!" in sentence or "?" in sentence) else 0.0,
         math.log1p(len(_NUMBER.findall(sentence))),
-        1.0 if _ATTRIBUTION.search(sentence) else 0.0,
+        1.0 if _attribution(sentence) else 0.0,
         capitalised / n,
     ]
 

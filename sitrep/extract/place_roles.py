@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from sitrep.caseless import lowered
 from sitrep.extract.gazetteer import Gazetteer
 from sitrep.extract.gazetteer_build import GazetteerData
 from sitrep.extract.gazetteer_text import DIRECTION_WORDS
@@ -29,7 +30,7 @@ EVENT_VERBS = re.compile(
     r"target\w*|detonat\w*|landed|erupted|violence|battle\w*|offensive|airstrike\w*|air strike\w*)\b",
     re.IGNORECASE,
 )
-# the same words matched case-sensitively, in a lower-cased text (over twice as fast; see _verb_text)
+# the same words matched case-sensitively in a lower-cased text (over twice as fast; see _verb_text)
 _EVENT_VERBS_LOWER = re.compile(EVENT_VERBS.pattern)
 _DATELINE = re.compile(
     r"\A\s*(?:[^\n]{0,80}\n\s*)??([A-Z][A-Z'’.\- ]{2,40}(?:,\s*[A-Z][\w.'’ -]{1,30})?)"
@@ -127,17 +128,9 @@ def event_flags(text: str, kept: list[Match], sents: list, gaz: Gazetteer) -> li
 
 def _verb_text(text: str) -> tuple[str, re.Pattern[str]]:
     """The text and pattern to look for EVENT_VERBS in: the lower-cased text and the case-sensitive
-    pattern when that finds exactly what EVENT_VERBS (case-insensitive) finds in ``text``.
-
-    It does when lower-casing keeps every character one character long and the text has neither
-    of the two characters (dotless "ı", long "ſ") that match an ASCII letter case-insensitively
-    but do not lower-case to it; every other character matches a pattern letter case-insensitively
-    exactly when its lower case is that letter, and is a word character exactly when its lower
-    case is (checked over all of Unicode)."""
-    low = text.lower()
-    if len(low) == len(text) and "ı" not in text and "ſ" not in text:
-        return low, _EVENT_VERBS_LOWER
-    return text, EVENT_VERBS
+    pattern when that finds exactly what EVENT_VERBS finds (see :func:`sitrep.caseless.lowered`)."""
+    low = lowered(text)
+    return (text, EVENT_VERBS) if low is None else (low, _EVENT_VERBS_LOWER)
 
 
 def _road_names(text: str) -> list[tuple[int, int]]:
