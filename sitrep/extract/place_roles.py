@@ -30,8 +30,6 @@ EVENT_VERBS = re.compile(
     r"target\w*|detonat\w*|landed|erupted|violence|battle\w*|offensive|airstrike\w*|air strike\w*)\b",
     re.IGNORECASE,
 )
-# the same words matched case-sensitively in a lower-cased text (over twice as fast; see _verb_text)
-_EVENT_VERBS_LOWER = re.compile(EVENT_VERBS.pattern)
 _DATELINE = re.compile(
     r"\A\s*(?:[^\n]{0,80}\n\s*)??([A-Z][A-Z'’.\- ]{2,40}(?:,\s*[A-Z][\w.'’ -]{1,30})?)"
     r"\s*(?:\([^)\n]{1,40}\)\s*)?(?:—|–|--|-)\s"
@@ -62,6 +60,10 @@ _ROAD_WORD = re.compile(
 _ROAD_NAME_BEFORE = re.compile(
     r"(?<![\w'’])[A-Z][\w'’]*(?: [A-Z][\w'’]*)?(?:\s?[-–]\s?[A-Z][\w'’]*(?: [A-Z][\w'’]*)?)+\s+\Z"
 )
+# case-sensitive copies for a lower-cased text (over twice as fast; see _context_patterns)
+_EVENT_VERBS_LOWER = re.compile(EVENT_VERBS.pattern)
+_RELATIVE_LOWER = re.compile(_RELATIVE_BEFORE.pattern)
+_DESTINATION_LOWER = re.compile(_DESTINATION_BEFORE.pattern)
 _DATELINE_REGION_KM = 600.0  # a wire bureau's dateline covers its region
 _DIRECTION_BEFORE = re.compile(
     r"\b(north|south|east|west|central|centre|center)(?:ern)?(?:[- ]?(east|west)(?:ern)?)?\s+$",
@@ -81,7 +83,7 @@ def event_flags(text: str, kept: list[Match], sents: list, gaz: Gazetteer) -> li
     dl_start, dl_end = _dateline(text)
     first_content = min((m.sentence for m in kept), default=0)
     roads = _road_names(text)
-    verb_text, verbs = _verb_text(text)
+    seen, verbs, relative_before, destination_before = _context_patterns(text)
     for k, m in enumerate(kept):
         assert m.choice is not None
         if m.adjective is not None:
@@ -97,11 +99,11 @@ def event_flags(text: str, kept: list[Match], sents: list, gaz: Gazetteer) -> li
             continue
         relative = (
             any(r_start <= m.start and m.end <= r_end for r_start, r_end in roads)
-            or _RELATIVE_BEFORE.search(text[max(0, m.start - 40) : m.start]) is not None
-            or _DESTINATION_BEFORE.search(text[max(0, m.start - 120) : m.start]) is not None
+            or relative_before.search(seen[max(0, m.start - 40) : m.start]) is not None
+            or destination_before.search(seen[max(0, m.start - 120) : m.start]) is not None
         )
         flags[k] = not relative and (
-            early or verbs.search(verb_text, max(0, m.start - 90), min(len(text), m.end + 90)) is not None
+            early or verbs.search(seen, max(0, m.start - 90), min(len(text), m.end + 90)) is not None
         )
     # the dateline city is where the story was filed: the event place only when no other fine place
     # in its region is (one far away is more likely a misread street or landmark name than the scene)
@@ -126,11 +128,14 @@ def event_flags(text: str, kept: list[Match], sents: list, gaz: Gazetteer) -> li
     return flags
 
 
-def _verb_text(text: str) -> tuple[str, re.Pattern[str]]:
-    """The text and pattern to look for EVENT_VERBS in: the lower-cased text and the case-sensitive
-    pattern when that finds exactly what EVENT_VERBS finds (see :func:`sitrep.caseless.lowered`)."""
+def _context_patterns(text: str) -> tuple[str, re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """The text to search for context words, and EVENT_VERBS, _RELATIVE_BEFORE and _DESTINATION_BEFORE
+    for it: the lower-cased text and case-sensitive copies when they find exactly what the
+    case-insensitive patterns find in ``text`` (see :func:`sitrep.caseless.lowered`)."""
     low = lowered(text)
-    return (text, EVENT_VERBS) if low is None else (low, _EVENT_VERBS_LOWER)
+    if low is None:
+        return text, EVENT_VERBS, _RELATIVE_BEFORE, _DESTINATION_BEFORE
+    return low, _EVENT_VERBS_LOWER, _RELATIVE_LOWER, _DESTINATION_LOWER
 
 
 def _road_names(text: str) -> list[tuple[int, int]]:
