@@ -16,6 +16,7 @@ self-contained so an embedding model can be added beside it later.
 from __future__ import annotations
 
 import math
+import operator
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -164,7 +165,9 @@ class BiasClassifier:
         coef, offset = self._linear
         out = []
         for row in features:
-            z = offset + sum(c * x for c, x in zip(coef, row, strict=True))
+            if len(row) != len(coef):
+                raise ValueError(f"expected {len(coef)} features, got {len(row)}")
+            z = offset + sum(map(operator.mul, coef, row))  # the products summed in order
             out.append(1.0 / (1.0 + math.exp(-z)) if z > -500 else 0.0)
         return out
 
