@@ -36,8 +36,9 @@ __all__ = ["EVENT_VERBS", "find_places", "resolve_toponyms"]
 # three or more capitals ending the word is cut before the capitals, so the city is a token;
 # a site name glued to the next word ("6abc.comPhiladelphia police") loses its "com" the same way.
 _GLUED = re.compile(r"(?<=[a-z0-9])[A-Z]{3,}(?![^\W_])|(?<=\.com)[A-Z]|(?<=\.net)[A-Z]|(?<=\.org)[A-Z]")
-# what every glued word contains (found a few times faster: no lookbehind at each position)
-_MAYBE_GLUED = re.compile(r"[a-z0-9][A-Z]{3}|\.(?:com|net|org)[A-Z]")
+# what every glued word contains ("[a-z0-9][A-Z]{3}" or ".com" etc. before a capital), written to open
+# with a capital: the regex engine skips to those, so the check costs a fraction of _GLUED's search
+_MAYBE_GLUED = re.compile(r"[A-Z](?:(?<=[a-z0-9][A-Z])[A-Z]{2}|(?<=\.com[A-Z]|\.net[A-Z]|\.org[A-Z]))")
 
 
 def _tokens(text: str) -> list[tuple[int, int, str]]:
