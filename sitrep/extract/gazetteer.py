@@ -58,7 +58,7 @@ class Gazetteer:
         """Place id → the key of its main name (filled on demand by place resolution)."""
         self.resolve_memo: dict[tuple[object, ...], list[object]] = {}
         """Per name and candidates, what place resolution derives from the gazetteer alone
-        (filled on demand; see :mod:`sitrep.extract.place_resolve`)."""
+        (filled on demand; see :mod:`sitrep.extract.place_candidates`)."""
 
     def __len__(self) -> int:
         return len(self._d.name)

@@ -17,13 +17,18 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
-from dataclasses import dataclass
 
 from sitrep.extract.gazetteer import Gazetteer
-from sitrep.extract.gazetteer_build import GazetteerData, population_prior
-from sitrep.extract.gazetteer_text import TOKEN_RE, fold, word_set
+from sitrep.extract.gazetteer_text import fold, word_set
+from sitrep.extract.place_candidates import (
+    NEAR_BONUS,
+    NEAR_KM,
+    CandidateFacts,
+    candidate_facts,
+    close,
+    is_primary,
+)
 from sitrep.extract.place_scan import CUE_WORDS, Match
-from sitrep.geo import distance_km
 
 __all__ = ["accept", "resolve"]
 
@@ -36,8 +41,6 @@ _LOOSE = frozenset({"quarter", "institution"})  # cues of a name that may not be
 FOREIGN_MAX_POPULATION = 100_000
 COUNTRY_NAME_PENALTY = 2.0  # for a city called by a country's name only as an alias
 STRONG_PREPS = frozenset({"in", "near", "at", "outside", "inside", "across", "throughout", "around"})
-NEAR_BONUS = 2.0  # for a candidate near a confidently placed town of the same article
-NEAR_KM = 100.0  # "X near Y": X within this distance of Y (three times that and X is another X)
 NEAR_DEG = 1.0  # "near": within about a degree of latitude (111 km) and the same distance east-west
 SEAT_PENALTY = 2.5  # for a county called by the name of a town in it without "county" after it
 ALIAS_PENALTY = 0.75  # extra, for a city matched by an alias when another place bears the name itself
@@ -129,7 +132,8 @@ def resolve(
             ev.add(matches[k].kid, (d.country[admins[0]] or "", d.name[admins[0]]), 1.0)
             ev.add(matches[k].kid, d.country[admins[0]] or "", 0.5)
             ev.named[d.country[admins[0]] or ""] += 1.0
-    fixed: list[list[_Fixed] | None] = [None] * len(matches)  # per match and candidate, for both rounds
+    # per match and candidate, what the score owes to the gazetteer alone (the same in both rounds)
+    fixed: list[list[CandidateFacts] | None] = [None] * len(matches)
     for round_ in range(2):
         chosen: list[int] = []
         for i, m in enumerate(matches):
@@ -137,7 +141,7 @@ def resolve(
                 best_score, best, second = math.inf, m.cands[0], -math.inf
             else:
                 if fixed[i] is None:
-                    fixed[i] = _fixed_all(m, gaz)
+                    fixed[i] = candidate_facts(m, gaz)
                 best_score, best, second = -math.inf, -1, -math.inf
                 own = ev.own.get(m.kid, _NO_OWN)
                 for f in fixed[i] or ():  # the best (score, id) and the runner-up's score
@@ -278,7 +282,7 @@ def _mark_foreign(matches: list[Match], gaz: Gazetteer, ev: _Evidence) -> None:
         outer = m.container.choice if m.container is not None else None
         small = d.population[c] < FOREIGN_MAX_POPULATION
         by = m.near.choice if m.near is not None else None
-        if by is not None and d.feature[by] != "country" and not _close(d, c, by, 3 * NEAR_KM):
+        if by is not None and d.feature[by] != "country" and not close(d, c, by, 3 * NEAR_KM):
             m.foreign = True  # "Geneva near Mandera": not the Geneva of Switzerland
             continue
         if (
@@ -289,13 +293,13 @@ def _mark_foreign(matches: list[Match], gaz: Gazetteer, ev: _Evidence) -> None:
         ):
             m.foreign = True  # "Kiunga, Lamu": not the Kiunga of Papua New Guinea
             continue
-        if d.population[c] >= FOREIGN_MAX_POPULATION and _primary(gaz, c, m.key):
+        if d.population[c] >= FOREIGN_MAX_POPULATION and is_primary(gaz, c, m.key):
             continue  # big towns abroad are named in news often enough; through an alias they are not
         cc = d.country[c] or ""
         if ev.country(m.kid, cc) > 0:
             continue
         # a nationality adjective ("Chadian army") is enough against a town matched by an alias only
-        pool = ev.named if _primary(gaz, c, m.key) else ev.countries
+        pool = ev.named if is_primary(gaz, c, m.key) else ev.countries
         others = max((ev.country(m.kid, o) for o in pool if o != cc), default=0.0)
         if others < 1.0:
             continue
@@ -314,88 +318,7 @@ def _mark_foreign(matches: list[Match], gaz: Gazetteer, ev: _Evidence) -> None:
             m.foreign = True
 
 
-@dataclass(slots=True)
-class _Fixed:
-    """What a candidate's score owes to the gazetteer and the match alone (the same in both rounds)."""
-
-    c: int
-    feat: str
-    cc: str
-    admin1: str
-    prior: float
-    alias: bool  # matched through an alternate name
-    alias_cap: float | None  # a town called by an alias when another candidate bears the name itself
-    country_name: bool  # a city called by a country's name
-    seat: bool  # a county called by the name of the town in it
-    triple: tuple[str, str, str] | None  # (country, admin1, admin2) of a town or county
-    lat: float
-    lon: float
-    bonus: tuple[float, ...]  # container, "near" and cue bonuses, in the order they are added
-
-
-_MEMO_MAX = 20_000  # names (with their candidates) remembered per gazetteer
-
-
-def _fixed_all(m: Match, gaz: Gazetteer) -> list[_Fixed]:
-    """:func:`_fixed` of each candidate of ``m``; remembered across articles for a match that
-    has no container and no "near" place (the rest comes from the name and the gazetteer)."""
-    if m.container is not None or m.near is not None:
-        return [_fixed(m, c, gaz) for c in m.cands]
-    cues = m.cues
-    key = (m.key, m.cands, "facility" in cues, "admin" in cues, "city" in cues)
-    memo = gaz.resolve_memo
-    found = memo.get(key)
-    if found is None:
-        if len(memo) >= _MEMO_MAX:
-            memo.clear()
-        found = memo[key] = [_fixed(m, c, gaz) for c in m.cands]
-    return found  # type: ignore[return-value]
-
-
-def _fixed(m: Match, c: int, gaz: Gazetteer) -> _Fixed:
-    d = gaz._d
-    feat, cc = d.feature[c], d.country[c] or ""
-    alias = feat != "facility" and not _primary(gaz, c, m.key)
-    cap = population_prior(d.population[c]) if alias and feat == "city" and _any_primary(m, gaz) else None
-    a2 = d.admin2[c]
-    bonus: list[float] = []
-    if m.container is not None and feat != "country":
-        inner = gaz.place(c)
-        if any(gaz.contains(gaz.place(o), inner) for o in m.container.cands[:10]):
-            bonus.append(6.0)
-    near = m.near
-    if (
-        near is not None
-        and feat in ("city", "admin2")
-        and any(_close(d, c, o, NEAR_KM) for o in near.cands[:10])
-    ):
-        bonus.append(NEAR_BONUS)  # "Bura near Hola": the Bura that lies near a Hola
-    if "facility" in m.cues and feat == "facility":
-        bonus.append(3.0)
-    if "admin" in m.cues and feat in ("admin1", "admin2"):
-        bonus.append(2.5)
-    if "city" in m.cues and feat == "city":
-        bonus.append(1.0)
-    return _Fixed(
-        c=c,
-        feat=feat,
-        cc=cc,
-        admin1=d.admin1[c] or "",
-        prior=d.prior[c],
-        alias=alias,
-        alias_cap=cap,
-        # "Mexico" is the country, even in an article about Mexico City
-        country_name=alias and feat == "city" and d.feature[m.cands[0]] == "country",
-        # "Milwaukee police": the city, not Milwaukee County
-        seat=feat == "admin2" and "admin" not in m.cues and _names_its_seat(m, c, gaz),
-        triple=(cc, d.admin1[c] or "", a2) if a2 is not None and feat in ("city", "admin2") else None,
-        lat=d.lat[c],
-        lon=d.lon[c],
-        bonus=tuple(bonus),
-    )
-
-
-def _score(m: Match, f: _Fixed, ev: _Evidence, own: dict[str | tuple[str, str], float]) -> float:
+def _score(m: Match, f: CandidateFacts, ev: _Evidence, own: dict[str | tuple[str, str], float]) -> float:
     """The candidate's score in the article (``own``: what ``m``'s name adds to the evidence itself;
     :meth:`_Evidence.country` and :meth:`_Evidence.admin1` inlined)."""
     feat = f.feat
@@ -436,46 +359,6 @@ def _others(table: dict[tuple[str, str, str], set[int]], triple: tuple[str, str,
     return ks is not None and (len(ks) > 1 or (len(ks) == 1 and kid not in ks))
 
 
-def _close(d: GazetteerData, a: int, b: int, km: float) -> bool:
-    """True when places ``a`` and ``b`` lie within ``km`` of each other."""
-    return distance_km(d.lat[a], d.lon[a], d.lat[b], d.lon[b]) <= km
-
-
-def _names_its_seat(m: Match, c: int, gaz: Gazetteer) -> bool:
-    """True when the county ``c`` is matched through its short name and a town of that very name
-    lies in it ("Milwaukee" for Milwaukee County, which holds the city of Milwaukee)."""
-    if _primary(gaz, c, m.key):
-        return False
-    d = gaz._d
-    return any(
-        d.feature[o] == "city"
-        and d.admin2[o] == d.admin2[c]
-        and d.admin1[o] == d.admin1[c]
-        and d.country[o] == d.country[c]
-        and _primary(gaz, o, m.key)
-        for o in m.cands
-    )
-
-
-def _any_primary(m: Match, gaz: Gazetteer) -> bool:
-    """True when some candidate of ``m`` carries the matched name as its main name."""
-    if m.any_primary is None:
-        m.any_primary = any(_primary(gaz, o, m.key) for o in m.cands)
-    return m.any_primary
-
-
-def _primary(gaz: Gazetteer, c: int, key: str) -> bool:
-    """True when ``key`` is the place's main name (not one of its alternate names)."""
-    main = gaz.main_keys.get(c)
-    if main is None:
-        main = gaz.main_keys[c] = " ".join(TOKEN_RE.findall(fold(gaz._d.name[c])))
-    if main == key:
-        return True
-    if " " not in main and " " not in key:
-        return False
-    return main.replace(" ", "") == key.replace(" ", "")  # "Bani Bangou" written "Banibangou"
-
-
 def accept(m: Match, gaz: Gazetteer) -> bool:
     """Keep big or well-supported places; drop small ones with no support in the text."""
     assert m.choice is not None
@@ -485,7 +368,7 @@ def accept(m: Match, gaz: Gazetteer) -> bool:
         return False
     if d.feature[c] in ("country", "admin1", "facility", "region"):
         return True
-    if d.feature[c] == "admin2" and not _primary(gaz, c, m.key):
+    if d.feature[c] == "admin2" and not is_primary(gaz, c, m.key):
         # "Clarke" for Clarke County: only after "in", before "county", in "X, Y" (county short
         # names are often surnames: "Julie Brown", "the family of Brown")
         return (
