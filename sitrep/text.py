@@ -74,12 +74,15 @@ _ABBREV = {
     "pvt",
     "cmdr",
 }
-_LAST_WORD = re.compile(r"([A-Za-z.]+)\.*$")
 _DAY_AFTER_TIME = re.compile(
     r"\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct"
     r"|Nov|Dec)"
 )
-_BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])|\n\s*\n|\n")
+# [.!?]+["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9]) | \n\s*\n | \n, opening with the character set of the
+# first characters: the regex engine skips to those (several times faster than trying each branch)
+_BOUNDARY = re.compile(
+    r"[.!?\n](?:(?<=[.!?])[.!?]*[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])|(?<=\n)\s*\n|(?<=\n))"
+)
 
 
 def sentences(text: str) -> list[Span]:
@@ -92,15 +95,24 @@ def sentences(text: str) -> list[Span]:
     return list(_sentences(text))
 
 
+_ABBREV_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.")
+
+
 @lru_cache(maxsize=32)
 def _sentences(text: str) -> tuple[Span, ...]:
     spans: list[Span] = []
     start = 0
     for m in _BOUNDARY.finditer(text):
         end = m.end()
-        if m.group(0).startswith("."):
-            word = _LAST_WORD.search(text, max(start, m.start() - 30), m.start() + 1)
-            token = word.group(1).rstrip(".").lower() if word else ""
+        dot = m.start()
+        if text[dot] == ".":
+            # the word the period ends: the run of ASCII letters and periods up to it (at most
+            # 30 characters back), found by stepping back (faster than a pattern searched there)
+            lo = max(start, dot - 30)
+            p = dot
+            while p > lo and text[p - 1] in _ABBREV_CHARS:
+                p -= 1
+            token = text[p : dot + 1].rstrip(".").lower()
             if token in _ABBREV or (len(token) == 1 and token.isalpha()):
                 continue
             if token in ("a.m", "p.m") and _DAY_AFTER_TIME.match(text, end):
@@ -112,12 +124,12 @@ def _sentences(text: str) -> tuple[Span, ...]:
 
 
 def _add(text: str, start: int, end: int, out: list[Span]) -> None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    if end > start:
-        out.append(Span.of(text, start, end))
+    """Append ``text[start:end]`` without its surrounding white space, unless nothing is left."""
+    seg = text[start:end]
+    body = seg.strip()
+    if body:
+        first = start + len(seg) - len(seg.lstrip())
+        out.append(Span(first, first + len(body), body))
 
 
 def paragraphs(text: str) -> list[Span]:

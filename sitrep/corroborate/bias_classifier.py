@@ -16,15 +16,17 @@ self-contained so an embedding model can be added beside it later.
 from __future__ import annotations
 
 import math
+import operator
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 
 import numpy as np
 
-from sitrep.corroborate.framing_lexicon import CATEGORIES, REPORTED_CATEGORIES, Lexicon, LexiconHit
+from sitrep.caseless import lowered
+from sitrep.corroborate.framing_lexicon import CATEGORIES, Lexicon, LexiconHit
 from sitrep.corroborate.framing_lexicon import load_lexicon as _load_lexicon
 from sitrep.corroborate.framing_lexicon import tokens as _tokens
 
@@ -56,11 +58,23 @@ _NOT_SUPERLATIVE = frozenset(
     {"interest", "protest", "arrest", "suggest", "request", "harvest", "contest", "manifest"}
 )
 _NEGATION = frozenset({"not", "no", "never", "nothing", "nobody", "none", "cannot"})
+# said|says|stated|statement|spokes(man|woman|person)|told|according to|announced|reported, with
+# the words sharing an "s" factored out (the search is a third faster)
 _ATTRIBUTION = re.compile(
-    r"\b(?:said|says|told|according to|announced|reported|stated|statement|spokes(?:man|woman|person))\b",
+    r"\b(?:s(?:aid|ays|tated|tatement|pokes(?:man|woman|person))|told|according to|announced|reported)\b",
     re.IGNORECASE,
 )
+_ATTRIBUTION_LOWER = re.compile(_ATTRIBUTION.pattern)  # for a lower-cased text (see _attribution)
 _NUMBER = re.compile(r"\d")
+
+
+def _attribution(sentence: str) -> bool:
+    """True when ``sentence`` has an attribution word; matched case-sensitively in the lower-cased
+    sentence when that is the same (see :func:`sitrep.caseless.lowered`): over twice as fast."""
+    low = lowered(sentence)
+    if low is None:
+        return _ATTRIBUTION.search(sentence) is not None
+    return _ATTRIBUTION_LOWER.search(low) is not None
 
 
 def _superlative(word: str) -> bool:
@@ -69,31 +83,56 @@ def _superlative(word: str) -> bool:
     return len(word) > 5 and word.endswith("est") and word not in _NOT_SUPERLATIVE
 
 
+_WORD_CUES: dict[str, int] = {}  # word -> its cue bits (see _word_cues)
+_WORD_CUES_MAX = 200_000
+
+
+def _word_cues(w: str) -> int:
+    """Bits of the word-level cues of ``w``: 1 an adverb in -ly, 2 an evaluative adjective ending,
+    4 a superlative, 8 a negation."""
+    size = len(w)
+    bits = 0
+    if size > 4 and w.endswith("ly"):
+        bits |= 1
+    if size > 5 and w.endswith(_ADJ_SUFFIX):
+        bits |= 2
+    if _superlative(w):
+        bits |= 4
+    if w in _NEGATION or w.endswith("n't"):
+        bits |= 8
+    return bits
+
+
 def sentence_features(
     sentence: str, hits: Sequence[LexiconHit], toks: Sequence[tuple[int, int, str]] | None = None
 ) -> list[float]:
     """The classifier's feature vector for one sentence and its lexicon hits (see FEATURE_NAMES)."""
     toks = _tokens(sentence) if toks is None else toks
-    words = [t[2] for t in toks]
-    n = max(len(words), 1)
-    counts = dict.fromkeys(CATEGORIES, 0)
-    for h in hits:
-        counts[h.entry.category] += 1
-    reported = sum(counts[c] for c in REPORTED_CATEGORIES)
+    n = max(len(toks), 1)
+    if hits:
+        counts = dict.fromkeys(CATEGORIES, 0)
+        for h in hits:
+            counts[h.entry.category] += 1
+        per_category = [math.log1p(counts[c]) for c in CATEGORIES]
+        reported = len(hits) - counts["cue"]  # the categories other than "cue" are reported
+    else:
+        per_category, reported = [0.0] * len(CATEGORIES), 0
     capitalised = sum(1 for s, _, _ in toks[1:] if sentence[s].isupper())
     adverbs = adjectives = superlatives = negations = 0
-    for w in words:  # one pass (speed)
-        size = len(w)
-        if size > 4 and w.endswith("ly"):
-            adverbs += 1
-        if size > 5 and w.endswith(_ADJ_SUFFIX):
-            adjectives += 1
-        if _superlative(w):
-            superlatives += 1
-        if w in _NEGATION or w.endswith("n't"):
-            negations += 1
+    cues = _WORD_CUES
+    for _, _, w in toks:  # one pass (speed); each word's cues are worked out once per process
+        f = cues.get(w)
+        if f is None:
+            f = _word_cues(w)
+            if len(cues) < _WORD_CUES_MAX:
+                cues[w] = f
+        if f:
+            adverbs += f & 1
+            adjectives += (f >> 1) & 1
+            superlatives += (f >> 2) & 1
+            negations += (f >> 3) & 1
     return [
-        *(math.log1p(counts[c]) for c in CATEGORIES),
+        *per_category,
         1.0 if reported else 0.0,
         reported / n,
         adverbs / n,
@@ -102,7 +141,7 @@ def sentence_features(
         math.log1p(negations),
         1.0 if ("!" in sentence or "?" in sentence) else 0.0,
         math.log1p(len(_NUMBER.findall(sentence))),
-        1.0 if _ATTRIBUTION.search(sentence) else 0.0,
+        1.0 if _attribution(sentence) else 0.0,
         capitalised / n,
     ]
 
@@ -123,13 +162,21 @@ class BiasClassifier:
         Plain Python on purpose: a few dozen short rows per article are faster without
         numpy's call overhead, and never wait for BLAS threads on a busy machine.
         """
-        coef = [float(w / s) for w, s in zip(self.weights, self.scale, strict=True)]
-        offset = self.intercept - sum(c * float(m) for c, m in zip(coef, self.mean, strict=True))
+        coef, offset = self._linear
         out = []
         for row in features:
-            z = offset + sum(c * x for c, x in zip(coef, row, strict=True))
+            if len(row) != len(coef):
+                raise ValueError(f"expected {len(coef)} features, got {len(row)}")
+            z = offset + sum(map(operator.mul, coef, row))  # the products summed in order
             out.append(1.0 / (1.0 + math.exp(-z)) if z > -500 else 0.0)
         return out
+
+    @cached_property
+    def _linear(self) -> tuple[list[float], float]:
+        """Weights on the raw features, and the offset (standardisation folded in)."""
+        coef = [float(w / s) for w, s in zip(self.weights, self.scale, strict=True)]
+        offset = self.intercept - sum(c * float(m) for c, m in zip(coef, self.mean, strict=True))
+        return coef, offset
 
     def predict(self, features: Sequence[Sequence[float]]) -> list[bool]:
         """Biased or not, for each feature vector."""

@@ -161,6 +161,8 @@ def _inside(regions: Sequence[tuple[int, int]], start: int, end: int) -> bool:
 
 
 def _quoted_share(regions: Sequence[tuple[int, int]], span: Span) -> float:
+    if not regions:
+        return 0.0
     covered = sum(max(0, min(e, span.end) - max(s, span.start)) for s, e in regions)
     return min(1.0, covered / max(1, span.end - span.start))
 

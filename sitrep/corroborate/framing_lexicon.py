@@ -117,10 +117,15 @@ class Lexicon:
 
     def __init__(self, entries: dict[str, LexiconEntry]) -> None:
         self._forms = entries
-        self._span: dict[str, int] = {}  # first word → most words of a term starting with it
+        # first word → the numbers of words of the terms starting with it (and 1), most first
+        lengths: dict[str, set[int]] = {}
+        self._second: dict[str, set[str]] = {}  # first word → second words of longer terms
         for form in entries:
             first, *rest = form.split(" ")
-            self._span[first] = max(self._span.get(first, 1), 1 + len(rest))
+            lengths.setdefault(first, {1}).add(1 + len(rest))
+            if rest:
+                self._second.setdefault(first, set()).add(rest[0])
+        self._lengths = {first: tuple(sorted(ks, reverse=True)) for first, ks in lengths.items()}
 
     def __len__(self) -> int:
         return len(self._forms)
@@ -136,17 +141,23 @@ class Lexicon:
         """Every lexicon term in ``text``, longest match first, not overlapping, in text order."""
         toks = tokens(text) if toks is None else toks
         hits: list[LexiconHit] = []
-        forms, widest = self._forms, self._span
-        i, n = 0, len(toks)
-        while i < n:
-            found = None
-            word = toks[i][2]
-            most = widest.get(word) or (1 if word.endswith("'s") else 0)
-            if not most:
-                i += 1
+        forms, lengths = self._forms, self._lengths
+        n = len(toks)
+        starts = [  # words a term can start at: a term's first word, or a possessive ("regime's")
+            k for k, (_, _, w) in enumerate(toks) if w in lengths or ("'" in w and w.endswith("'s"))
+        ]
+        resume = 0  # the word after the last hit
+        for i in starts:
+            if i < resume:
                 continue
-            for k in range(min(most, n - i), 0, -1):
-                key = toks[i][2] if k == 1 else " ".join(t[2] for t in toks[i : i + k])
+            word = toks[i][2]
+            found = None
+            # a longer term needs its first two words here ("the" starts many; few follow it)
+            longer = i + 1 < n and toks[i + 1][2] in self._second.get(word, ())
+            for k in lengths.get(word) or (1,):  # only the lengths some term starting with this word has
+                if k > n - i or (k > 1 and not longer):
+                    continue
+                key = word if k == 1 else " ".join([t[2] for t in toks[i : i + k]])
                 entry = forms.get(key)
                 if entry is not None:
                     found = (k, entry, 0)
@@ -154,11 +165,10 @@ class Lexicon:
                 if k == 1 and key.endswith("'s") and (entry := forms.get(key[:-2])) is not None:
                     found = (1, entry, 2)  # "regime's" counts as "regime"
             if found is None:
-                i += 1
                 continue
             k, entry, trim = found
             hits.append(LexiconHit(toks[i][0], toks[i + k - 1][1] - trim, entry))
-            i += k
+            resume = i + k
         return hits
 
 

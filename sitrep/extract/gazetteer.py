@@ -54,6 +54,11 @@ class Gazetteer:
         """Adjective/demonym keys ("iraqi") → ISO2 of their country."""
         self.upper_keys: set[str] = data.upper_keys
         """Abbreviation keys ("us", "uk", "drc") that only match upper-case text."""
+        self.main_keys: dict[int, str] = {}
+        """Place id → the key of its main name (filled on demand by place resolution)."""
+        self.resolve_memo: dict[tuple[object, ...], list[object]] = {}
+        """Per name and candidates, what place resolution derives from the gazetteer alone
+        (filled on demand; see :mod:`sitrep.extract.place_candidates`)."""
 
     def __len__(self) -> int:
         return len(self._d.name)

@@ -19,10 +19,16 @@ import re
 from collections import defaultdict
 
 from sitrep.extract.gazetteer import Gazetteer
-from sitrep.extract.gazetteer_build import GazetteerData, population_prior
-from sitrep.extract.gazetteer_text import TOKEN_RE, fold, word_set
+from sitrep.extract.gazetteer_text import fold, word_set
+from sitrep.extract.place_candidates import (
+    NEAR_BONUS,
+    NEAR_KM,
+    CandidateFacts,
+    candidate_facts,
+    close,
+    is_primary,
+)
 from sitrep.extract.place_scan import CUE_WORDS, Match
-from sitrep.geo import distance_km
 
 __all__ = ["accept", "resolve"]
 
@@ -30,12 +36,11 @@ ADMIN1_NAMED = 2.0  # bonus for a place in a first-level region the document nam
 COUNTY_NAMED = 3.0  # for a town in a county the document names
 TOWN_NAMED = 1.5  # for a county holding a town of a name the document uses
 _NONE: frozenset[int] = frozenset()
+_NO_OWN: dict[str | tuple[str, str], float] = {}
 _LOOSE = frozenset({"quarter", "institution"})  # cues of a name that may not be the town's
 FOREIGN_MAX_POPULATION = 100_000
 COUNTRY_NAME_PENALTY = 2.0  # for a city called by a country's name only as an alias
 STRONG_PREPS = frozenset({"in", "near", "at", "outside", "inside", "across", "throughout", "around"})
-NEAR_BONUS = 2.0  # for a candidate near a confidently placed town of the same article
-NEAR_KM = 100.0  # "X near Y": X within this distance of Y (three times that and X is another X)
 NEAR_DEG = 1.0  # "near": within about a degree of latitude (111 km) and the same distance east-west
 SEAT_PENALTY = 2.5  # for a county called by the name of a town in it without "county" after it
 ALIAS_PENALTY = 0.75  # extra, for a city matched by an alias when another place bears the name itself
@@ -49,7 +54,8 @@ class _Evidence:
     def __init__(self) -> None:
         self.countries: dict[str, float] = defaultdict(float)
         self.admin1s: dict[tuple[str, str], float] = defaultdict(float)
-        self.own: dict[int, list[tuple[str | tuple[str, str], float]]] = {}
+        # per name id: the weight it adds itself to each country and region
+        self.own: dict[int, dict[str | tuple[str, str], float]] = {}
         # countries the article names or places in (not adjectives: "French forces", "Chinese-run")
         self.named: dict[str, float] = defaultdict(float)
         # (country, admin1, admin2 key) -> name ids that may name that county / a town in it
@@ -61,10 +67,10 @@ class _Evidence:
     def near_anchor(self, key: str, lat: float, lon: float) -> bool:
         """True when a confidently placed town of another name lies within about 100 km."""
         box_lon = NEAR_DEG / max(0.2, math.cos(math.radians(lat)))
-        return any(
-            k != key and abs(a_lat - lat) <= NEAR_DEG and abs(a_lon - lon) <= box_lon
-            for k, a_lat, a_lon in self.anchors
-        )
+        for k, a_lat, a_lon in self.anchors:
+            if k != key and abs(a_lat - lat) <= NEAR_DEG and abs(a_lon - lon) <= box_lon:
+                return True
+        return False
 
     def add_admin2(self, k: int, m: Match, gaz: Gazetteer) -> None:
         """Record the counties ``m`` may name and the counties its towns may lie in."""
@@ -84,13 +90,14 @@ class _Evidence:
             self.admin1s[item] += weight
         else:
             self.countries[item] += weight
-        self.own.setdefault(k, []).append((item, weight))
+        own = self.own.setdefault(k, {})
+        own[item] = own.get(item, 0) + weight  # summed in the order added
 
     def country(self, k: int, cc: str) -> float:
-        return self.countries.get(cc, 0) - sum(w for i, w in self.own.get(k, ()) if i == cc)
+        return self.countries.get(cc, 0) - self.own.get(k, _NO_OWN).get(cc, 0)
 
     def admin1(self, k: int, key: tuple[str, str]) -> float:
-        return self.admin1s.get(key, 0) - sum(w for i, w in self.own.get(k, ()) if i == key)
+        return self.admin1s.get(key, 0) - self.own.get(k, _NO_OWN).get(key, 0)
 
 
 def resolve(
@@ -125,15 +132,24 @@ def resolve(
             ev.add(matches[k].kid, (d.country[admins[0]] or "", d.name[admins[0]]), 1.0)
             ev.add(matches[k].kid, d.country[admins[0]] or "", 0.5)
             ev.named[d.country[admins[0]] or ""] += 1.0
+    # per match and candidate, what the score owes to the gazetteer alone (the same in both rounds)
+    fixed: list[list[CandidateFacts] | None] = [None] * len(matches)
     for round_ in range(2):
         chosen: list[int] = []
-        for m in matches:
+        for i, m in enumerate(matches):
             if len(m.cands) == 1:  # nothing to choose: the score would not matter
                 best_score, best, second = math.inf, m.cands[0], -math.inf
             else:
-                scored = sorted(((_score(m, c, gaz, ev), c) for c in m.cands), reverse=True)
-                best_score, best = scored[0]
-                second = scored[1][0]
+                if fixed[i] is None:
+                    fixed[i] = candidate_facts(m, gaz)
+                best_score, best, second = -math.inf, -1, -math.inf
+                own = ev.own.get(m.kid, _NO_OWN)
+                for f in fixed[i] or ():  # the best (score, id) and the runner-up's score
+                    sc, c = _score(m, f, ev, own), f.c
+                    if sc > best_score or (sc == best_score and c > best):
+                        best_score, best, second = sc, c, best_score
+                    elif sc > second:
+                        second = sc
             m.choice = best
             chosen.append(best)
             margin = best_score - second
@@ -266,7 +282,7 @@ def _mark_foreign(matches: list[Match], gaz: Gazetteer, ev: _Evidence) -> None:
         outer = m.container.choice if m.container is not None else None
         small = d.population[c] < FOREIGN_MAX_POPULATION
         by = m.near.choice if m.near is not None else None
-        if by is not None and d.feature[by] != "country" and not _close(d, c, by, 3 * NEAR_KM):
+        if by is not None and d.feature[by] != "country" and not close(d, c, by, 3 * NEAR_KM):
             m.foreign = True  # "Geneva near Mandera": not the Geneva of Switzerland
             continue
         if (
@@ -277,13 +293,13 @@ def _mark_foreign(matches: list[Match], gaz: Gazetteer, ev: _Evidence) -> None:
         ):
             m.foreign = True  # "Kiunga, Lamu": not the Kiunga of Papua New Guinea
             continue
-        if d.population[c] >= FOREIGN_MAX_POPULATION and _primary(gaz, c, m.key):
+        if d.population[c] >= FOREIGN_MAX_POPULATION and is_primary(gaz, c, m.key):
             continue  # big towns abroad are named in news often enough; through an alias they are not
         cc = d.country[c] or ""
         if ev.country(m.kid, cc) > 0:
             continue
         # a nationality adjective ("Chadian army") is enough against a town matched by an alias only
-        pool = ev.named if _primary(gaz, c, m.key) else ev.countries
+        pool = ev.named if is_primary(gaz, c, m.key) else ev.countries
         others = max((ev.country(m.kid, o) for o in pool if o != cc), default=0.0)
         if others < 1.0:
             continue
@@ -302,101 +318,45 @@ def _mark_foreign(matches: list[Match], gaz: Gazetteer, ev: _Evidence) -> None:
             m.foreign = True
 
 
-def _score(m: Match, c: int, gaz: Gazetteer, ev: _Evidence) -> float:
-    d = gaz._d
-    feat, cc = d.feature[c], d.country[c] or ""
-    s = d.prior[c]
-    in_country = ev.country(m.kid, cc)
+def _score(m: Match, f: CandidateFacts, ev: _Evidence, own: dict[str | tuple[str, str], float]) -> float:
+    """The candidate's score in the article (``own``: what ``m``'s name adds to the evidence itself;
+    :meth:`_Evidence.country` and :meth:`_Evidence.admin1` inlined)."""
+    feat = f.feat
+    s = f.prior
+    in_country = ev.countries.get(f.cc, 0) - own.get(f.cc, 0)
     if in_country > 0:
         s += 1.5 + 0.25 * min(in_country, 4)
-    if feat != "facility" and not _primary(gaz, c, m.key):
-        if feat == "city" and _any_primary(m, gaz):
+    if f.alias:
+        if f.alias_cap is not None:
             # a regional capital's boost is for its own name, and a town called by its own name
             # comes first: "Philadelphia" is also an old name of Amman, "Pueblo" a name of Puebla
-            s = min(s, population_prior(d.population[c])) - ALIAS_PENALTY
+            s = min(s, f.alias_cap) - ALIAS_PENALTY
         s -= 0.75  # matched through an alternate name ("Iraq" is also a name of Arak, Iran)
-        if feat == "city" and d.feature[m.cands[0]] == "country":
-            s -= COUNTRY_NAME_PENALTY  # "Mexico" is the country, even in an article about Mexico City
-    if feat == "admin2" and "admin" not in m.cues and _names_its_seat(m, c, gaz):
-        s -= SEAT_PENALTY  # "Milwaukee police": the city, not Milwaukee County
-    named_admin1 = d.admin1[c] and ev.admin1(m.kid, (cc, d.admin1[c] or "")) > 0
-    if feat in ("city", "admin2", "facility") and named_admin1:
-        s += ADMIN1_NAMED
-    a2 = d.admin2[c]
-    if a2 is not None and feat in ("city", "admin2"):
-        triple = (cc, d.admin1[c] or "", a2)
-        if feat == "city" and ev.counties.get(triple, _NONE) - {m.kid}:
+        if f.country_name:
+            s -= COUNTRY_NAME_PENALTY
+    if f.seat:
+        s -= SEAT_PENALTY
+    if feat in ("city", "admin2", "facility") and f.admin1:
+        region = (f.cc, f.admin1)
+        if ev.admin1s.get(region, 0) - own.get(region, 0) > 0:
+            s += ADMIN1_NAMED
+    triple = f.triple
+    if triple is not None:
+        if feat == "city" and _others(ev.counties, triple, m.kid):
             s += COUNTY_NAMED  # "Alexandria" in an article naming Douglas County: Alexandria, Minnesota
-        elif feat == "admin2" and ev.towns_in.get(triple, _NONE) - {m.kid}:
+        elif feat == "admin2" and _others(ev.towns_in, triple, m.kid):
             s += TOWN_NAMED
-    if (
-        ev.anchors
-        and feat in ("city", "admin2")
-        and len(m.cands) > 1
-        and ev.near_anchor(m.key, d.lat[c], d.lon[c])
-    ):
+    if ev.anchors and feat in ("city", "admin2") and len(m.cands) > 1 and ev.near_anchor(m.key, f.lat, f.lon):
         s += NEAR_BONUS
-    if m.container is not None and feat != "country":
-        inner = gaz.place(c)
-        if any(gaz.contains(gaz.place(o), inner) for o in m.container.cands[:10]):
-            s += 6.0
-    near = m.near
-    if (
-        near is not None
-        and feat in ("city", "admin2")
-        and any(_close(d, c, o, NEAR_KM) for o in near.cands[:10])
-    ):
-        s += NEAR_BONUS  # "Bura near Hola": the Bura that lies near a Hola
-    if "facility" in m.cues and feat == "facility":
-        s += 3.0
-    if "admin" in m.cues and feat in ("admin1", "admin2"):
-        s += 2.5
-    if "city" in m.cues and feat == "city":
-        s += 1.0
+    for b in f.bonus:
+        s += b
     return s
 
 
-def _close(d: GazetteerData, a: int, b: int, km: float) -> bool:
-    """True when places ``a`` and ``b`` lie within ``km`` of each other."""
-    return distance_km(d.lat[a], d.lon[a], d.lat[b], d.lon[b]) <= km
-
-
-def _names_its_seat(m: Match, c: int, gaz: Gazetteer) -> bool:
-    """True when the county ``c`` is matched through its short name and a town of that very name
-    lies in it ("Milwaukee" for Milwaukee County, which holds the city of Milwaukee)."""
-    if _primary(gaz, c, m.key):
-        return False
-    d = gaz._d
-    return any(
-        d.feature[o] == "city"
-        and d.admin2[o] == d.admin2[c]
-        and d.admin1[o] == d.admin1[c]
-        and d.country[o] == d.country[c]
-        and _primary(gaz, o, m.key)
-        for o in m.cands
-    )
-
-
-_PRIMARY: dict[tuple[int, int], str] = {}
-
-
-def _any_primary(m: Match, gaz: Gazetteer) -> bool:
-    """True when some candidate of ``m`` carries the matched name as its main name."""
-    if m.any_primary is None:
-        m.any_primary = any(_primary(gaz, o, m.key) for o in m.cands)
-    return m.any_primary
-
-
-def _primary(gaz: Gazetteer, c: int, key: str) -> bool:
-    """True when ``key`` is the place's main name (not one of its alternate names)."""
-    main = _PRIMARY.get((id(gaz._d), c))
-    if main is None:
-        main = _PRIMARY[(id(gaz._d), c)] = " ".join(TOKEN_RE.findall(fold(gaz._d.name[c])))
-    if main == key:
-        return True
-    if " " not in main and " " not in key:
-        return False
-    return main.replace(" ", "") == key.replace(" ", "")  # "Bani Bangou" written "Banibangou"
+def _others(table: dict[tuple[str, str, str], set[int]], triple: tuple[str, str, str], kid: int) -> bool:
+    """True when ``table`` holds a name other than ``kid`` for the county ``triple``."""
+    ks = table.get(triple)
+    return ks is not None and (len(ks) > 1 or (len(ks) == 1 and kid not in ks))
 
 
 def accept(m: Match, gaz: Gazetteer) -> bool:
@@ -408,7 +368,7 @@ def accept(m: Match, gaz: Gazetteer) -> bool:
         return False
     if d.feature[c] in ("country", "admin1", "facility", "region"):
         return True
-    if d.feature[c] == "admin2" and not _primary(gaz, c, m.key):
+    if d.feature[c] == "admin2" and not is_primary(gaz, c, m.key):
         # "Clarke" for Clarke County: only after "in", before "county", in "X, Y" (county short
         # names are often surnames: "Julie Brown", "the family of Brown")
         return (

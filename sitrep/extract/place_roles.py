@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from sitrep.caseless import lowered
 from sitrep.extract.gazetteer import Gazetteer
 from sitrep.extract.gazetteer_build import GazetteerData
 from sitrep.extract.gazetteer_text import DIRECTION_WORDS
@@ -51,10 +52,18 @@ _DESTINATION_BEFORE = re.compile(
     re.IGNORECASE,
 )
 # a road named after the towns it joins ("the Nairobi-Mombasa highway"): its towns are ends, not the scene
-_ROAD_WORD = re.compile(r"\b(?:[Hh]ighway|[Rr]oad|[Rr]ailway|[Pp]ipeline|[Bb]order)\b")
+# \b(?:[Hh]ighway|[Rr]oad|[Rr]ailway|[Pp]ipeline|[Bb]order)\b, opening with its first letters (a
+# character set the regex engine skips to: several times faster than a word boundary tried everywhere)
+_ROAD_WORD = re.compile(
+    r"[HhRrPpBb](?<!\w[HhRrPpBb])(?:(?<=[Hh])ighway|(?<=[Rr])(?:oad|ailway)|(?<=[Pp])ipeline|(?<=[Bb])order)\b"
+)
 _ROAD_NAME_BEFORE = re.compile(
     r"(?<![\w'’])[A-Z][\w'’]*(?: [A-Z][\w'’]*)?(?:\s?[-–]\s?[A-Z][\w'’]*(?: [A-Z][\w'’]*)?)+\s+\Z"
 )
+# case-sensitive copies for a lower-cased text (over twice as fast; see _context_patterns)
+_EVENT_VERBS_LOWER = re.compile(EVENT_VERBS.pattern)
+_RELATIVE_LOWER = re.compile(_RELATIVE_BEFORE.pattern)
+_DESTINATION_LOWER = re.compile(_DESTINATION_BEFORE.pattern)
 _DATELINE_REGION_KM = 600.0  # a wire bureau's dateline covers its region
 _DIRECTION_BEFORE = re.compile(
     r"\b(north|south|east|west|central|centre|center)(?:ern)?(?:[- ]?(east|west)(?:ern)?)?\s+$",
@@ -74,23 +83,27 @@ def event_flags(text: str, kept: list[Match], sents: list, gaz: Gazetteer) -> li
     dl_start, dl_end = _dateline(text)
     first_content = min((m.sentence for m in kept), default=0)
     roads = _road_names(text)
+    seen, verbs, relative_before, destination_before = _context_patterns(text)
     for k, m in enumerate(kept):
         assert m.choice is not None
         if m.adjective is not None:
             continue
+        if dl_start <= m.start and m.end <= dl_end:
+            flags[k] = True
+            continue
+        # the regular expressions run only when their answer can change the flag (speed)
         feat = d.feature[m.choice]
-        near_event = EVENT_VERBS.search(text, max(0, m.start - 90), min(len(text), m.end + 90)) is not None
+        placed = m.locative and not m.origin
+        early = placed and m.sentence <= first_content + 1
+        if not (early or placed or feat == "facility"):
+            continue
         relative = (
             any(r_start <= m.start and m.end <= r_end for r_start, r_end in roads)
-            or _RELATIVE_BEFORE.search(text[max(0, m.start - 40) : m.start]) is not None
-            or _DESTINATION_BEFORE.search(text[max(0, m.start - 120) : m.start]) is not None
+            or relative_before.search(seen[max(0, m.start - 40) : m.start]) is not None
+            or destination_before.search(seen[max(0, m.start - 120) : m.start]) is not None
         )
-        flags[k] = (dl_start <= m.start and m.end <= dl_end) or (
-            not relative
-            and (
-                (near_event and ((m.locative and not m.origin) or feat == "facility"))
-                or (m.locative and not m.origin and m.sentence <= first_content + 1)
-            )
+        flags[k] = not relative and (
+            early or verbs.search(seen, max(0, m.start - 90), min(len(text), m.end + 90)) is not None
         )
     # the dateline city is where the story was filed: the event place only when no other fine place
     # in its region is (one far away is more likely a misread street or landmark name than the scene)
@@ -113,6 +126,16 @@ def event_flags(text: str, kept: list[Match], sents: list, gaz: Gazetteer) -> li
             if flags[k] and d.feature[m.choice or 0] in ("country", "admin1", "region"):
                 flags[k] = False
     return flags
+
+
+def _context_patterns(text: str) -> tuple[str, re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """The text to search for context words, and EVENT_VERBS, _RELATIVE_BEFORE and _DESTINATION_BEFORE
+    for it: the lower-cased text and case-sensitive copies when they find exactly what the
+    case-insensitive patterns find in ``text`` (see :func:`sitrep.caseless.lowered`)."""
+    low = lowered(text)
+    if low is None:
+        return text, EVENT_VERBS, _RELATIVE_BEFORE, _DESTINATION_BEFORE
+    return low, _EVENT_VERBS_LOWER, _RELATIVE_LOWER, _DESTINATION_LOWER
 
 
 def _road_names(text: str) -> list[tuple[int, int]]:

@@ -13,7 +13,6 @@ connecting particles such as "al" or "de", or inside a facility alias such as
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 
 from sitrep.extract.gazetteer import Gazetteer
@@ -94,6 +93,11 @@ _CROSS_AFTER = re.compile(
 )
 _CROSS_BEFORE = re.compile(r"\b\d+(?:st|nd|rd|th)\s+(?:[Ss]treet\s+|[Aa]venue\s+)?(?:and|&)\s+\Z")
 _COMMA = re.compile(r",[ \t]*")
+# type words before a name: "the city of X", "the province of X", "the base in X"
+_CITY_OF = re.compile(r"\b(?:city|town|village|capital) of (?:the )?$")
+_ADMIN_OF = re.compile(r"\b(?:province|governorate|state|region|county|district) of (?:the )?$")
+_BASE_IN = re.compile(r"\b(?:base|airbase|airport|camp)\s+(?:in|at|near)\s+$")
+_ARTICLES = frozenset({"al", "el", "an", "ar", "as", "ad", "ash", "az"})  # Arabic articles opening a name
 _GAP_OK = re.compile(r"[ \t]?[-'’.]?[ \t]?")
 
 
@@ -123,13 +127,14 @@ class Match:
 
 
 def title_case_sentences(toks: list[tuple[int, int, str]], tok_sent: list[int]) -> set[int]:
-    caps: Counter[int] = Counter()
-    words: Counter[int] = Counter()
+    caps: dict[int, int] = {}
+    words: dict[int, int] = {}
     for (_, _, raw), s in zip(toks, tok_sent, strict=True):
-        if raw[0].isalpha() and len(raw) > 3:
-            words[s] += 1
-            caps[s] += raw[0].isupper()
-    return {s for s, n in words.items() if n >= 4 and caps[s] / n >= 0.85}
+        if len(raw) > 3 and raw[0].isalpha():
+            words[s] = words.get(s, 0) + 1
+            if raw[0].isupper():
+                caps[s] = caps.get(s, 0) + 1
+    return {s for s, n in words.items() if n >= 4 and caps.get(s, 0) / n >= 0.85}
 
 
 def _capitalised(raw: str) -> bool:
@@ -149,18 +154,14 @@ def scan(
     matches: list[Match] = []
     surnames: set[str] = set()  # keys seen as part of a person's name ("Hillary Clinton")
     n = len(toks)
-    i = 0
-    while i < n:
-        raw = toks[i][2]
-        if not (
-            raw[0].isupper()
-            or (
-                folded[i] in ("al", "el", "an", "ar", "as", "ad", "ash", "az")
-                and i + 1 < n
-                and toks[i + 1][2][0].isupper()
-            )
-        ):
-            i += 1
+    starts = [  # a name starts capitalised, or with an article before a capitalised word ("al Anbar")
+        k
+        for k, (_, _, raw) in enumerate(toks)
+        if raw[0].isupper() or (folded[k] in _ARTICLES and k + 1 < n and toks[k + 1][2][0].isupper())
+    ]
+    resume = 0  # the token after the last match
+    for i in starts:
+        if i < resume:
             continue
         best: Match | None = None
         key = ""
@@ -215,7 +216,6 @@ def scan(
         if best is None or (
             best.last > best.first and not _capitalised(toks[best.last][2]) and folded[best.last] in PARTICLES
         ):
-            i += 1
             continue
         best.title_case = tok_sent[i] in title_case
         person = _looks_like_person(best, text, toks, folded, matches, gaz)
@@ -236,7 +236,7 @@ def scan(
             ):
                 best.end += 1  # "U.S.", "Kan." keep their final period
             matches.append(best)
-        i = best.last + 1
+        resume = best.last + 1
     return matches
 
 
@@ -402,9 +402,11 @@ def add_context(text: str, toks: list[tuple[int, int, str]], folded: list[str], 
             ):
                 m.cues.add("facility")
         before = fold(text[max(0, m.start - 30) : m.start])
-        if re.search(r"\b(?:city|town|village|capital) of (?:the )?$", before):
+        # what each pattern's end needs, tested first (most names have none of these before them)
+        of_end = (before[:-1] if before.endswith("\n") else before).endswith(("of ", "of the "))
+        if of_end and _CITY_OF.search(before):
             m.cues.add("city")
-        elif re.search(r"\b(?:province|governorate|state|region|county|district) of (?:the )?$", before):
+        elif of_end and _ADMIN_OF.search(before):
             m.cues.add("admin")
-        elif re.search(r"\b(?:base|airbase|airport|camp)\s+(?:in|at|near)\s+$", before):
+        elif before.rstrip().endswith(("in", "at", "near")) and _BASE_IN.search(before):
             m.cues.add("city")
