@@ -273,6 +273,49 @@ def _fallback_trigger(article: Article, sents: list[_Sentence], classifier: Type
     return True
 
 
+#: the score of a trigger read from a casualty count alone (weaker than any rule's)
+COUNT_TRIGGER_SCORE = 0.3
+_ACCIDENTAL = re.compile(
+    r"\b(?:accident(?:al(?:ly)?)?|accidently|unintentional(?:ly)?|mishandl\w*)\b", re.IGNORECASE
+)
+#: what the classifier may read a report as that is no violence at all
+_NOT_VIOLENCE = frozenset({"Unrelated", "Natural disaster", "Man-made disaster"})
+_SHOOT_WORD = re.compile(r"\bshoots?\b|\bgun", re.IGNORECASE)
+
+
+def _count_trigger(sents: list[_Sentence], headline_end: int, classifier: TypeClassifier) -> bool:
+    """When neither the rules nor the classifier find an incident, one of the first sentences of
+    the body may still state people killed, wounded or shot in words the rules miss ("a young boy
+    was fatally wounded when police used live ammunition"): that count becomes the trigger of the
+    article's one incident, an attack, or an accident when the sentence says so. A headline alone
+    opens nothing (a page whose body is boilerplate shares that boilerplate with unrelated pages),
+    and neither do deaths by mishap (a crash, a fire) or counts with no sign of violence (a gun, a
+    shot, a violent verb), nor a sentence the classifier reads as unrelated news (sport: "the striker
+    shot himself into the record books") or a disaster. Returns whether a trigger was added."""
+    body = [s for s in sents if s.span.end > headline_end and not _BACKGROUND.search(s.span.text)]
+    for sent in body[:_FALLBACK_SENTENCES]:
+        counts = [c for c in sent.counts if (c.low or 0) > 0]
+        text = sent.span.text
+        violent = sent.weapons or _VIOLENT_VERB.search(text) or _SHOOT_WORD.search(text)
+        if not counts or not violent or is_mishap(text):
+            continue
+        (probs,) = classifier.predict_proba([text])
+        if max(probs, key=lambda k: probs[k]) in _NOT_VIOLENCE:
+            continue
+        sub = "Accident" if _ACCIDENTAL.search(text) else "Attack"
+        sent.triggers.append(
+            Trigger(
+                span=counts[0].span,
+                sentence=sent.span,
+                sub_event_type=sub,
+                event_type=event_type_of(sub),
+                score=COUNT_TRIGGER_SCORE,
+            )
+        )
+        return True
+    return False
+
+
 def _headline_block_end(article: Article) -> int:
     """Where the headline block (title, byline, date lines) ends, or -1 when the text does not open
     with the title."""
@@ -508,6 +551,8 @@ def assemble_events(
     block_end = _headline_block_end(article)
     incidents = _group(gazetteer, sents, block_end) or _group(gazetteer, sents)
     if not incidents and classifier is not None and _fallback_trigger(article, sents, classifier):
+        incidents = _group(gazetteer, sents)
+    if not incidents and classifier is not None and _count_trigger(sents, block_end, classifier):
         incidents = _group(gazetteer, sents)
     _attach_stray_blame(incidents, sents)
     events: list[EventMention] = []

@@ -297,3 +297,14 @@ def test_a_crowds_incident_does_not_count_the_death_it_is_about(
 ) -> None:
     (event,) = _events(pipeline, text)
     assert (event.killed.low if event.killed else None) == killed
+
+
+def test_a_count_in_words_the_rules_miss_still_opens_the_incident(pipeline: Pipeline) -> None:
+    text = "On Thursday, a boy was fatally wounded in Huruma, Nairobi, when police used live ammunition."
+    (event,) = _events(pipeline, text)
+    assert event.sub_event_type == "Attack"
+    assert event.killed is not None and event.killed.low == 1
+
+
+def test_a_count_opens_no_incident_for_a_death_by_mishap(pipeline: Pipeline) -> None:
+    assert _events(pipeline, "Two people died on Thursday when their car hit a tree near Nakuru.") == []
