@@ -73,6 +73,7 @@ _BACKGROUND = re.compile(
     r"(?:attack|raid|strike|shell|target|clash|kill|abduct|kidnap|ambush|storm|fire)",
     re.IGNORECASE,
 )
+_SERIES = re.compile(r"(?:series|string|wave|spate|campaign) of\b", re.IGNORECASE)
 _SINCE_BEFORE = re.compile(r"\bsince\s+(\w+\s+){0,2}$", re.IGNORECASE)
 _DIRECTION_BEFORE = re.compile(
     r"\b(north|south|east|west|north-?east|north-?west|south-?east|south-?west|central)(ern)?\s+$",
@@ -195,13 +196,16 @@ def _with_directions(text: str, places: list[PlaceMention]) -> list[PlaceMention
 
 def _background(sentence: _Sentence, trigger: Trigger) -> bool:
     """A trigger about a series, a cumulative toll or a hypothetical, judged near the trigger words;
-    a bare plural ("airstrikes") without counts, unless the sentence names the day."""
+    a bare plural ("airstrikes") without counts; either unless the sentence names the day ("a series
+    of airstrikes on 8 April" is an incident of its own)."""
     text, base = sentence.span.text, sentence.span.start
     lo, hi = max(0, trigger.span.start - base - 40), min(len(text), trigger.span.end - base + 60)
-    if _BACKGROUND.search(text[lo:hi]) or _SINCE_BEFORE.search(text[: trigger.span.start - base]):
+    dated = any(d.precision == DatePrecision.DAY for d in sentence.dates)  # "airstrikes on 16 May"
+    if _SINCE_BEFORE.search(text[: trigger.span.start - base]):
+        return True
+    if (m := _BACKGROUND.search(text[lo:hi])) and not (dated and _SERIES.match(m.group(0))):
         return True
     words = trigger.span.text.split()
-    dated = any(d.precision == DatePrecision.DAY for d in sentence.dates)  # "airstrikes on 16 May"
     return bool(words) and bool(_GENERIC_PLURAL.match(words[-1])) and not sentence.counts and not dated
 
 

@@ -308,3 +308,10 @@ def test_a_count_in_words_the_rules_miss_still_opens_the_incident(pipeline: Pipe
 
 def test_a_count_opens_no_incident_for_a_death_by_mishap(pipeline: Pipeline) -> None:
     assert _events(pipeline, "Two people died on Thursday when their car hit a tree near Nakuru.") == []
+
+
+def test_a_series_on_a_named_day_is_an_incident_a_series_over_time_is_background(pipeline: Pipeline) -> None:
+    dated = "On 12 March 2024, the army carried out a series of airstrikes on rebel camps near Diffa."
+    (event,) = _events(pipeline, dated)
+    assert event.sub_event_type == "Air/drone strike"
+    assert _events(pipeline, "The region has seen a series of airstrikes on rebel camps in recent years.") == []
