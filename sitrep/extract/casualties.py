@@ -47,6 +47,7 @@ from sitrep.extract.casualty_patterns import (
     _APPOSITIVE_SHOT,
     _BODY_FOUND,
     _CASUALTY_WORD,
+    _CODED_AS,
     _DEATH_OF,
     _FATALLY,
     _FOUND_WOUNDED,
@@ -54,6 +55,7 @@ from sitrep.extract.casualty_patterns import (
     _INTENT,
     _LEAVING,
     _LIST_BEFORE,
+    _N_OF_HIS,
     _NAME_SUBJECT,
     _NAMED,
     _NOT_A_SUBJECT,
@@ -187,6 +189,11 @@ def _scan(text: str, start: int, end: int) -> list[_Hit]:
         add(m, "shot", (1, 1), 2)
     for m in _BODY_FOUND.finditer(text, start, end) if "body" in low else ():
         add(m, "killed", (1, 1), 1)
+    for m in _CODED_AS.finditer(text, start, end) if " coded " in low else ():
+        add(m, "killed", (int(m.group("num")), int(m.group("num"))), 5)
+    of_someones = _any(low, " of his ", " of her ", " of their ", " of its ")
+    for m in _N_OF_HIS.finditer(text, start, end) if of_someones else ():
+        add(m, "killed" if m.group("ak") else "injured" if m.group("ai") else "shot", _quantity(m), 4)
     for m in _TOLL_RANGE.finditer(text, start, end) if "rang" in low or "var" in low else ():
         add(m, "killed", (int(m.group("num")), int(m.group("top"))), 5)
     for m in _TO_DEATH_FAST.finditer(text, start, end) if " to death" in low else ():

@@ -119,6 +119,14 @@ _BODY_FOUND = re.compile(
     r"\s+(?:\w+ly\s+)?(?:later\s+)?(?:found|discovered|recovered|retrieved|dumped)\b",
     _F,
 )
+# "Unknown fatalities coded as 10", "coded at low estimate of 3": the figure a coded report states
+_CODED_AS = re.compile(
+    r"\bfatalit(?:y|ies)\s+(?:were\s+|are\s+)?coded\s+(?:as|at)\s+(?:(?:the\s+|a\s+)?(?:low(?:est)?\s+)?"
+    r"estimate\s+of\s+)?(?P<num>\d+)\b",
+    _F,
+)
+# "shot dead two of his colleagues": victims counted among someone's people
+_N_OF_HIS = re.compile(rf"{_ACT}\s+{_NUM}\s+of\s+(?:his|her|their|its)\s+{_MODS}(?P<noun>{_PERSON})\b", _F)
 # "Reports on fatalities range from 8 to 13": the lowest to the highest
 _TOLL_RANGE = re.compile(
     r"\b(?:fatalities|deaths|death\s+toll|the\s+dead)\s+(?:\w+\s+)?(?:range|ranged|ranging|vary|varied)\s+"
@@ -268,5 +276,5 @@ _WEAK_CASUALTY_FORMS = re.compile(
 )
 _NOT_A_SUBJECT = re.compile(r"(?:,|\d,?\s+and|\bage[sd]?|\bto|\bby|\bfrom|\d)\s*$", _F)
 # ... unless the comma follows another count's verb: "Several injured, 1 dead"
-_AFTER_A_COUNT = re.compile(r"\b(?:injured|wounded|hurt|dead|killed|shot)\s*,\s*$", _F)
+_AFTER_A_COUNT = re.compile(r"\b(?:injured|wounded|hurt|dead|killed|shot|(?!aged\b)\w+ed)\s*,\s*$", _F)
 _INTENT = re.compile(r"\b(?:to|would|could|will|might|plotting|plotted|planned|almost|nearly)\s+$", _F)

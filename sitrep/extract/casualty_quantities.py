@@ -92,7 +92,8 @@ _P = (
     "|thief|burglar|poacher|smuggler|bandit|criminal|kidnapper|rustler|dealer|rapist|murderer|tout|operator"
     "|rider|manager|executive|defender|warden|reservist|returnee|superior|schoolboy|schoolgirl|schoolchild"
     "|waitress|waiter|bartender|cabbie|security officer|rioter|looter|terrorist|foreigner|butcher|widow"
-    "|convict|recruiter|aspirant|conservationist|investigator|photojournalist|chemist"
+    "|convict|recruiter|aspirant|conservationist|investigator|photojournalist|chemist|collector|councilman"
+    "|councilwoman|IDP"
 )
 _P_IRREGULAR_PLURAL = {
     "man": "men", "woman": "women", "child": "children", "baby": "babies", "spy": "spies", "thief": "thieves",
@@ -102,6 +103,7 @@ _P_IRREGULAR_PLURAL = {
     "servicewoman": "servicewomen", "militiaman": "militiamen", "gunman": "gunmen",
     "businessman": "businessmen", "businesswoman": "businesswomen",
     "guardsman": "guardsmen", "headman": "headmen",
+    "councilman": "councilmen", "councilwoman": "councilwomen",
 }  # fmt: skip
 _SINGULARS = [*_P.split("|"), "wife", "passer-by", "passerby", "deputy", "airman"]
 _PLURALS = [_P_IRREGULAR_PLURAL.get(w, w + "s") for w in _P.split("|")] + [

@@ -118,6 +118,10 @@ def _kinds(text: str) -> list[tuple[str, int | None, int | None]]:
             " were also killed.",
             [("killed", 4, 4), ("injured", 2, 2), ("killed", 6, 6)],
         ),
+        # a coded figure stated in the report; victims among someone's people; a count after a clause
+        ("Unknown fatalities coded as 10.", [("killed", 10, 10)]),
+        ("An officer shot dead two of his colleagues at the post.", [("killed", 2, 2)]),
+        ("Six houses destroyed, 1 killed and 1 injured.", [("killed", 1, 1), ("injured", 1, 1)]),
         # an adverb keeps the verb active: the two men are the shooters
         ("Two men reportedly shot a cashier at the store.", [("injured", 1, 1)]),
     ],
