@@ -65,7 +65,7 @@ _MODIFIER = _trie_regex(
 )  # fmt: skip
 #: A quantity: optional modifier (group ``mod``) and the number itself (group ``num``).
 _NUM = (
-    rf"(?<![\w$£€#,:/-])(?<![\d.]\.)(?:(?P<mod>{_MODIFIER})\s+)?(?P<num>{_CORE})(?![\w%])"
+    rf"(?<![\w$£€#,:/-])(?<![\d.]\.)(?<!\bform\s)(?:(?P<mod>{_MODIFIER})\s+)?(?P<num>{_CORE})(?![\w%])"
     r"(?!-year|\s*[-–]\s*years?|[.,:/]\d|\s*(?:percent|per\s+cent|million|billion|years?\s+old|[ap]\.?m\b"
     r"|o'clock|times\b|rounds\b|shots\b|bullets\b|minutes\b|hours\b))"
 )

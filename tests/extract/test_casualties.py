@@ -122,6 +122,11 @@ def _kinds(text: str) -> list[tuple[str, int | None, int | None]]:
         ("Unknown fatalities coded as 10.", [("killed", 10, 10)]),
         ("An officer shot dead two of his colleagues at the post.", [("killed", 2, 2)]),
         ("Six houses destroyed, 1 killed and 1 injured.", [("killed", 1, 1), ("injured", 1, 1)]),
+        # a number is no modifier of another count ("25 Aug. Five people"); an age is
+        ("25 Aug. Five people were killed in an attack on the village.", [("killed", 5, 5)]),
+        ("Flowers rest at a house where eight people were killed.", [("killed", 8, 8)]),
+        ("Police killed a 17 years old man in the raid.", [("killed", 1, 1)]),
+        ("A form four student was killed in the clashes.", [("killed", 1, 1)]),
         # an adverb keeps the verb active: the two men are the shooters
         ("Two men reportedly shot a cashier at the store.", [("injured", 1, 1)]),
     ],
