@@ -68,8 +68,11 @@ _STOP = (
     r"|after|when|while|killed|died|dead|wounded|injured|hurt|shot|said|says|including|as|but|than|like|if"
     r"|into|near|outside|inside|during|before|because)"
 )
-# a modifier is no number itself: "25 Aug. Five people" counts five, not 25
-_NUMBER_WORD = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+)\s(?!years?\b|year-|months?\b|month-)"  # an age ("a 60 year-old woman") stays a modifier
+# a modifier is no number itself: "25 Aug. Five people" counts five, not 25; an age ("a 60 year-old
+# woman") stays a modifier
+_NUMBER_WORD = (
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+)\s(?!years?\b|year-|months?\b)"
+)
 # ... and may be a parenthesis: "a matatu (minibus) tout"
 _MODS = rf"(?:(?!{_STOP}\b|{_NUMBER_WORD})[\w'’.-]+\s+|\([\w'’ .-]{{1,30}}\)\s+){{0,3}}?"
 # What may follow a bare number with no person noun ("killing three and ...", "killed 3.").
