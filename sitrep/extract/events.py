@@ -277,6 +277,13 @@ def _fallback_trigger(article: Article, sents: list[_Sentence], classifier: Type
     return True
 
 
+#: a report that says its sources give different figures
+_CONFLICTING = re.compile(
+    r"\b(?:conflicting|contradictory|differing)\s+(?:reports?|figures|accounts|sources|numbers|fatalities|tolls?)"
+    r"|\b(?:one|another|other|some|a\s+second|different)\s+sources?\s+(?:indicates?|says?|said|reports?|reported"
+    r"|suggests?|suggested|puts?|put|claims?|claimed)\b",
+    re.IGNORECASE,
+)
 #: the score of a trigger read from a casualty count alone (weaker than any rule's)
 COUNT_TRIGGER_SCORE = 0.3
 _ACCIDENTAL = re.compile(
@@ -569,6 +576,7 @@ def assemble_events(
         places = sorted(inc.places, key=lambda p: (_specificity(p), not p.is_event_location))
         if not places and inc.primary:
             places = _article_place(article)
+        conflicting = _CONFLICTING.search(" ".join(s.span.text for s in inc.sentences)) is not None
         counts = grievance_counts(article.clean_text, [c for s in inc.sentences for c in s.counts], sub)
         mention = EventMention(
             id=f"{article.id}#{n}",
@@ -579,8 +587,8 @@ def assemble_events(
             primary=inc.primary,
             date=inc.date,
             places=places,
-            killed=_pick_count(counts, "killed"),
-            injured=_pick_count(counts, "injured"),
+            killed=_pick_count(counts, "killed", conflicting),
+            injured=_pick_count(counts, "injured", conflicting),
             weapons=_unique([w for s in inc.sentences for w in s.weapons], key=lambda w: w.weapon),
             actors=_unique([a for s in inc.sentences for a in s.actors], key=lambda a: (a.name, a.role)),
             blame=[b for s in inc.sentences for b in s.blame] + inc.extra_blame,
@@ -611,12 +619,19 @@ def _article_place(article: Article) -> list[PlaceMention]:
     return []
 
 
-def _pick_count(counts: list[CountMention], kind: str) -> CountMention | None:
-    """The incident's count of one kind as a CountMention spanning its most informative source."""
+def _pick_count(counts: list[CountMention], kind: str, conflicting: bool = False) -> CountMention | None:
+    """The incident's count of one kind as a CountMention spanning its most informative source.
+
+    When the report says its sources disagree ("conflicting reports", "one source says"), the
+    lowest exact figure is kept, the most conservative one (ACLED's rule); otherwise the counts are
+    combined as repeats of one toll (:func:`sitrep.extract.casualties.combine_counts`)."""
     of_kind = [c for c in counts if c.kind == kind]
     if not of_kind:
         return None
+    exact = [c.exact for c in of_kind if c.exact is not None]
     low, high = combine_counts(of_kind, kind)
+    if conflicting and len(set(exact)) > 1:
+        low = high = min(exact)
     # the span: the mention that states the combined value, else the first one
     src = next((c for c in of_kind if (c.low, c.high) == (low, high)), of_kind[0])
     return CountMention(span=src.span, kind=kind, low=low, high=high, hedged=src.hedged)

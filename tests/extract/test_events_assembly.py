@@ -316,3 +316,12 @@ def test_a_series_on_a_named_day_is_an_incident_a_series_over_time_is_background
     assert event.sub_event_type == "Air/drone strike"
     undated = "The region has seen a series of airstrikes on rebel camps in recent years."
     assert _events(pipeline, undated) == []
+
+
+def test_when_sources_disagree_the_lowest_toll_is_kept(pipeline: Pipeline) -> None:
+    text = (
+        "On Thursday, four people were killed in clashes between two communities near Moyale. "
+        "Conflicting reports suggested that there were 7 fatalities."
+    )
+    (event,) = _events(pipeline, text)
+    assert event.killed is not None and (event.killed.low, event.killed.high) == (4, 4)
