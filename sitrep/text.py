@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from sitrep.model import Span
 
-__all__ = ["opens_with_headline", "paragraphs", "sentence_of", "sentences"]
+__all__ = ["match_windows", "opens_with_headline", "paragraphs", "sentence_of", "sentences"]
 
 
 def opens_with_headline(title: str | None, body: str) -> bool:
@@ -149,3 +149,17 @@ def sentence_of(sents: list[Span], offset: int) -> Span | None:
         if s.start <= offset < s.end:
             return s
     return None
+
+
+def match_windows(pattern: re.Pattern[str], text: str, before: int, after: int) -> list[tuple[int, int]]:
+    """Merged stretches of ``text`` around the matches of ``pattern``: each from ``before``
+    characters ahead of a match to ``after`` characters past it, overlapping stretches joined.
+    A costly pattern whose matches always contain a cheap one's then runs only in these."""
+    out: list[tuple[int, int]] = []
+    for m in pattern.finditer(text):
+        lo, hi = max(0, m.start() - before), min(len(text), m.end() + after)
+        if out and lo <= out[-1][1]:
+            out[-1] = (out[-1][0], hi)
+        else:
+            out.append((lo, hi))
+    return out

@@ -50,6 +50,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from sitrep.model import Article, DateMention, DatePrecision, Span
+from sitrep.text import match_windows
 
 __all__ = ["best_event_date", "find_dates"]
 
@@ -386,18 +387,6 @@ def _is_future(text: str, start: int) -> bool:
     return _FUTURE.search(lookback) is not None
 
 
-def _windows(anchor: re.Pattern[str], text: str) -> list[tuple[int, int]]:
-    """Merged stretches of ``text`` around the matches of ``anchor``."""
-    out: list[tuple[int, int]] = []
-    for m in anchor.finditer(text):
-        lo, hi = max(0, m.start() - _BEFORE), min(len(text), m.end() + _AFTER)
-        if out and lo <= out[-1][1]:
-            out[-1] = (out[-1][0], hi)
-        else:
-            out.append((lo, hi))
-    return out
-
-
 def find_dates(article: Article) -> list[DateMention]:
     """The date expressions of ``article``, resolved against its publication date, in text order."""
     text, pub = article.clean_text, article.published
@@ -406,7 +395,7 @@ def find_dates(article: Article) -> list[DateMention]:
     windows: dict[re.Pattern[str], list[tuple[int, int]]] = {}
     for pattern, resolve, anchor in _PATTERNS:
         if anchor not in windows:
-            windows[anchor] = _windows(anchor, text)
+            windows[anchor] = match_windows(anchor, text, _BEFORE, _AFTER)
         for m in (m for lo, hi in windows[anchor] for m in pattern.finditer(text, lo, hi)):
             start, end = m.start(), m.end()
             if any(start < b and a < end for a, b in taken):

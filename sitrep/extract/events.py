@@ -576,7 +576,6 @@ def assemble_events(
         places = sorted(inc.places, key=lambda p: (_specificity(p), not p.is_event_location))
         if not places and inc.primary:
             places = _article_place(article)
-        conflicting = _CONFLICTING.search(" ".join(s.span.text for s in inc.sentences)) is not None
         counts = grievance_counts(article.clean_text, [c for s in inc.sentences for c in s.counts], sub)
         mention = EventMention(
             id=f"{article.id}#{n}",
@@ -587,8 +586,8 @@ def assemble_events(
             primary=inc.primary,
             date=inc.date,
             places=places,
-            killed=_pick_count(counts, "killed", conflicting),
-            injured=_pick_count(counts, "injured", conflicting),
+            killed=_pick_count(counts, "killed", inc),
+            injured=_pick_count(counts, "injured", inc),
             weapons=_unique([w for s in inc.sentences for w in s.weapons], key=lambda w: w.weapon),
             actors=_unique([a for s in inc.sentences for a in s.actors], key=lambda a: (a.name, a.role)),
             blame=[b for s in inc.sentences for b in s.blame] + inc.extra_blame,
@@ -619,7 +618,7 @@ def _article_place(article: Article) -> list[PlaceMention]:
     return []
 
 
-def _pick_count(counts: list[CountMention], kind: str, conflicting: bool = False) -> CountMention | None:
+def _pick_count(counts: list[CountMention], kind: str, inc: _Incident) -> CountMention | None:
     """The incident's count of one kind as a CountMention spanning its most informative source.
 
     When the report says its sources disagree ("conflicting reports", "one source says"), the
@@ -628,9 +627,9 @@ def _pick_count(counts: list[CountMention], kind: str, conflicting: bool = False
     of_kind = [c for c in counts if c.kind == kind]
     if not of_kind:
         return None
-    exact = [c.exact for c in of_kind if c.exact is not None]
     low, high = combine_counts(of_kind, kind)
-    if conflicting and len(set(exact)) > 1:
+    exact = {c.exact for c in of_kind if c.exact is not None}
+    if len(exact) > 1 and any(_CONFLICTING.search(s.span.text) for s in inc.sentences):
         low = high = min(exact)
     # the span: the mention that states the combined value, else the first one
     src = next((c for c in of_kind if (c.low, c.high) == (low, high)), of_kind[0])

@@ -18,7 +18,7 @@ from functools import lru_cache
 from sitrep.caseless import lowered
 from sitrep.extract.actors import actor_dictionary, alias_alternation
 from sitrep.model import ActorKind, Article, Span
-from sitrep.text import sentences
+from sitrep.text import match_windows, sentences
 
 __all__ = ["find_origins", "origin_of"]
 
@@ -41,7 +41,9 @@ _BODY_PATTERNS = (
 # A quick test on the lower-cased text for each body pattern (None: always run it): the first
 # pattern needs a head word right before a speech verb, which the lower-cased text then shows.
 _BODY_GATES = (re.compile(rf"{_BODY_HEAD}\s+{_SAYS}\b"), None)
-_BODY_REACH = 200  # characters before a head word that a body's modifiers may take
+# a body pattern's match ends where its gate matches (a head word and a speech verb) and starts at
+# most this many characters earlier (room for "the" and modifiers): it is searched only there
+_BODY_REACH = 200
 _NOT_BODY = re.compile(r"\b(?:he|she|they|it|who|which|that|if|when|while|and|but)\b", re.IGNORECASE)
 
 
@@ -119,7 +121,11 @@ def _hits(text: str) -> list[tuple[int, str]]:
                     hits.append((m.start(name), canon))
                 break
     for rx, body_gate in zip(_BODY_PATTERNS, _BODY_GATES, strict=True):
-        windows = [(0, len(text))] if body_gate is None or low is None else _windows(body_gate, low)
+        windows = (
+            [(0, len(text))]
+            if body_gate is None or low is None
+            else match_windows(body_gate, low, _BODY_REACH, 0)
+        )
         for lo, hi in windows:
             for m in rx.finditer(text, lo, hi):
                 canon = _canonical_body(m.group("body"))
@@ -127,20 +133,6 @@ def _hits(text: str) -> list[tuple[int, str]]:
                     hits.append((m.start("body"), canon))
     hits.sort()
     return hits
-
-
-def _windows(gate: re.Pattern[str], low: str) -> list[tuple[int, int]]:
-    """Stretches of the text that can hold a body pattern's match: each ends where the gate
-    matches (a head word and a speech verb) and starts :data:`_BODY_REACH` characters earlier,
-    room for a body's "the" and modifiers. Overlapping stretches are merged."""
-    out: list[tuple[int, int]] = []
-    for g in gate.finditer(low):
-        lo = max(0, g.start() - _BODY_REACH)
-        if out and lo <= out[-1][1]:
-            out[-1] = (out[-1][0], g.end())
-        else:
-            out.append((lo, g.end()))
-    return out
 
 
 def find_origins(article: Article) -> list[str]:
