@@ -327,13 +327,17 @@ def _count_trigger(sents: list[_Sentence], headline_end: int, classifier: TypeCl
     return False
 
 
+#: a dateline that opens the line just before the title's words ("TAMPA - ", "BAGHDAD (Reuters) -")
+_DATELINE_BEFORE = re.compile(r"(?:^|\n)[A-Z][A-Z .,'-]{1,40}(?:\([A-Za-z .]+\))?\s*[-\u2013\u2014]+\s*$")
+
+
 def _headline_block_end(article: Article) -> int:
     """Where the headline block (title, byline, date lines) ends, or -1 when the text does not open
     with the title."""
     title = (article.title or "").strip()
     at = article.clean_text.find(title, 0, 400) if title else -1
-    if at < 0:
-        return -1
+    if at < 0 or _DATELINE_BEFORE.search(article.clean_text, 0, at):
+        return -1  # "TAMPA - <the title's words>.": the lead repeats the headline; it is the story
     block = article.clean_text.find("\n\n", at)
     return block if block >= 0 else at + len(title)
 

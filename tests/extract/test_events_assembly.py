@@ -183,6 +183,18 @@ def test_a_headline_joins_the_lead_incident_instead_of_opening_its_own(pipeline:
     assert event.trigger.start > len(title)
 
 
+def test_a_lead_that_repeats_the_title_after_a_dateline_is_the_story(pipeline: Pipeline) -> None:
+    title = "Xenia resident Maria Olsen was wounded at Ember nightclub in Dayton"
+    text = (
+        f"XENIA - {title}.\n\nWXEN News reached Olsen's brother, Tomas, via phone Monday.\n\n"
+        "He told WXEN News his sister remains in the trauma unit and is speaking with the FBI.\n\n"
+        "The family declined further comment."
+    )
+    article = pipeline.analyse(Article(id="d", text=text, title=title, published=FRIDAY))
+    (event,) = article.events
+    assert event.sub_event_type == "Attack" and event.injured is not None and event.injured.low == 1
+
+
 def test_the_classifier_finds_an_incident_the_rules_miss_but_not_a_council_story(
     pipeline: Pipeline,
 ) -> None:
