@@ -316,15 +316,17 @@ _PATTERNS: tuple[tuple[re.Pattern[str], _Resolver, re.Pattern[str]], ...] = (
     ),
     # December 2019, late October 2019
     (re.compile(rf"\b(?:(?:early|late|mid-?)\s*)?{_MONTH},?\s+{_YEAR}"), _month_year, _G_MONTH),
-    # Dec. 3 / Tuesday, Jan. 27 / December 3rd
+    # Dec. 3 / Tuesday, Jan. 27 / December 3rd (not "01 Oct. 7 people": that is 1 October)
     (
-        re.compile(rf"\b{_WD_PREFIX}{_MONTH}\s+{_DAY}(?![\d:]|\s*(?:-|–)\s*year|\s+years?\b)"),
+        re.compile(rf"\b(?<!\d\s){_WD_PREFIX}{_MONTH}\s+{_DAY}(?![\d:]|\s*(?:-|–)\s*year|\s+years?\b)"),
         _partial,
         _G_MONTH,
     ),
-    # 3 December / 3rd of December
+    # 3 December / 3rd of December / "12 Sep. 4 killed"
     (
-        re.compile(rf"\b{_WD_PREFIX}(?<![\d.,$:]){_DAY}(?:\s+of)?\s+{_MONTH}(?!\s*\d|,\s*(?:19|20)\d\d)"),
+        re.compile(
+            rf"\b{_WD_PREFIX}(?<![\d.,$:]){_DAY}(?:\s+of)?\s+{_MONTH}(?!\s*\d(?!\d?\s+[A-Za-z])|,\s*(?:19|20)\d\d)"
+        ),
         _partial,
         _G_MONTH,
     ),

@@ -294,3 +294,20 @@ def test_an_older_month_and_day_takes_the_year_its_weekday_fits() -> None:
     # published 28 December 2019; 3 June 2019 was a Monday, 3 June 2018 a Sunday
     span, date, _, _ = _one("The depot burned on Sunday, June 3, officials said.")
     assert (span, date) == ("Sunday, June 3", dt.date(2018, 6, 3))
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("02 Mar. 7 herders were killed near the river.", 2),
+        ("11 Mar. 3 suspects were shot by police.", 11),
+        ("On 4 Mar. 12 people were hurt.", 4),
+    ],
+)
+def test_a_day_and_month_heading_is_not_the_month_and_the_next_count(text: str, day: int) -> None:
+    (when,) = _dates(text)
+    assert when[1] == dt.date(SATURDAY.year, 3, day) and when[2] == DatePrecision.DAY
+
+
+def test_a_month_and_day_still_read_as_such() -> None:
+    assert _one("Police said on Mar. 7 that two men were held.")[1] == dt.date(SATURDAY.year, 3, 7)
