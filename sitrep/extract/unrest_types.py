@@ -86,7 +86,13 @@ _PROTESTERS_HARMED = _rx(
     r"|attacks?\s+(?:on|against)\s+(?:\w+\s+){0,2}?(?:protesters|protestors|demonstrators|marchers)"
     r"|(?:protesters|protestors|demonstrators|marchers)\s+(?:\w+\s+){0,3}?died|(?:die|died|killed|dead)\s+in\s+(?:an?\s+|the\s+)?"
     r"(?:\w+\s+)?crackdown"
-    r"|serious\s+injuries\s+among\s+(?:\w+\s+)?(?:protesters|demonstrators))\b"
+    r"|serious\s+injuries\s+among\s+(?:\w+\s+)?(?:protesters|demonstrators)"
+    # people killed or shot at the protest, or hurt by the forces policing it
+    r"|(?:killed|shot\s+dead|shot|died)\s+(?:\w+\s+){0,3}?(?:during|in|at)\s+(?:the\s+|an?\s+)?(?:\w+\s+){0,2}?"
+    r"(?:protests?|demonstrations?)|(?<!who\s)(?:were|was)\s+(?:\w+\s+)?(?:killed|shot(?:\s+dead)?|injured|wounded)\s+by"
+    r"\s+(?:the\s+)?(?:police|security\s+forces|soldiers|troops|guards|officers)"
+    r"|(?:police|security\s+forces|soldiers|troops|guards|officers)\s+(?:\w+\s+){0,3}?(?:open(?:ed)?\s+fire"
+    r"|responded\s+with\s+live|beat\s+(?:\w+\s+){0,2}?to\s+death))\b"
 )
 #: who clashed: unorganised crowds (no armed group on either side)
 _CROWD = _rx(

@@ -499,3 +499,34 @@ def test_codebook_distinctions(sentence: str, expected: str) -> None:
 def test_an_abduction_or_detention_that_harms_is_an_attack(report: str) -> None:
     guess = classify_text(report)
     assert guess is not None and guess.sub_event_type == "Attack"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # arms handed in, recovered or defused are disrupted weapons use ...
+        (
+            "Herders in two villages handed over thirty rifles to the district commissioner.",
+            "Disrupted weapons use",
+        ),
+        (
+            "The disarmament team recovered twelve AK-47 rifles from traders in the market town.",
+            "Disrupted weapons use",
+        ),
+        ("Engineers found a device under the bridge and safely disposed of it.", "Disrupted weapons use"),
+        ("A patrol spotted three IEDs on the track and dismantled them.", "Disrupted weapons use"),
+        ("Air defences intercepted two rockets fired towards the airport.", "Disrupted weapons use"),
+        # ... but stopping a vehicle or a planned raid is not
+        ("Soldiers intercepted a pick-up on the highway and executed its two passengers.", "Attack"),
+        # a rape that is only what a victim was accused of is no sexual violence
+        ("Villagers beat to death a man accused of raping a girl.", "Attack"),
+    ],
+)
+def test_disrupted_weapons_and_background_crimes(sentence: str, expected: str) -> None:
+    guess = classify_sentence(sentence)
+    assert guess is not None and guess.sub_event_type == expected
+
+
+def test_a_thwarted_raid_is_not_disrupted_weapons_use() -> None:
+    guess = classify_sentence("Police thwarted a planned raid on the bank and shot dead two robbers.")
+    assert guess is None or guess.sub_event_type != "Disrupted weapons use"

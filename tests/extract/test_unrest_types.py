@@ -116,3 +116,31 @@ def test_farmers_and_herders_fighting_stay_an_armed_clash() -> None:
 def test_other_types_pass_through() -> None:
     text = "Protesters burned tyres after an air strike."
     assert unrest_type("Air/drone strike", text) == "Air/drone strike"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # people shot at the protest, or hurt by the forces policing it: excessive force
+        (
+            "A schoolboy was shot dead during the fuel protests in Kericho.",
+            "Excessive force against protesters",
+        ),
+        (
+            "Traders marched in Garoua against new market fees. Four were wounded by the police.",
+            "Excessive force against protesters",
+        ),
+        (
+            "Police open fire on largely peaceful teachers' demonstrations in two towns.",
+            "Excessive force against protesters",
+        ),
+        # a protest over an earlier killing by the police is not itself met with force
+        (
+            "Relatives marched in Moyale to demand justice for a boy who was shot by police last month.",
+            "Peaceful protest",
+        ),
+    ],
+)
+def test_protesters_harmed_by_the_forces(text: str, expected: str) -> None:
+    guess = classify_text(text)
+    assert guess is not None and guess.sub_event_type == expected
