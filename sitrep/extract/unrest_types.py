@@ -132,6 +132,8 @@ _GRIEVANCE = _rx(
     r"|to\s+resist|following\s+the\s+(?:death|killing|arrest|murder|shooting)|barricad\w*|blockad\w*"
     r"|block(?:s|ed|ing)?\s+(?:[\w'-]+\s+){0,4}?(?:roads?|highways?|streets?|traffic|junctions?))"
 )
+#: a school's students: their unrest is a protest against the school
+_SCHOOL = _rx(r"\b(?:students?|pupils|learners|schools?|universit(?:y|ies)|colleges?|campus)\b")
 #: a crowd acting against persons or rivals, not voicing a grievance
 _MOB = _rx(
     r"\b(?:supporters\s+of\s+(?:\w+\s+){0,3}?(?:candidates?|aspirants?|MPs?|politicians?|parties)"
@@ -274,7 +276,9 @@ def unrest_type(sub_event_type: str, text: str) -> str:
             return MOB_VIOLENCE
         if _DEMONSTRATION.search(text):
             return sub_event_type
-        if _MOB.search(text) and not _GRIEVANCE.search(text):
+        if not _GRIEVANCE.search(text) and (_MOB.search(text) or not _SCHOOL.search(text)):
+            # a riot with no demonstration and no grievance voiced: a mob (students rioting at
+            # their school are protesting against it)
             return MOB_VIOLENCE
         return sub_event_type
     if sub_event_type in ("Armed clash", MOB_VIOLENCE) and _crowd_clash(text):

@@ -144,3 +144,18 @@ def test_other_types_pass_through() -> None:
 def test_protesters_harmed_by_the_forces(text: str, expected: str) -> None:
     guess = classify_text(text)
     assert guess is not None and guess.sub_event_type == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # rioting with no demonstration and no grievance voiced: a mob
+        ("Rioters torched two minibuses on the bypass in Kisii overnight.", "Mob violence"),
+        ("Youths pelted traffic officers with stones at a roundabout in Nakuru.", "Mob violence"),
+        # students rioting at their school are protesting against it
+        ("Pupils at a boarding school in Nyeri rioted and burnt a dormitory.", "Violent demonstration"),
+    ],
+)
+def test_a_riot_without_a_demonstration_is_a_mob(text: str, expected: str) -> None:
+    guess = classify_text(text)
+    assert guess is not None and guess.sub_event_type == expected
