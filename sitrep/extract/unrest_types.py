@@ -98,7 +98,7 @@ _PROTESTERS_HARMED = _rx(
 _CROWD = _rx(
     r"\b(?:supporters|students|pupils|youths?|fans|gangs?|operators|drivers|traders|hawkers|vendors|workers|factions"
     r"|rival\s+groups|groups\s+of|mobs?|crowds?|protesters|demonstrators|rioters|residents|locals|villagers"
-    r"|worshippers|congregants|members\s+of\s+(?:the\s+)?public|families|neighbours|passengers|prisoners|inmates"
+    r"|worshippers|congregants|mourners|parents|members\s+of\s+(?:the\s+)?public|families|neighbours|passengers|prisoners|inmates"
     r"|detainees|refugees|migrants|miners|voters|aspirants|politicians|cooperatives)\b"
 )
 _ARMED = _rx(

@@ -530,3 +530,34 @@ def test_disrupted_weapons_and_background_crimes(sentence: str, expected: str) -
 def test_a_thwarted_raid_is_not_disrupted_weapons_use() -> None:
     guess = classify_sentence("Police thwarted a planned raid on the bank and shot dead two robbers.")
     assert guess is None or guess.sub_event_type != "Disrupted weapons use"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a crowd's acts against people, with an aside or in the passive
+        ("Angry residents roughed up two county officials at the market in Kakamega.", "Mob violence"),
+        ("The chief was chased away by an angry crowd at the polling centre.", "Mob violence"),
+        (
+            "Party supporters, led by a local councillor, attacked two journalists outside the hall.",
+            "Mob violence",
+        ),
+        # a crowd lighting bonfires or forcing its way in
+        (
+            "Youths lit bonfires on the main street of Kisumu, demanding the release of their leader.",
+            "Violent demonstration",
+        ),
+        ("Hundreds of voters tried to storm the tallying centre in Bungoma.", "Violent demonstration"),
+        # beatings by the forces
+        ("Police officers flogged traders who were out after the curfew.", "Attack"),
+        ("Soldiers allegedly broke the limbs of three hawkers at the border post.", "Attack"),
+    ],
+)
+def test_crowd_and_force_vocabulary(sentence: str, expected: str) -> None:
+    guess = classify_sentence(sentence)
+    assert guess is not None and guess.sub_event_type == expected
+
+
+def test_a_burglary_attempt_is_no_demonstration() -> None:
+    guess = classify_sentence("A burglar attempted to break into a house in the estate at night.")
+    assert guess is None or guess.sub_event_type != "Violent demonstration"

@@ -159,3 +159,8 @@ def test_protesters_harmed_by_the_forces(text: str, expected: str) -> None:
 def test_a_riot_without_a_demonstration_is_a_mob(text: str, expected: str) -> None:
     guess = classify_text(text)
     assert guess is not None and guess.sub_event_type == expected
+
+
+def test_mourners_burning_property_are_a_mob() -> None:
+    guess = classify_text("Mourners set a house, car and crops alight after the burial in Londiani.")
+    assert guess is not None and guess.sub_event_type == "Mob violence"
