@@ -130,7 +130,10 @@ _GRIEVANCE = _rx(
     r"\b(?:against|demand(?:s|ed|ing)?|in\s+protest|to\s+protest|accus(?:e|ed|ing)|complain(?:ed|ing|ts?)?"
     r"|over\s+(?:the|a|an|their|his|her|its|alleged|poor|delayed|lack|high|rising|recent)\b|angered|outraged"
     r"|to\s+resist|following\s+the\s+(?:death|killing|arrest|murder|shooting)|barricad\w*|blockad\w*"
-    r"|block(?:s|ed|ing)?\s+(?:[\w'-]+\s+){0,4}?(?:roads?|highways?|streets?|traffic|junctions?))"
+    r"|block(?:s|ed|ing)?\s+(?:[\w'-]+\s+){0,4}?(?:roads?|highways?|streets?|traffic|junctions?)"
+    # a riot in reaction to a decision or an event: "rioted when the winner was announced"
+    r"|riot(?:ed|ing)?\s+(?:[\w,'-]+\s+){0,5}?(?:when|after|because|over)|because|reject(?:ed|ing)|opposed\s+to"
+    r"|angry\s+(?:that|about|over|at|with)|disgruntled|dissatisfied)"
 )
 #: a school's students: their unrest is a protest against the school
 _SCHOOL = _rx(r"\b(?:students?|pupils|learners|schools?|universit(?:y|ies)|colleges?|campus)\b")

@@ -164,3 +164,15 @@ def test_a_riot_without_a_demonstration_is_a_mob(text: str, expected: str) -> No
 def test_mourners_burning_property_are_a_mob() -> None:
     guess = classify_text("Mourners set a house, car and crops alight after the burial in Londiani.")
     assert guess is not None and guess.sub_event_type == "Mob violence"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Party supporters rioted in Kisii when the results of the nomination were announced.",
+        "Voters at two polling stations in Homa Bay rioted because the ballot papers had run out.",
+    ],
+)
+def test_a_riot_in_reaction_to_a_decision_is_a_demonstration(text: str) -> None:
+    guess = classify_text(text)
+    assert guess is not None and guess.sub_event_type == "Violent demonstration"
