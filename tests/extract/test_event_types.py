@@ -561,3 +561,16 @@ def test_crowd_and_force_vocabulary(sentence: str, expected: str) -> None:
 def test_a_burglary_attempt_is_no_demonstration() -> None:
     guess = classify_sentence("A burglar attempted to break into a house in the estate at night.")
     assert guess is None or guess.sub_event_type != "Violent demonstration"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The interior ministry implemented a nightly curfew in the three northern districts.",
+        "Authorities declared a two-week lockdown on the port city.",
+        "The regional governor decided to impose a ban on motorbikes along the border.",
+    ],
+)
+def test_emergency_measures_are_a_change_to_activity(sentence: str) -> None:
+    guess = classify_sentence(sentence)
+    assert guess is not None and guess.sub_event_type == "Change to group/activity"
