@@ -106,13 +106,21 @@ _ARMED = _rx(
     r"|army|military|armed\s+(?:men|groups?|individuals|assailants|clash\w*)|fire\s*arms|guns|rifles|Boko\s+Haram|Shabaa?b|ISWAP|ISGS|JNIM|clans?"
     r"|communit(?:y|ies)|ethnic|herders|pastoralists|farmers|police\s+reservists|al-\w+|terrorists)\b"
 )
+#: people arrested at a protest (not the arrest a protest is about: "against the arrest of",
+#: "who was arrested")
+_ARRESTEES = (
+    r"(?:protesters|protestors|demonstrators|marchers|participants|activists|organi[sz]ers|students|youths|residents|traders"
+    r"|workers|supporters|people|persons|leaders?|members|journalists|one|man|woman|men|women|them|him|her|several|some|dozens|scores|hundreds|\d+|two|three|four|five|six"
+    r"|seven|eight|nine|ten)"
+)
 #: the authorities stepped in without lethal force: dispersal, tear gas, arrests, a blocked march
 _INTERVENTION = _rx(
     r"\b(?:dispers(?:ed|e|ing|al)|scatter(?:ed)?|tear[\s-]?gas(?:s(?:ed|ing))?|water[\s-]?cannons?|rubber\s+bullets"
     r"|batons?|baton[\s-]charg\w*|suppress(?:ed|ing)|(?:police|security\s+forces|authorities|officers|soldiers)\s+(?:\w+\s+){0,2}?"
     r"(?:intervened|arrested|detained|prevented|stopped|blocked|beat|confiscated|broke\s+up|cordoned|chased)"
-    r"|intervention\s+of\s+(?:the\s+)?(?:police|security)|(?<!demand\s)(?<!demanded\s)(?<!demanding\s)"
-    r"(?<!for\s)(?<!the\s)arrest(?:ed|s)\b(?!\s+of)|made\s+(?:\w+\s+)?arrests|fired\s+(?:\w+\s+)?(?:warning\s+)?"
+    r"|intervention\s+of\s+(?:the\s+)?(?:police|security)|arrest(?:ed|ing)\s+(?:[\w-]+\s+){0,3}?"
+    rf"{_ARRESTEES}\b|{_ARRESTEES}\s+(?:(?!(?:who|that|which)\b)[\w-]+\s+){{0,5}}?(?:were|was|are|is|been|being)\s+(?:\w+\s+)?(?:arrested|detained)"
+    r"|(?:made|several|numerous|mass)\s+(?:\w+\s+)?arrests|arrests\s+were\s+made|fired\s+(?:\w+\s+)?(?:warning\s+)?"
     r"shots\s+(?:in|into)\s+the\s+air|(?:shot|fired)\s+(?:\w+\s+){0,2}?in(?:to)?\s+the\s+air|broke\s+up|crack(?:ed)?\s+down)"
 )
 #: a protest named only as what the arrested planned, organised or joined ("detained before the rally")

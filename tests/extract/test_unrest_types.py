@@ -176,3 +176,31 @@ def test_mourners_burning_property_are_a_mob() -> None:
 def test_a_riot_in_reaction_to_a_decision_is_a_demonstration(text: str) -> None:
     guess = classify_text(text)
     assert guess is not None and guess.sub_event_type == "Violent demonstration"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the arrest a protest is about is no intervention
+        (
+            "Residents of Voi marched to the police station to protest against the arrest of their MCA.",
+            "Peaceful protest",
+        ),
+        (
+            "Riders marched in Bungoma, demanding the release of a colleague who was arrested on Monday.",
+            "Peaceful protest",
+        ),
+        # arrests at the protest are
+        (
+            "Nurses demonstrated outside the hospital in Nyeri. Two of their officials were arrested.",
+            "Protest with intervention",
+        ),
+        (
+            "Students protested over fees at the college in Eldoret, and police arrested six of them.",
+            "Protest with intervention",
+        ),
+    ],
+)
+def test_arrests_at_a_protest_or_about_it(text: str, expected: str) -> None:
+    guess = classify_text(text)
+    assert guess is not None and guess.sub_event_type == expected
