@@ -174,11 +174,24 @@ _MUTUAL = _rx(
 )
 
 
+#: an exchange of fire: an explosive followed by a gunfight is an armed clash
+_GUNFIGHT = _rx(
+    r"\b(?:exchang(?:ed|ing)\s+(?:of\s+)?(?:gun)?fire|exchange\s+of\s+(?:gun)?fire|gun[\s-]?battles?|fire[\s-]?fights?"
+    r"|shoot-?outs?|shot\s+at\s+(?:the\s+)?(?:police|soldiers|troops|officers)|clash(?:ed|es)\s+with|engaged\s+in\s+(?:a\s+)?"
+    r"(?:shoot|gun|fire))"
+)
+IED = "Remote explosive/landmine/IED"
+_ARMED_WORD = _rx(rf"\b{_ARMED}\b")
+
+
 def clash_or_attack(sub_event_type: str, text: str) -> str:
     """The sub-event type of a report of violence the rules typed ``sub_event_type``: an attack with
     armed victims or armed resistance is an armed clash; an armed clash with no fighting words and
-    only unarmed victims is an attack. Other types are returned unchanged."""
+    only unarmed victims is an attack; an explosive device followed by an exchange of fire with
+    armed people is an armed clash. Other types are returned unchanged."""
     if sub_event_type == ATTACK and armed_on_both_sides(text):
+        return ARMED_CLASH
+    if sub_event_type == IED and _GUNFIGHT.search(text.lower()) and _ARMED_WORD.search(text.lower()):
         return ARMED_CLASH
     if sub_event_type == ARMED_CLASH and not _MUTUAL.search(text.lower()) and civilians_only(text):
         return ATTACK

@@ -22,7 +22,7 @@ from typing import TypeVar
 from sitrep.extract.armed_sides import clash_or_attack
 from sitrep.extract.blame import find_blame
 from sitrep.extract.casualties import combine_counts, find_counts, grievance_counts
-from sitrep.extract.event_types import Trigger, find_triggers, is_mishap, yields_to_attack
+from sitrep.extract.event_types import Trigger, find_triggers, is_mishap, property_only, yields_to_attack
 from sitrep.extract.gazetteer import Gazetteer
 from sitrep.extract.hedging import is_hedged
 from sitrep.extract.incident_dates import (
@@ -528,6 +528,8 @@ def _sub_type(inc: _Incident) -> Trigger:
     if yields_to_attack(sub, text):  # "killed two and abducted a third"
         sub = "Attack"
     sub = clash_or_attack(sub, text)
+    if property_only(sub, text) != sub:  # property alone: looting (by a crowd: a riot)
+        sub = unrest_type("Looting/property destruction", text)
     if sub != best.sub_event_type:
         return replace(best, sub_event_type=sub, event_type=event_type_of(sub))
     return best

@@ -54,3 +54,11 @@ def test_an_unarmed_or_captive_victim_is_not_an_armed_one() -> None:
         "A sergeant shot and killed an unarmed off-duty constable after a quarrel."
     )
     assert armed_on_both_sides("A sergeant shot and killed a constable on patrol after a quarrel.")
+
+
+def test_an_explosive_followed_by_a_gunfight_is_an_armed_clash() -> None:
+    report = "A patrol hit a roadside bomb near Kiunga and then exchanged fire with militants for an hour."
+    assert clash_or_attack("Remote explosive/landmine/IED", report) == "Armed clash"
+    assert clash_or_attack("Remote explosive/landmine/IED", "A roadside bomb hit a patrol near Kiunga.") == (
+        "Remote explosive/landmine/IED"
+    )

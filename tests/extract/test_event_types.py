@@ -10,7 +10,14 @@ from collections.abc import Callable
 import pytest
 
 from sitrep.extract import event_types
-from sitrep.extract.event_types import Trigger, article_type, classify_sentence, classify_text, find_triggers
+from sitrep.extract.event_types import (
+    LOOTING,
+    Trigger,
+    article_type,
+    classify_sentence,
+    classify_text,
+    find_triggers,
+)
 from sitrep.model import Article, Span
 from sitrep.taxonomy import NON_CONFLICT, SUB_EVENT_TYPES, event_type_of, is_acled
 
@@ -574,3 +581,29 @@ def test_a_burglary_attempt_is_no_demonstration() -> None:
 def test_emergency_measures_are_a_change_to_activity(sentence: str) -> None:
     guess = classify_sentence(sentence)
     assert guess is not None and guess.sub_event_type == "Change to group/activity"
+
+
+@pytest.mark.parametrize(
+    ("report", "expected"),
+    [
+        # an attack on property alone is looting/property destruction ...
+        (
+            "Gunmen raided a hamlet near Tera and burned the granaries. No casualties were reported.",
+            LOOTING,
+        ),
+        ("Militants attacked a quarry site near Mandera and destroyed two excavators.", LOOTING),
+        # ... but not when people are killed, hurt, taken or threatened
+        ("Gunmen raided a hamlet near Tera, burned the granaries and shot dead a herder.", "Attack"),
+        (
+            "Militants attacked a quarry site near Mandera, tied up the guards and destroyed two excavators.",
+            "Attack",
+        ),
+    ],
+)
+def test_an_attack_on_property_alone_is_looting(report: str, expected: str) -> None:
+    guess = classify_text(report)
+    assert guess is not None and guess.sub_event_type == expected
+
+
+def test_property_only_leaves_other_types() -> None:
+    assert event_types.property_only("Armed clash", "Rebels burned the barracks.") == "Armed clash"
