@@ -313,8 +313,8 @@ _PROTEST_LADDER = (
 HARM_FIRST_TYPES = frozenset({"Abduction/forced disappearance", "Looting/property destruction", "Arrests"})
 _HARM = _rx(
     r"\b(?:killed|killing|executed|shot\s+dead|murdered|beheaded|slaughtered|wounded|wounding|injured|injuring|hacked"
-    r"|assaulted|assaulting|tortured|torturing|assassinated|amputated|decapitated|crushed|beaten|found\s+dead"
-    r"|bod(?:y|ies)\s+(?:\w+\s+){0,6}?(?:was|were)\s+found)\b"
+    r"|assault(?:ed|ing)?|tortur(?:e|ed|ing)|assassinated|amputated|decapitated|crushed|beaten|found\s+dead|fatally"
+    r"|serious\s+injur(?:y|ies)|bod(?:y|ies)\s+(?:\w+\s+){0,6}?(?:was|were|are|is)\s+found)\b"
     r"(?!\s+no\b)"
 )
 

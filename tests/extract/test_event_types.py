@@ -501,6 +501,8 @@ def test_codebook_distinctions(sentence: str, expected: str) -> None:
     [
         "Militiamen abducted a trader near the market and tortured him for two days.",
         "Soldiers detained four herders at a checkpoint; the body of one was found in the river later.",
+        "Soldiers detained three traders at a checkpoint and subjected them to torture.",
+        "Gunmen kidnapped a teacher near the school; he was fatally wounded while escaping.",
     ],
 )
 def test_an_abduction_or_detention_that_harms_is_an_attack(report: str) -> None:
