@@ -609,3 +609,15 @@ def test_an_attack_on_property_alone_is_looting(report: str, expected: str) -> N
 
 def test_property_only_leaves_other_types() -> None:
     assert event_types.property_only("Armed clash", "Rebels burned the barracks.") == "Armed clash"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Hundreds of farmers gathered outside the depot in Litein, Kericho, demanding higher prices.",
+        "Opposition supporters held anti-government demos in the capital on Monday.",
+    ],
+)
+def test_more_ways_to_say_protest(sentence: str) -> None:
+    guess = classify_sentence(sentence)
+    assert guess is not None and guess.sub_event_type == "Peaceful protest"
