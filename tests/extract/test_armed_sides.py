@@ -62,3 +62,16 @@ def test_an_explosive_followed_by_a_gunfight_is_an_armed_clash() -> None:
     assert clash_or_attack("Remote explosive/landmine/IED", "A roadside bomb hit a patrol near Kiunga.") == (
         "Remote explosive/landmine/IED"
     )
+
+
+@pytest.mark.parametrize(
+    "report",
+    [
+        "Gunmen fired at a politician's car near Voi; his bodyguard was shot and wounded.",
+        "After raiders stole forty goats, one bandit was shot by police.",
+        "A reservist shot dead two of his colleagues at the camp in Kapedo.",
+        "Militants attacked a village in Wajir, and reservists tried to fight back.",
+    ],
+)
+def test_more_armed_victims_and_resistance(report: str) -> None:
+    assert clash_or_attack("Attack", report) == "Armed clash"
