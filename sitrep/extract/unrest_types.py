@@ -68,7 +68,14 @@ _MUTUAL = _rx(
     r"|turn(?:s|ed)?\s+(?:\w+\s+)?(?:violent|riotous|chaotic)|(?:protests?|demonstrations?|rall(?:y|ies)|marches)\s+"
     r"(?:\w+\s+){0,3}?turned\s+(?:violent|riotous|chaotic)|turned\s+(?:violent|riotous)|rioters|outbreaks?\s+of\s+violence"
     r"|descended\s+into\s+(?:chaos|violence)|(?<!anti-)(?<!anti)riot(?:s|ed|ing|ous)?(?!\s+(?:police|policemen|gear|squads?"
-    r"|control|shields?|units?|officers|troops)))\b"
+    r"|control|shields?|units?|officers|troops))"
+    # damage or violence reported without its verb's subject
+    r"|destruction\s+of\s+property|property\s+destruction|violent\s+unrest|marred\s+by\s+violence"
+    r"|violence\s+on\s+both\s+sides|(?:windows?|property|vehicles|cars)\s+(?:\w+\s+){0,2}?(?:was|were)\s+(?:broken|smashed"
+    r"|destroyed|damaged|vandali[sz]ed)|(?:hit|struck)\s+by\s+(?:a\s+)?(?:stones?|rocks?)\s+thrown"
+    r"|battled?\s+(?:\w+\s+)?(?:protesters|demonstrators|villagers|residents|students)"
+    r"|breach(?:ed|ing)?\s+(?:a|the)\s+(?:police\s+)?(?:roadblock|cordon|barrier|line)"
+    r"|dump(?:ed|ing|s)?\s+(?:\w+\s+){0,2}?(?:garbage|sewage|waste|rubbish))\b"
 )
 _STATE_SUBJECT = _rx(
     r"\b(?:police|policemen|officers|security\s+(?:forces|officers|guards)|soldiers|troops|authorities|army"

@@ -204,3 +204,17 @@ def test_a_riot_in_reaction_to_a_decision_is_a_demonstration(text: str) -> None:
 def test_arrests_at_a_protest_or_about_it(text: str, expected: str) -> None:
     guess = classify_text(text)
     assert guess is not None and guess.sub_event_type == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Students demonstrated at the polytechnic in Kisumu over fees. Several windows were smashed.",
+        "Traders protested in Kitale over new levies; the protest led to destruction of property.",
+        "Cleaners protested unpaid wages in Homa Bay by dumping garbage outside the county offices.",
+        "Police battled protesters in the town centre of Migori on Tuesday.",
+    ],
+)
+def test_damage_or_violence_without_its_subject_makes_a_violent_demonstration(text: str) -> None:
+    guess = classify_text(text)
+    assert guess is not None and guess.sub_event_type == "Violent demonstration"
