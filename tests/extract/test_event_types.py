@@ -621,3 +621,30 @@ def test_property_only_leaves_other_types() -> None:
 def test_more_ways_to_say_protest(sentence: str) -> None:
     guess = classify_sentence(sentence)
     assert guess is not None and guess.sub_event_type == "Peaceful protest"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a device that went off while being made or planted was a disrupted weapons use
+        (
+            "Two militants died when the bomb they were assembling exploded near Fafi.",
+            "Disrupted weapons use",
+        ),
+        (
+            "A man was killed while planting an explosive device on the road to Mandera.",
+            "Disrupted weapons use",
+        ),
+        ("Engineers located two mines on the track and destroyed them.", "Disrupted weapons use"),
+        # weapons seized in a fight that killed: the fight is the event
+        ("Troops killed four militants in the forest and seized their weapons.", "Armed clash"),
+        # property destroyed, burnt, emptied or stripped
+        ("Unknown men destroyed a chapel's water borehole near Voi.", LOOTING),
+        ("Soldiers burned a herders' camp near the border.", LOOTING),
+        ("Gunmen stopped a bus and stripped the passengers of their belongings.", LOOTING),
+        ("Militants emptied the village grain store overnight.", LOOTING),
+    ],
+)
+def test_premature_detonations_and_property(sentence: str, expected: str) -> None:
+    guess = classify_sentence(sentence)
+    assert guess is not None and guess.sub_event_type == expected
