@@ -648,3 +648,18 @@ def test_more_ways_to_say_protest(sentence: str) -> None:
 def test_premature_detonations_and_property(sentence: str, expected: str) -> None:
     guess = classify_sentence(sentence)
     assert guess is not None and guess.sub_event_type == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Raiders struck a homestead near Kapedo (Tiaty), injuring two herders.",
+        "A witness said police assaulted him at a roadblock near Busia.",
+        "Three farmers were killed in a suspected revenge attack near Baragoi.",
+        "A gang armed with clubs fatally assaulted a watchman in Kisumu.",
+        "Bandits attacked Kamuge and Nadome villages at dawn.",
+    ],
+)
+def test_more_attack_wordings(sentence: str) -> None:
+    guess = classify_sentence(sentence)
+    assert guess is not None and guess.sub_event_type == "Attack"
