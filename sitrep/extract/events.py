@@ -195,11 +195,14 @@ def _with_directions(text: str, places: list[PlaceMention]) -> list[PlaceMention
 
 
 def _background(sentence: _Sentence, trigger: Trigger) -> bool:
-    """A trigger about a series, a cumulative toll or a hypothetical, judged near the trigger words;
-    a bare plural ("airstrikes") without counts; either unless the sentence names the day ("a series
-    of airstrikes on 8 April" is an incident of its own)."""
+    """A trigger about a series, a cumulative toll or a hypothetical, judged near the trigger words
+    (for a protest, only the words before it: what follows is its grievance, "protested unpaid
+    salaries since May"); a bare plural ("airstrikes") without counts; either unless the sentence
+    names the day ("a series of airstrikes on 8 April" is an incident of its own)."""
     text, base = sentence.span.text, sentence.span.start
     lo, hi = max(0, trigger.span.start - base - 40), min(len(text), trigger.span.end - base + 60)
+    if trigger.event_type == "Protests":  # what follows a protest is its grievance ("unpaid since May")
+        hi = trigger.span.end - base
     dated = any(d.precision == DatePrecision.DAY for d in sentence.dates)  # "airstrikes on 16 May"
     if _SINCE_BEFORE.search(text[: trigger.span.start - base]):
         return True
