@@ -338,7 +338,8 @@ _PEOPLE_HARMED = _rx(
     r"\b(?<!no\s)(?:kill(?:ed|ing|s)?|dead|died|deaths?|fatalit(?:y|ies)|wound(?:ed|ing|s)?|injur(?:ed|ing|y|ies)|hurt"
     r"|casualt(?:y|ies)|shot|shoot(?:ing|s)?|fired|gunfire|abduct\w*|kidnap\w*|hostages?|beat(?:en|ing)?|assault(?:ed|ing)"
     r"|tortur\w+|rap(?:e|ed|ing)|hacked|stabbed|executed|whipped|flogged|bod(?:y|ies)|assassinat\w+|tied\s+up"
-    r"|threat\w*|open(?:ed)?\s+fire|bomb(?:ed|s|ing)?|grenades?|explosi\w+|harass\w*|intimidat\w+)\b"
+    r"|threat\w*|open(?:ed)?\s+fire|bomb(?:ed|s|ing)?|grenades?|explosi\w+|harass\w*|intimidat\w+"
+    r"|(?:was|were)\s+(?:\w+\s+)?(?:burnt|burned)(?!\s+down))\b"
 )
 _NO_HARM = _rx(
     r"\b(?:no|without|nor)\s+(?:\w+\s+){0,3}?(?:casualt(?:y|ies)|injur(?:y|ies)|fatalit(?:y|ies)|deaths?|victims|one\s+was\s+hurt)"

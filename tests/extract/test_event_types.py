@@ -663,3 +663,22 @@ def test_premature_detonations_and_property(sentence: str, expected: str) -> Non
 def test_more_attack_wordings(sentence: str) -> None:
     guess = classify_sentence(sentence)
     assert guess is not None and guess.sub_event_type == "Attack"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Youths armed with sticks and stones blocked a minister from entering the hall in Kitui.",
+            "Mob violence",
+        ),
+        ("A hawker was dragged along the street by two policemen in Eldoret.", "Attack"),
+        ("A trader was burnt with a hot iron by a soldier at the barracks gate.", "Attack"),
+        ("Police officers caned voters who were jumping the queue at the polling station.", "Attack"),
+        ("Armed herders shoot and injure a police officer near the ranch.", "Armed clash"),
+        ("Gunmen assaulted a police officer outside his home in Bura.", "Armed clash"),
+    ],
+)
+def test_crowds_armed_with_sticks_and_beatings_by_the_forces(sentence: str, expected: str) -> None:
+    guess = classify_text(sentence)
+    assert guess is not None and guess.sub_event_type == expected
