@@ -217,16 +217,41 @@ def _negated(text: str, start: int) -> bool:
     return _NEGATED.search(text[max(0, start - 40) : start]) is not None
 
 
+#: what a protest is about: the violence named after it is the cause, not the crowd's act
+_CAUSE_BEFORE = _rx(r"\b(?:over|in\s+response\s+to|in\s+protest\s+(?:at|of|over))\s+(?:[\w'-]+\s+){0,6}?$")
+#: done by others: "a road damaged by heavy rains", "a man burnt by soldiers"
+_BY_OTHERS_AFTER = _rx(
+    r"^\s+(?:[\w-]+\s+){0,2}?by\s+(?:the\s+|unknown\s+|heavy\s+|military\s+|security\s+)?(?:police|military|soldiers|officers"
+    r"|security|army|assailants|attackers|gunmen|rains?|floods?)\b"
+)
+
+
+def _a_cause(text: str, start: int, end: int) -> bool:
+    """Whether the act at ``start:end`` is what the protest is about, or was done by others."""
+    window = text[max(0, start - 60) : start]
+    cuts = list(_CLAUSE_BREAK.finditer(window))
+    if cuts:
+        window = window[cuts[-1].end() :]
+    return (
+        _CAUSE_BEFORE.search(window) is not None or _BY_OTHERS_AFTER.search(text[end : end + 50]) is not None
+    )
+
+
 def crowd_violence(text: str) -> bool:
     """True when ``text`` tells of a crowd that burnt, looted, stoned, barricaded, stormed or fought
-    (rather than of force used against it, and not "no violence or running battles"). A report that
-    calls the protest peaceful needs more than a blocked road."""
-    if any(not _negated(text, m.start()) for m in _MUTUAL.finditer(text)):
+    (rather than of force used against it, and not "no violence or running battles", nor the violence
+    the protest is about: "demonstrated over ethnic clashes"). A report that calls the protest peaceful
+    needs more than a blocked road."""
+    if any(
+        not _negated(text, m.start()) and not _a_cause(text, m.start(), m.end())
+        for m in _MUTUAL.finditer(text)
+    ):
         return True
     peaceful = _PEACEFUL.search(text) is not None
     return any(
         not _by_state(text, m.start())
         and not _negated(text, m.start())
+        and not _a_cause(text, m.start(), m.end())
         and not (peaceful and _BLOCKADE.match(m.group(0).lower()))
         for m in _CROWD_ACT.finditer(text)
     )

@@ -218,3 +218,16 @@ def test_arrests_at_a_protest_or_about_it(text: str, expected: str) -> None:
 def test_damage_or_violence_without_its_subject_makes_a_violent_demonstration(text: str) -> None:
     guess = classify_text(text)
     assert guess is not None and guess.sub_event_type == "Violent demonstration"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Villagers demonstrated in Molo over recent ethnic clashes in the valley.",
+        "Residents protested in Voi over a bridge that was destroyed by floods last year.",
+        "Traders marched in Kisii after a stall owner was beaten by police officers.",
+    ],
+)
+def test_the_violence_a_protest_is_about_is_not_the_crowds(text: str) -> None:
+    guess = classify_text(text)
+    assert guess is not None and guess.sub_event_type == "Peaceful protest"
