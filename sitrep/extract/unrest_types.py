@@ -329,7 +329,9 @@ def unrest_type(sub_event_type: str, text: str) -> str:
     if sub_event_type == "Attack" and _crowd_turned_on_people(text):
         # a crowd, not an armed group, turned on people: a mob
         return VIOLENT_DEMONSTRATION if _DEMONSTRATION.search(text) else MOB_VIOLENCE
-    if sub_event_type == LOOTING and _CROWD.search(text) and not _ARMED.search(text):
+    if sub_event_type == LOOTING and (
+        (_CROWD.search(text) and not _ARMED.search(text)) or _MOB_JUSTICE.search(text)
+    ):
         # a crowd, not an armed group, burnt or wrecked property: a riot
         return VIOLENT_DEMONSTRATION if _DEMONSTRATION.search(text) else MOB_VIOLENCE
     return sub_event_type

@@ -231,3 +231,15 @@ def test_damage_or_violence_without_its_subject_makes_a_violent_demonstration(te
 def test_the_violence_a_protest_is_about_is_not_the_crowds(text: str) -> None:
     guess = classify_text(text)
     assert guess is not None and guess.sub_event_type == "Peaceful protest"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Twelve houses were torched in two villages near Kakamega after claims of witchcraft.",
+        "Pupils burn their dormitory in Kisii to avoid the mock exams. Ten were arrested the next day.",
+    ],
+)
+def test_property_burnt_by_a_crowd_or_over_witchcraft_is_mob_violence(text: str) -> None:
+    guess = classify_text(text)
+    assert guess is not None and guess.sub_event_type == "Mob violence"
