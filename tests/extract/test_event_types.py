@@ -682,3 +682,9 @@ def test_more_attack_wordings(sentence: str) -> None:
 def test_crowds_armed_with_sticks_and_beatings_by_the_forces(sentence: str, expected: str) -> None:
     guess = classify_text(sentence)
     assert guess is not None and guess.sub_event_type == expected
+
+
+def test_homes_lost_in_a_house_fire_are_no_property_destruction() -> None:
+    assert (
+        classify_sentence("Three homes were destroyed when fire swept through the estate overnight.") is None
+    )
