@@ -181,6 +181,12 @@ _GUNFIGHT = _rx(
     r"(?:shoot|gun|fire))"
 )
 IED = "Remote explosive/landmine/IED"
+SUICIDE_BOMB = "Suicide bomb"
+#: guns used beside the bombs
+_ARMED_ASSAULT = _rx(
+    r"\b(?:armed\s+assault|gunfire|gunshots|guns|gunm[ae]n|shooting|gun[\s-]?battles?|exchang(?:ed|e)\s+(?:of\s+)?fire"
+    r"|killed\s+(?:\w+\s+){0,3}?(?:militants|attackers|assailants))\b"
+)
 _ARMED_WORD = _rx(rf"\b{_ARMED}\b")
 
 
@@ -188,11 +194,14 @@ def clash_or_attack(sub_event_type: str, text: str) -> str:
     """The sub-event type of a report of violence the rules typed ``sub_event_type``: an attack with
     armed victims or armed resistance is an armed clash; an armed clash with no fighting words and
     only unarmed victims is an attack; an explosive device followed by an exchange of fire with
-    armed people is an armed clash. Other types are returned unchanged."""
+    armed people, or suicide bombs with an armed assault on armed people, is an armed clash. Other
+    types are returned unchanged."""
     if sub_event_type == ATTACK and armed_on_both_sides(text):
         return ARMED_CLASH
     if sub_event_type == IED and _GUNFIGHT.search(text.lower()) and _ARMED_WORD.search(text.lower()):
         return ARMED_CLASH
+    if sub_event_type == SUICIDE_BOMB and _ARMED_ASSAULT.search(text.lower()) and armed_on_both_sides(text):
+        return ARMED_CLASH  # a complex attack on a base: suicide bombers and gunmen against its garrison
     if sub_event_type == ARMED_CLASH and not _MUTUAL.search(text.lower()) and civilians_only(text):
         return ATTACK
     return sub_event_type

@@ -75,3 +75,13 @@ def test_an_explosive_followed_by_a_gunfight_is_an_armed_clash() -> None:
 )
 def test_more_armed_victims_and_resistance(report: str) -> None:
     assert clash_or_attack("Attack", report) == "Armed clash"
+
+
+def test_suicide_bombs_with_an_armed_assault_on_a_base_are_an_armed_clash() -> None:
+    report = (
+        "Militants drove two suicide car bombs into the army camp near Tillia, followed by an armed assault; "
+        "twelve soldiers were killed."
+    )
+    assert clash_or_attack("Suicide bomb", report) == "Armed clash"
+    market = "A suicide bomber blew himself up in a crowded market, killing nine shoppers."
+    assert clash_or_attack("Suicide bomb", market) == "Suicide bomb"
