@@ -688,3 +688,19 @@ def test_homes_lost_in_a_house_fire_are_no_property_destruction() -> None:
     assert (
         classify_sentence("Three homes were destroyed when fire swept through the estate overnight.") is None
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Elders of the two clans signed a reconciliation in Marsabit after months of feuding.", "Agreement"),
+        ("The rebels and a government delegation reached a final agreement in the oasis town.", "Agreement"),
+        ("The two governments signed a memorandum of understanding on the disputed islands.", "Agreement"),
+        # a plea deal or a business contract is no agreement between parties to a conflict
+        ("The defendant reached a plea agreement with prosecutors on Monday.", None),
+        ("The county signed a contract agreement with a road builder.", None),
+    ],
+)
+def test_agreements_between_parties_to_a_conflict(sentence: str, expected: str | None) -> None:
+    guess = classify_sentence(sentence)
+    assert (guess.sub_event_type if guess else None) == expected
