@@ -704,3 +704,24 @@ def test_homes_lost_in_a_house_fire_are_no_property_destruction() -> None:
 def test_agreements_between_parties_to_a_conflict(sentence: str, expected: str | None) -> None:
     guess = classify_sentence(sentence)
     assert (guess.sub_event_type if guess else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The ministry will deploy 4,000 police officers to the northern counties before the vote.", None),
+        (
+            "The government deployed 4,000 police officers to the northern counties before the vote.",
+            "Change to group/activity",
+        ),
+        (
+            "A joint unit of soldiers and gendarmes was stationed in Bardai to guard the border.",
+            "Change to group/activity",
+        ),
+        # deployed after a shooting: the shooting is the story
+        ("Extra officers were deployed to the estate after the shooting.", "Attack"),
+    ],
+)
+def test_deployments_are_a_change_to_activity(sentence: str, expected: str | None) -> None:
+    guess = classify_sentence(sentence)
+    assert (guess.sub_event_type if guess else None) == expected
