@@ -59,7 +59,8 @@ _CROWD_ACT = _rx(
     r"|block(?:s|ed|ing)?\s+(?:[\w'-]+\s+){0,4}?(?:roads?|highways?|streets?|traffic|junctions?|entrances?|access|railways?"
     r"|bridges?|routes?)|(?:shut|closed)\s+down\s+(?:\w+\s+){0,2}?roads|rampag(?:e|ed|ing)|roughed\s+up"
     r"|(?:protesters|demonstrators|protestors|marchers|rioters|youths?|students|residents|crowds?|supporters)"
-    r"\s+(?:\w+\s+){0,3}?(?:attacked|beat|injured|abducted|assaulted|chased|harassed))\b"
+    r"\s+(?:(?!(?:were|was|been|being|are|is|had|have)\b)\w+\s+){0,3}?(?:attacked|beat|injured|abducted|assaulted|chased"
+    r"|harassed))\b"
 )
 #: violence of both sides, or a protest called violent
 _MUTUAL = _rx(
@@ -96,10 +97,12 @@ _PROTESTERS_HARMED = _rx(
     r"|serious\s+injuries\s+among\s+(?:\w+\s+)?(?:protesters|demonstrators)"
     # people killed or shot at the protest, or hurt by the forces policing it
     r"|(?:killed|shot\s+dead|shot|died)\s+(?:\w+\s+){0,3}?(?:during|in|at)\s+(?:the\s+|an?\s+)?(?:\w+\s+){0,2}?"
-    r"(?:protests?|demonstrations?)|(?<!who\s)(?:were|was)\s+(?:\w+\s+)?(?:killed|shot(?:\s+dead)?|injured|wounded)\s+by"
+    r"(?:protests?|demonstrations?)|(?<!who\s)(?:were|was)\s+(?:\w+\s+)?(?:killed|shot(?:\s+dead)?|injured|wounded)\s+(?:in\s+the\s+\w+\s+)?by"
     r"\s+(?:the\s+)?(?:police|security\s+forces|soldiers|troops|guards|officers)"
     r"|(?:police|security\s+forces|soldiers|troops|guards|officers)\s+(?:\w+\s+){0,3}?(?:open(?:ed)?\s+fire"
-    r"|responded\s+with\s+live|beat\s+(?:\w+\s+){0,2}?to\s+death))\b"
+    r"|responded\s+with\s+live|beat\s+(?:\w+\s+){0,2}?to\s+death)"
+    r"|(?:killed|shot\s+dead|seriously\s+(?:injured|wounded))\s+(?:\w+\s+){0,6}?(?:as|while|when)\s+(?:\w+\s+){0,3}?"
+    r"(?:protest(?:ed|ing)|demonstrat(?:ed|ing)|(?:tried|attempted)\s+to\s+disperse))\b"
 )
 #: who clashed: unorganised crowds (no armed group on either side)
 _CROWD = _rx(

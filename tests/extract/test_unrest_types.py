@@ -243,3 +243,15 @@ def test_the_violence_a_protest_is_about_is_not_the_crowds(text: str) -> None:
 def test_property_burnt_by_a_crowd_or_over_witchcraft_is_mob_violence(text: str) -> None:
     guess = classify_text(text)
     assert guess is not None and guess.sub_event_type == "Mob violence"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Three marchers were seriously injured as police tried to disperse a fuel protest in Thika.",
+        "A boy was injured in the head by police during a protest against the tallying in Kisumu.",
+    ],
+)
+def test_serious_harm_while_dispersing_a_protest_is_excessive_force(text: str) -> None:
+    guess = classify_text(text)
+    assert guess is not None and guess.sub_event_type == "Excessive force against protesters"
