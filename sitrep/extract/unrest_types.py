@@ -60,12 +60,13 @@ _CROWD_ACT = _rx(
     r"|bridges?|routes?)|(?:shut|closed)\s+down\s+(?:\w+\s+){0,2}?roads|rampag(?:e|ed|ing)|roughed\s+up"
     r"|(?:protesters|demonstrators|protestors|marchers|rioters|youths?|students|residents|crowds?|supporters)"
     r"\s+(?:(?!(?:were|was|been|being|are|is|had|have)\b)\w+\s+){0,3}?(?:attacked|beat|injured|abducted|assaulted|chased"
-    r"|harassed))\b"
+    r"|harassed|ambushed))\b"
 )
 #: violence of both sides, or a protest called violent
 _MUTUAL = _rx(
     r"\b(?:rowdy|unruly|(?<![\w-])violent\s+(?:residents|crowds?|youths|protesters|demonstrators|supporters)|running\s+battles?|clash(?:ed|es|ing)?|(?:violence|fighting|confrontations?|skirmish(?:es)?)\s+between"
-    r"|(?:(?<![\w-])violent(?:ly)?|aggressive)\s+(?:\w+\s+)?(?:protest|demonstrat|rall)\w*|street\s+(?:violence|battles|fighting)"
+    r"|(?:(?<![\w-])violent(?:ly)?|aggressive)\s+(?:\w+\s+){0,2}?(?:protest|demonstrat|rall)\w*|street\s+(?:violence|battles|fighting)"
+    r"|(?:became|grew|escalated\s+into)\s+(?:violent|riotous|chaotic|a\s+riot)|(?:prison|jail)[\s-]?break"
     r"|turn(?:s|ed)?\s+(?:\w+\s+)?(?:violent|riotous|chaotic)|(?:protests?|demonstrations?|rall(?:y|ies)|marches)\s+"
     r"(?:\w+\s+){0,3}?turned\s+(?:violent|riotous|chaotic)|turned\s+(?:violent|riotous)|rioters|outbreaks?\s+of\s+violence"
     r"|descended\s+into\s+(?:chaos|violence)|(?<!anti-)(?<!anti)riot(?:s|ed|ing|ous)?(?!\s+(?:police|policemen|gear|squads?"

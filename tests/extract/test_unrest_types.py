@@ -255,3 +255,17 @@ def test_property_burnt_by_a_crowd_or_over_witchcraft_is_mob_violence(text: str)
 def test_serious_harm_while_dispersing_a_protest_is_excessive_force(text: str) -> None:
     guess = classify_text(text)
     assert guess is not None and guess.sub_event_type == "Excessive force against protesters"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Inmates staged a demonstration over food at the prison in Kitale, which turned into a prison break.",
+        "Traders protested in Kisii on Monday. The protest became violent in the afternoon.",
+        "Two men were shot during violent fuel price demonstrations in Embu.",
+        "Angry demonstrators in Matuu ambushed a county official.",
+    ],
+)
+def test_more_signs_of_a_violent_demonstration(text: str) -> None:
+    guess = classify_text(text)
+    assert guess is not None and guess.sub_event_type == "Violent demonstration"
