@@ -65,7 +65,8 @@ _CROWD_ACT = _rx(
 #: violence of both sides, or a protest called violent
 _MUTUAL = _rx(
     r"\b(?:rowdy|unruly|(?<![\w-])violent\s+(?:residents|crowds?|youths|protesters|demonstrators|supporters)|running\s+battles?|clash(?:ed|es|ing)?|(?:violence|fighting|confrontations?|skirmish(?:es)?)\s+between"
-    r"|(?:(?<![\w-])violent(?:ly)?|aggressive)\s+(?:\w+\s+){0,2}?(?:protest|demonstrat|rall)\w*|street\s+(?:violence|battles|fighting)"
+    r"|(?:(?<![\w-])violent(?:ly)?|aggressive)\s+(?:\w+\s+)?(?:protest|demonstrat|rall)\w*|street\s+(?:violence|battles|fighting)"
+    r"|(?<![\w-])violent\s+(?:(?![\w-]+ed\b)[\w-]+\s+){2}(?:protest|demonstrat|rall)\w*"
     r"|(?:became|grew|escalated\s+into)\s+(?:violent|riotous|chaotic|a\s+riot)|(?:prison|jail)[\s-]?break"
     r"|turn(?:s|ed)?\s+(?:\w+\s+)?(?:violent|riotous|chaotic)|(?:protests?|demonstrations?|rall(?:y|ies)|marches)\s+"
     r"(?:\w+\s+){0,3}?turned\s+(?:violent|riotous|chaotic)|turned\s+(?:violent|riotous)|rioters|outbreaks?\s+of\s+violence"

@@ -269,3 +269,11 @@ def test_serious_harm_while_dispersing_a_protest_is_excessive_force(text: str) -
 def test_more_signs_of_a_violent_demonstration(text: str) -> None:
     guess = classify_text(text)
     assert guess is not None and guess.sub_event_type == "Violent demonstration"
+
+
+def test_forces_that_violently_dispersed_a_protest_are_no_violent_crowd() -> None:
+    text = (
+        "Several people were hurt after security forces violently dispersed a protest in the northern port."
+    )
+    guess = classify_text(text)
+    assert guess is not None and guess.sub_event_type != "Violent demonstration"
