@@ -36,10 +36,10 @@ _ARMED = (
     r"(?:soldiers?|troops|servicem[ae]n|police(?:\s+(?:officers?|reservists?|m[ae]n))?|policem[ae]n|officers?"
     r"|gendarmes?|(?:national\s+|security\s+|border\s+)?guards?|guardsm[ae]n|rangers|reservists|KPRs?|NPRs?"
     r"|(?:security|armed|government|state|military)\s+forces|army|military|commanders?|captain|sergeant|constables?"
-    r"|militants?|fighters|rebels?|insurgents?|jihadists?|militias?|militiam[ae]n|gunm[ae]n|bandits|raiders|rustlers"
-    r"|attackers|assailants|robbers|gang\s+members|armed\s+(?:men|groups?|individuals|assailants|bandits)"
+    r"|militants?|fighters?|rebels?|insurgents?|jihadists?|militias?|militiam[ae]n|gunm[ae]n|bandits?|raiders?|rustlers?"
+    r"|attackers?|assailants?|robbers?|gang\s+members|bodyguards?|GSU|KDF|askaris|administration\s+police|armed\s+(?:men|groups?|individuals|assailants|bandits)"
     r"|(?:al[\s-]?)?shabaa?b(?:\s+(?:militants?|fighters|members|suspects?))?|terrorists?|Boko\s+Haram"
-    r"|ISWAP|ISGS|JNIM|(?:his|her|their)\s+(?:superior|commander|comrades?)"
+    r"|ISWAP|ISGS|JNIM|(?:his|her|their)\s+(?:superior|commander|comrades?|colleagues?)"
     r"|members\s+of\s+(?:the\s+)?(?:[\w'-]+\s+){0,3}?(?:militia|group|army|forces|faction|al[\s-]?shabaa?b|boko\s+haram"
     r"|ISWAP|ISGS|JNIM))"
 )
@@ -125,10 +125,10 @@ _ARMED_TARGET = _rx(
 #: armed resistance or an exchange of fire
 _ARMED_RESPONSE = _rx(
     r"\b(?:exchang(?:ed|ing)\s+(?:of\s+)?(?:gun)?fire|exchange\s+of\s+(?:gun)?fire|gun[\s-]?battles?|fire[\s-]?fights?"
-    r"|shoot-?outs?|returned\s+fire|fired\s+back|fought\s+back|repel(?:led|ling)?|repuls(?:ed|ing)|foiled\s+the\s+attack"
+    r"|shoot-?outs?|returned\s+fire|fired\s+back|fought\s+back|fight\s+back|repel(?:led|ling)?|repuls(?:ed|ing)|foiled\s+the\s+attack"
     r"|(?:engag(?:e|es|ed|ing)|pursued|chased|confronted)\s+(?:\w+\s+){0,3}?(?:attackers|assailants|gunm[ae]n|raiders"
     r"|bandits|militants|militia\w*|rustlers|robbers|fighters|insurgents|jihadists|(?:al[\s-]?)?shabaa?b|the\s+group)"
-    r"|fired\s+(?:back\s+)?at\s+the\s+(?:attackers|assailants|gunm[ae]n|raiders|bandits|militants)|in\s+each\s+camp|on\s+(?:both|either)\s+sides?|(?:killing|killed|neutrali[sz]ed|shot\s+dead)\s+"
+    r"|fired\s+(?:back\s+)?at\s+the\s+(?:attackers|assailants|gunm[ae]n|raiders|bandits|militants)|in\s+each\s+camp|on\s+(?:both|either)\s+sides?|(?:killing|killed|neutrali[sz]ed|shot\s+dead|shooting\s+dead|shot\s+and\s+killed)\s+"
     r"(?:\w+\s+){0,3}?of\s+the\s+(?:attackers|assailants|gunm[ae]n|raiders|bandits|militants))\b"
 )
 
@@ -150,7 +150,7 @@ _ARMED_TARGET_AT = _Anchored(
 _ARMED_RESPONSE_AT = _Anchored(
     _ARMED_RESPONSE,
     r"exchang|gun|fire|shoot|returned|fought|repel|repuls|foiled|engag|pursued|chased|confronted|in\s+each"
-    r"|on\s+(?:both|either)|killing|killed|neutrali|shot",
+    r"|on\s+(?:both|either)|killing|killed|neutrali|shot|shooting|fight",
 )
 
 
@@ -167,19 +167,41 @@ def civilians_only(text: str) -> bool:
 
 #: words of mutual fighting: the rules' armed clash stands whoever the victims
 _MUTUAL = _rx(
-    r"\b(?:clash(?:ed|es|ing)?|fighting|fought|battl(?:e|ed|es|ing)|skirmish(?:es)?|exchange\s+of\s+fire"
+    r"\b(?:clash(?:ed|es|ing)?|fighting|fought|fights?\s+between|battl(?:e|ed|es|ing)|skirmish(?:es)?|exchange\s+of\s+fire"
     r"|(?:violence|conflict|hostilities)\s+between|(?:inter-?)?(?:communal|ethnic|clan|tribal)\s+(?:violence|conflict)"
     r"|armed\s+conflict"
     r"|exchanged\s+fire|gun[\s-]?battles?|fire[\s-]?fights?|shoot-?outs?|confrontations?)\b"
 )
 
 
+#: an exchange of fire: an explosive followed by a gunfight is an armed clash
+_GUNFIGHT = _rx(
+    r"\b(?:exchang(?:ed|ing)\s+(?:of\s+)?(?:gun)?fire|exchange\s+of\s+(?:gun)?fire|gun[\s-]?battles?|fire[\s-]?fights?"
+    r"|shoot-?outs?|shot\s+at\s+(?:the\s+)?(?:police|soldiers|troops|officers)|clash(?:ed|es)\s+with|engaged\s+in\s+(?:a\s+)?"
+    r"(?:shoot|gun|fire))"
+)
+IED = "Remote explosive/landmine/IED"
+SUICIDE_BOMB = "Suicide bomb"
+#: guns used beside the bombs
+_ARMED_ASSAULT = _rx(
+    r"\b(?:armed\s+assault|gunfire|gunshots|guns|gunm[ae]n|shooting|gun[\s-]?battles?|exchang(?:ed|e)\s+(?:of\s+)?fire"
+    r"|killed\s+(?:\w+\s+){0,3}?(?:militants|attackers|assailants))\b"
+)
+_ARMED_WORD = _rx(rf"\b{_ARMED}\b")
+
+
 def clash_or_attack(sub_event_type: str, text: str) -> str:
     """The sub-event type of a report of violence the rules typed ``sub_event_type``: an attack with
     armed victims or armed resistance is an armed clash; an armed clash with no fighting words and
-    only unarmed victims is an attack. Other types are returned unchanged."""
+    only unarmed victims is an attack; an explosive device followed by an exchange of fire with
+    armed people, or suicide bombs with an armed assault on armed people, is an armed clash. Other
+    types are returned unchanged."""
     if sub_event_type == ATTACK and armed_on_both_sides(text):
         return ARMED_CLASH
+    if sub_event_type == IED and _GUNFIGHT.search(text.lower()) and _ARMED_WORD.search(text.lower()):
+        return ARMED_CLASH
+    if sub_event_type == SUICIDE_BOMB and _ARMED_ASSAULT.search(text.lower()) and armed_on_both_sides(text):
+        return ARMED_CLASH  # a complex attack on a base: suicide bombers and gunmen against its garrison
     if sub_event_type == ARMED_CLASH and not _MUTUAL.search(text.lower()) and civilians_only(text):
         return ATTACK
     return sub_event_type

@@ -39,6 +39,7 @@ from sitrep.text import sentences
 
 __all__ = [
     "HARM_FIRST_TYPES",
+    "LOOTING",
     "Trigger",
     "TypeGuess",
     "article_type",
@@ -46,6 +47,7 @@ __all__ = [
     "classify_text",
     "find_triggers",
     "is_mishap",
+    "property_only",
     "yields_to_attack",
 ]
 
@@ -311,8 +313,8 @@ _PROTEST_LADDER = (
 HARM_FIRST_TYPES = frozenset({"Abduction/forced disappearance", "Looting/property destruction", "Arrests"})
 _HARM = _rx(
     r"\b(?:killed|killing|executed|shot\s+dead|murdered|beheaded|slaughtered|wounded|wounding|injured|injuring|hacked"
-    r"|assaulted|assaulting|tortured|torturing|assassinated|amputated|decapitated|crushed|beaten|found\s+dead"
-    r"|bod(?:y|ies)\s+(?:\w+\s+){0,6}?(?:was|were)\s+found)\b"
+    r"|assault(?:ed|ing)?|tortur(?:e|ed|ing)|assassinated|amputated|decapitated|crushed|beaten|found\s+dead|fatally"
+    r"|serious\s+injur(?:y|ies)|bod(?:y|ies)\s+(?:\w+\s+){0,6}?(?:was|were|are|is)\s+found)\b"
     r"(?!\s+no\b)"
 )
 
@@ -321,6 +323,37 @@ def yields_to_attack(sub_event_type: str, text: str) -> bool:
     """True when an abduction, looting or arrest report also tells of people killed, wounded or
     tortured: ACLED codes it as an attack."""
     return sub_event_type in HARM_FIRST_TYPES and _HARM.search(text) is not None
+
+
+LOOTING = "Looting/property destruction"
+#: property looted, burnt or destroyed
+_PROPERTY_ACT = _rx(
+    r"\b(?:loot(?:ed|ing)|pillag(?:ed|ing)|plunder(?:ed|ing)|ransack(?:ed|ing)|burn(?:ed|t|ing)|torch(?:ed|ing)|razed"
+    r"|set\s+(?:[\w,'-]+\s+){0,5}?(?:ablaze|alight|on\s+fire)|set\s+fire|destroy(?:ed|ing)|vandali[sz](?:ed|ing)"
+    r"|stole|emptied|(?:seized|took|made\s+off\s+with|stealing)\s+(?:[\w-]+\s+){0,3}?(?:livestock|cattle|cows|goats|sheep"
+    r"|camels|animals|vehicles?|motorbikes?|motorcycles?|goods|food|grain|money|cash|belongings|property))\b"
+)
+#: people killed, hurt or taken (a casualty count negated, "no casualties reported", is not)
+_PEOPLE_HARMED = _rx(
+    r"\b(?<!no\s)(?:kill(?:ed|ing|s)?|dead|died|deaths?|fatalit(?:y|ies)|wound(?:ed|ing|s)?|injur(?:ed|ing|y|ies)|hurt"
+    r"|casualt(?:y|ies)|shot|shoot(?:ing|s)?|fired|gunfire|abduct\w*|kidnap\w*|hostages?|beat(?:en|ing)?|assault(?:ed|ing)"
+    r"|tortur\w+|rap(?:e|ed|ing)|hacked|stabbed|executed|whipped|flogged|bod(?:y|ies)|assassinat\w+|tied\s+up"
+    r"|threat\w*|open(?:ed)?\s+fire|bomb(?:ed|s|ing)?|grenades?|explosi\w+|harass\w*|intimidat\w+"
+    r"|(?:was|were)\s+(?:\w+\s+)?(?:burnt|burned)(?!\s+down))\b"
+)
+_NO_HARM = _rx(
+    r"\b(?:no|without|nor)\s+(?:\w+\s+){0,3}?(?:casualt(?:y|ies)|injur(?:y|ies)|fatalit(?:y|ies)|deaths?|victims|one\s+was\s+hurt)"
+)
+
+
+def property_only(sub_event_type: str, text: str) -> str:
+    """An attack that only loots, burns or destroys property, with no one killed, hurt or taken, is
+    ACLED's looting/property destruction; other types and attacks on people are returned unchanged."""
+    if sub_event_type != "Attack" or not _PROPERTY_ACT.search(text):
+        return sub_event_type
+    if _PEOPLE_HARMED.search(_NO_HARM.sub(" ", text)):
+        return sub_event_type
+    return LOOTING
 
 
 def classify_text(text: str) -> TypeGuess | None:
@@ -354,6 +387,8 @@ def classify_text(text: str) -> TypeGuess | None:
     if best_sub in _PROTEST_LADDER:  # one protest: its most severe reported form
         best_sub = min((s for s in totals if s in _PROTEST_LADDER), key=_PROTEST_LADDER.index)
     crowd_sub = clash_or_attack(unrest_type(best_sub, text), text)  # a protest turned violent, armed victims
+    if property_only(crowd_sub, text) != crowd_sub:  # property alone: looting (by a crowd: a riot)
+        crowd_sub = unrest_type(LOOTING, text)
     if crowd_sub != best_sub:
         g = max(guesses, key=lambda g: g[0])[1]
         return TypeGuess(crowd_sub, event_type_of(crowd_sub), g.score, g.start, g.end, g.trigger)

@@ -22,7 +22,7 @@ from typing import TypeVar
 from sitrep.extract.armed_sides import clash_or_attack
 from sitrep.extract.blame import find_blame
 from sitrep.extract.casualties import combine_counts, find_counts, grievance_counts
-from sitrep.extract.event_types import Trigger, find_triggers, is_mishap, yields_to_attack
+from sitrep.extract.event_types import Trigger, find_triggers, is_mishap, property_only, yields_to_attack
 from sitrep.extract.gazetteer import Gazetteer
 from sitrep.extract.hedging import is_hedged
 from sitrep.extract.incident_dates import (
@@ -195,11 +195,14 @@ def _with_directions(text: str, places: list[PlaceMention]) -> list[PlaceMention
 
 
 def _background(sentence: _Sentence, trigger: Trigger) -> bool:
-    """A trigger about a series, a cumulative toll or a hypothetical, judged near the trigger words;
-    a bare plural ("airstrikes") without counts; either unless the sentence names the day ("a series
-    of airstrikes on 8 April" is an incident of its own)."""
+    """A trigger about a series, a cumulative toll or a hypothetical, judged near the trigger words
+    (for a protest, only the words before it: what follows is its grievance, "protested unpaid
+    salaries since May"); a bare plural ("airstrikes") without counts; either unless the sentence
+    names the day ("a series of airstrikes on 8 April" is an incident of its own)."""
     text, base = sentence.span.text, sentence.span.start
     lo, hi = max(0, trigger.span.start - base - 40), min(len(text), trigger.span.end - base + 60)
+    if trigger.event_type == "Protests":  # what follows a protest is its grievance ("unpaid since May")
+        hi = trigger.span.end - base
     dated = any(d.precision == DatePrecision.DAY for d in sentence.dates)  # "airstrikes on 16 May"
     if _SINCE_BEFORE.search(text[: trigger.span.start - base]):
         return True
@@ -532,6 +535,8 @@ def _sub_type(inc: _Incident) -> Trigger:
     if yields_to_attack(sub, text):  # "killed two and abducted a third"
         sub = "Attack"
     sub = clash_or_attack(sub, text)
+    if property_only(sub, text) != sub:  # property alone: looting (by a crowd: a riot)
+        sub = unrest_type("Looting/property destruction", text)
     if sub != best.sub_event_type:
         return replace(best, sub_event_type=sub, event_type=event_type_of(sub))
     return best

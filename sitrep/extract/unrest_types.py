@@ -59,16 +59,26 @@ _CROWD_ACT = _rx(
     r"|block(?:s|ed|ing)?\s+(?:[\w'-]+\s+){0,4}?(?:roads?|highways?|streets?|traffic|junctions?|entrances?|access|railways?"
     r"|bridges?|routes?)|(?:shut|closed)\s+down\s+(?:\w+\s+){0,2}?roads|rampag(?:e|ed|ing)|roughed\s+up"
     r"|(?:protesters|demonstrators|protestors|marchers|rioters|youths?|students|residents|crowds?|supporters)"
-    r"\s+(?:\w+\s+){0,3}?(?:attacked|beat|injured|abducted|assaulted|chased|harassed))\b"
+    r"\s+(?:(?!(?:were|was|been|being|are|is|had|have)\b)\w+\s+){0,3}?(?:attacked|beat|injured|abducted|assaulted|chased"
+    r"|harassed|ambushed))\b"
 )
 #: violence of both sides, or a protest called violent
 _MUTUAL = _rx(
     r"\b(?:rowdy|unruly|(?<![\w-])violent\s+(?:residents|crowds?|youths|protesters|demonstrators|supporters)|running\s+battles?|clash(?:ed|es|ing)?|(?:violence|fighting|confrontations?|skirmish(?:es)?)\s+between"
     r"|(?:(?<![\w-])violent(?:ly)?|aggressive)\s+(?:\w+\s+)?(?:protest|demonstrat|rall)\w*|street\s+(?:violence|battles|fighting)"
+    r"|(?<![\w-])violent\s+(?:(?![\w-]+ed\b)[\w-]+\s+){2}(?:protest|demonstrat|rall)\w*"
+    r"|(?:became|grew|escalated\s+into)\s+(?:violent|riotous|chaotic|a\s+riot)|(?:prison|jail)[\s-]?break"
     r"|turn(?:s|ed)?\s+(?:\w+\s+)?(?:violent|riotous|chaotic)|(?:protests?|demonstrations?|rall(?:y|ies)|marches)\s+"
     r"(?:\w+\s+){0,3}?turned\s+(?:violent|riotous|chaotic)|turned\s+(?:violent|riotous)|rioters|outbreaks?\s+of\s+violence"
     r"|descended\s+into\s+(?:chaos|violence)|(?<!anti-)(?<!anti)riot(?:s|ed|ing|ous)?(?!\s+(?:police|policemen|gear|squads?"
-    r"|control|shields?|units?|officers|troops)))\b"
+    r"|control|shields?|units?|officers|troops))"
+    # damage or violence reported without its verb's subject
+    r"|destruction\s+of\s+property|property\s+destruction|violent\s+unrest|marred\s+by\s+violence"
+    r"|violence\s+on\s+both\s+sides|(?:windows?|property|vehicles|cars)\s+(?:\w+\s+){0,2}?(?:was|were)\s+(?:broken|smashed"
+    r"|destroyed|damaged|vandali[sz]ed)|(?:hit|struck)\s+by\s+(?:a\s+)?(?:stones?|rocks?)\s+thrown"
+    r"|battled?\s+(?:\w+\s+)?(?:protesters|demonstrators|villagers|residents|students)"
+    r"|breach(?:ed|ing)?\s+(?:a|the)\s+(?:police\s+)?(?:roadblock|cordon|barrier|line)"
+    r"|dump(?:ed|ing|s)?\s+(?:\w+\s+){0,2}?(?:garbage|sewage|waste|rubbish))\b"
 )
 _STATE_SUBJECT = _rx(
     r"\b(?:police|policemen|officers|security\s+(?:forces|officers|guards)|soldiers|troops|authorities|army"
@@ -86,13 +96,21 @@ _PROTESTERS_HARMED = _rx(
     r"|attacks?\s+(?:on|against)\s+(?:\w+\s+){0,2}?(?:protesters|protestors|demonstrators|marchers)"
     r"|(?:protesters|protestors|demonstrators|marchers)\s+(?:\w+\s+){0,3}?died|(?:die|died|killed|dead)\s+in\s+(?:an?\s+|the\s+)?"
     r"(?:\w+\s+)?crackdown"
-    r"|serious\s+injuries\s+among\s+(?:\w+\s+)?(?:protesters|demonstrators))\b"
+    r"|serious\s+injuries\s+among\s+(?:\w+\s+)?(?:protesters|demonstrators)"
+    # people killed or shot at the protest, or hurt by the forces policing it
+    r"|(?:killed|shot\s+dead|shot|died)\s+(?:\w+\s+){0,3}?(?:during|in|at)\s+(?:the\s+|an?\s+)?(?:\w+\s+){0,2}?"
+    r"(?:protests?|demonstrations?)|(?<!who\s)(?:were|was)\s+(?:\w+\s+)?(?:killed|shot(?:\s+dead)?|injured|wounded)\s+(?:in\s+the\s+\w+\s+)?by"
+    r"\s+(?:the\s+)?(?:police|security\s+forces|soldiers|troops|guards|officers)"
+    r"|(?:police|security\s+forces|soldiers|troops|guards|officers)\s+(?:\w+\s+){0,3}?(?:open(?:ed)?\s+fire"
+    r"|responded\s+with\s+live|beat\s+(?:\w+\s+){0,2}?to\s+death)"
+    r"|(?:killed|shot\s+dead|seriously\s+(?:injured|wounded))\s+(?:\w+\s+){0,6}?(?:as|while|when)\s+(?:\w+\s+){0,3}?"
+    r"(?:protest(?:ed|ing)|demonstrat(?:ed|ing)|(?:tried|attempted)\s+to\s+disperse))\b"
 )
 #: who clashed: unorganised crowds (no armed group on either side)
 _CROWD = _rx(
     r"\b(?:supporters|students|pupils|youths?|fans|gangs?|operators|drivers|traders|hawkers|vendors|workers|factions"
     r"|rival\s+groups|groups\s+of|mobs?|crowds?|protesters|demonstrators|rioters|residents|locals|villagers"
-    r"|worshippers|congregants|members\s+of\s+(?:the\s+)?public|families|neighbours|passengers|prisoners|inmates"
+    r"|worshippers|congregants|mourners|parents|members\s+of\s+(?:the\s+)?public|families|neighbours|passengers|prisoners|inmates"
     r"|detainees|refugees|migrants|miners|voters|aspirants|politicians|cooperatives)\b"
 )
 _ARMED = _rx(
@@ -100,13 +118,21 @@ _ARMED = _rx(
     r"|army|military|armed\s+(?:men|groups?|individuals|assailants|clash\w*)|fire\s*arms|guns|rifles|Boko\s+Haram|Shabaa?b|ISWAP|ISGS|JNIM|clans?"
     r"|communit(?:y|ies)|ethnic|herders|pastoralists|farmers|police\s+reservists|al-\w+|terrorists)\b"
 )
+#: people arrested at a protest (not the arrest a protest is about: "against the arrest of",
+#: "who was arrested")
+_ARRESTEES = (
+    r"(?:protesters|protestors|demonstrators|marchers|participants|activists|organi[sz]ers|students|youths|residents|traders"
+    r"|workers|supporters|people|persons|leaders?|members|journalists|one|man|woman|men|women|them|him|her|several|some|dozens|scores|hundreds|\d+|two|three|four|five|six"
+    r"|seven|eight|nine|ten)"
+)
 #: the authorities stepped in without lethal force: dispersal, tear gas, arrests, a blocked march
 _INTERVENTION = _rx(
     r"\b(?:dispers(?:ed|e|ing|al)|scatter(?:ed)?|tear[\s-]?gas(?:s(?:ed|ing))?|water[\s-]?cannons?|rubber\s+bullets"
     r"|batons?|baton[\s-]charg\w*|suppress(?:ed|ing)|(?:police|security\s+forces|authorities|officers|soldiers)\s+(?:\w+\s+){0,2}?"
     r"(?:intervened|arrested|detained|prevented|stopped|blocked|beat|confiscated|broke\s+up|cordoned|chased)"
-    r"|intervention\s+of\s+(?:the\s+)?(?:police|security)|(?<!demand\s)(?<!demanded\s)(?<!demanding\s)"
-    r"(?<!for\s)(?<!the\s)arrest(?:ed|s)\b(?!\s+of)|made\s+(?:\w+\s+)?arrests|fired\s+(?:\w+\s+)?(?:warning\s+)?"
+    r"|intervention\s+of\s+(?:the\s+)?(?:police|security)|arrest(?:ed|ing)\s+(?:[\w-]+\s+){0,3}?"
+    rf"{_ARRESTEES}\b|{_ARRESTEES}\s+(?:(?!(?:who|that|which)\b)[\w-]+\s+){{0,5}}?(?:were|was|are|is|been|being)\s+(?:\w+\s+)?(?:arrested|detained)"
+    r"|(?:made|several|numerous|mass)\s+(?:\w+\s+)?arrests|arrests\s+were\s+made|fired\s+(?:\w+\s+)?(?:warning\s+)?"
     r"shots\s+(?:in|into)\s+the\s+air|(?:shot|fired)\s+(?:\w+\s+){0,2}?in(?:to)?\s+the\s+air|broke\s+up|crack(?:ed)?\s+down)"
 )
 #: a protest named only as what the arrested planned, organised or joined ("detained before the rally")
@@ -124,8 +150,13 @@ _GRIEVANCE = _rx(
     r"\b(?:against|demand(?:s|ed|ing)?|in\s+protest|to\s+protest|accus(?:e|ed|ing)|complain(?:ed|ing|ts?)?"
     r"|over\s+(?:the|a|an|their|his|her|its|alleged|poor|delayed|lack|high|rising|recent)\b|angered|outraged"
     r"|to\s+resist|following\s+the\s+(?:death|killing|arrest|murder|shooting)|barricad\w*|blockad\w*"
-    r"|block(?:s|ed|ing)?\s+(?:[\w'-]+\s+){0,4}?(?:roads?|highways?|streets?|traffic|junctions?))"
+    r"|block(?:s|ed|ing)?\s+(?:[\w'-]+\s+){0,4}?(?:roads?|highways?|streets?|traffic|junctions?)"
+    # a riot in reaction to a decision or an event: "rioted when the winner was announced"
+    r"|riot(?:ed|ing)?\s+(?:[\w,'-]+\s+){0,5}?(?:when|after|because|over)|because|reject(?:ed|ing)|opposed\s+to"
+    r"|angry\s+(?:that|about|over|at|with)|disgruntled|dissatisfied)"
 )
+#: a school's students: their unrest is a protest against the school
+_SCHOOL = _rx(r"\b(?:students?|pupils|learners|schools?|universit(?:y|ies)|colleges?|campus)\b")
 #: a crowd acting against persons or rivals, not voicing a grievance
 _MOB = _rx(
     r"\b(?:supporters\s+of\s+(?:\w+\s+){0,3}?(?:candidates?|aspirants?|MPs?|politicians?|parties)"
@@ -191,16 +222,41 @@ def _negated(text: str, start: int) -> bool:
     return _NEGATED.search(text[max(0, start - 40) : start]) is not None
 
 
+#: what a protest is about: the violence named after it is the cause, not the crowd's act
+_CAUSE_BEFORE = _rx(r"\b(?:over|in\s+response\s+to|in\s+protest\s+(?:at|of|over))\s+(?:[\w'-]+\s+){0,6}?$")
+#: done by others: "a road damaged by heavy rains", "a man burnt by soldiers"
+_BY_OTHERS_AFTER = _rx(
+    r"^\s+(?:[\w-]+\s+){0,2}?by\s+(?:the\s+|unknown\s+|heavy\s+|military\s+|security\s+)?(?:police|military|soldiers|officers"
+    r"|security|army|assailants|attackers|gunmen|rains?|floods?)\b"
+)
+
+
+def _a_cause(text: str, start: int, end: int) -> bool:
+    """Whether the act at ``start:end`` is what the protest is about, or was done by others."""
+    window = text[max(0, start - 60) : start]
+    cuts = list(_CLAUSE_BREAK.finditer(window))
+    if cuts:
+        window = window[cuts[-1].end() :]
+    return (
+        _CAUSE_BEFORE.search(window) is not None or _BY_OTHERS_AFTER.search(text[end : end + 50]) is not None
+    )
+
+
 def crowd_violence(text: str) -> bool:
     """True when ``text`` tells of a crowd that burnt, looted, stoned, barricaded, stormed or fought
-    (rather than of force used against it, and not "no violence or running battles"). A report that
-    calls the protest peaceful needs more than a blocked road."""
-    if any(not _negated(text, m.start()) for m in _MUTUAL.finditer(text)):
+    (rather than of force used against it, and not "no violence or running battles", nor the violence
+    the protest is about: "demonstrated over ethnic clashes"). A report that calls the protest peaceful
+    needs more than a blocked road."""
+    if any(
+        not _negated(text, m.start()) and not _a_cause(text, m.start(), m.end())
+        for m in _MUTUAL.finditer(text)
+    ):
         return True
     peaceful = _PEACEFUL.search(text) is not None
     return any(
         not _by_state(text, m.start())
         and not _negated(text, m.start())
+        and not _a_cause(text, m.start(), m.end())
         and not (peaceful and _BLOCKADE.match(m.group(0).lower()))
         for m in _CROWD_ACT.finditer(text)
     )
@@ -268,7 +324,9 @@ def unrest_type(sub_event_type: str, text: str) -> str:
             return MOB_VIOLENCE
         if _DEMONSTRATION.search(text):
             return sub_event_type
-        if _MOB.search(text) and not _GRIEVANCE.search(text):
+        if not _GRIEVANCE.search(text) and (_MOB.search(text) or not _SCHOOL.search(text)):
+            # a riot with no demonstration and no grievance voiced: a mob (students rioting at
+            # their school are protesting against it)
             return MOB_VIOLENCE
         return sub_event_type
     if sub_event_type in ("Armed clash", MOB_VIOLENCE) and _crowd_clash(text):
@@ -276,7 +334,9 @@ def unrest_type(sub_event_type: str, text: str) -> str:
     if sub_event_type == "Attack" and _crowd_turned_on_people(text):
         # a crowd, not an armed group, turned on people: a mob
         return VIOLENT_DEMONSTRATION if _DEMONSTRATION.search(text) else MOB_VIOLENCE
-    if sub_event_type == LOOTING and _CROWD.search(text) and not _ARMED.search(text):
+    if sub_event_type == LOOTING and (
+        (_CROWD.search(text) and not _ARMED.search(text)) or _MOB_JUSTICE.search(text)
+    ):
         # a crowd, not an armed group, burnt or wrecked property: a riot
         return VIOLENT_DEMONSTRATION if _DEMONSTRATION.search(text) else MOB_VIOLENCE
     return sub_event_type

@@ -54,3 +54,34 @@ def test_an_unarmed_or_captive_victim_is_not_an_armed_one() -> None:
         "A sergeant shot and killed an unarmed off-duty constable after a quarrel."
     )
     assert armed_on_both_sides("A sergeant shot and killed a constable on patrol after a quarrel.")
+
+
+def test_an_explosive_followed_by_a_gunfight_is_an_armed_clash() -> None:
+    report = "A patrol hit a roadside bomb near Kiunga and then exchanged fire with militants for an hour."
+    assert clash_or_attack("Remote explosive/landmine/IED", report) == "Armed clash"
+    assert clash_or_attack("Remote explosive/landmine/IED", "A roadside bomb hit a patrol near Kiunga.") == (
+        "Remote explosive/landmine/IED"
+    )
+
+
+@pytest.mark.parametrize(
+    "report",
+    [
+        "Gunmen fired at a politician's car near Voi; his bodyguard was shot and wounded.",
+        "After raiders stole forty goats, one bandit was shot by police.",
+        "A reservist shot dead two of his colleagues at the camp in Kapedo.",
+        "Militants attacked a village in Wajir, and reservists tried to fight back.",
+    ],
+)
+def test_more_armed_victims_and_resistance(report: str) -> None:
+    assert clash_or_attack("Attack", report) == "Armed clash"
+
+
+def test_suicide_bombs_with_an_armed_assault_on_a_base_are_an_armed_clash() -> None:
+    report = (
+        "Militants drove two suicide car bombs into the army camp near Tillia, followed by an armed assault; "
+        "twelve soldiers were killed."
+    )
+    assert clash_or_attack("Suicide bomb", report) == "Armed clash"
+    market = "A suicide bomber blew himself up in a crowded market, killing nine shoppers."
+    assert clash_or_attack("Suicide bomb", market) == "Suicide bomb"

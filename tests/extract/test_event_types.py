@@ -10,7 +10,14 @@ from collections.abc import Callable
 import pytest
 
 from sitrep.extract import event_types
-from sitrep.extract.event_types import Trigger, article_type, classify_sentence, classify_text, find_triggers
+from sitrep.extract.event_types import (
+    LOOTING,
+    Trigger,
+    article_type,
+    classify_sentence,
+    classify_text,
+    find_triggers,
+)
 from sitrep.model import Article, Span
 from sitrep.taxonomy import NON_CONFLICT, SUB_EVENT_TYPES, event_type_of, is_acled
 
@@ -499,8 +506,227 @@ def test_codebook_distinctions(sentence: str, expected: str) -> None:
     [
         "Militiamen abducted a trader near the market and tortured him for two days.",
         "Soldiers detained four herders at a checkpoint; the body of one was found in the river later.",
+        "Soldiers detained three traders at a checkpoint and subjected them to torture.",
+        "Gunmen kidnapped a teacher near the school; he was fatally wounded while escaping.",
     ],
 )
 def test_an_abduction_or_detention_that_harms_is_an_attack(report: str) -> None:
     guess = classify_text(report)
     assert guess is not None and guess.sub_event_type == "Attack"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # arms handed in, recovered or defused are disrupted weapons use ...
+        (
+            "Herders in two villages handed over thirty rifles to the district commissioner.",
+            "Disrupted weapons use",
+        ),
+        (
+            "The disarmament team recovered twelve AK-47 rifles from traders in the market town.",
+            "Disrupted weapons use",
+        ),
+        ("Engineers found a device under the bridge and safely disposed of it.", "Disrupted weapons use"),
+        ("A patrol spotted three IEDs on the track and dismantled them.", "Disrupted weapons use"),
+        ("Air defences intercepted two rockets fired towards the airport.", "Disrupted weapons use"),
+        # ... but stopping a vehicle or a planned raid is not
+        ("Soldiers intercepted a pick-up on the highway and executed its two passengers.", "Attack"),
+        # a rape that is only what a victim was accused of is no sexual violence
+        ("Villagers beat to death a man accused of raping a girl.", "Attack"),
+    ],
+)
+def test_disrupted_weapons_and_background_crimes(sentence: str, expected: str) -> None:
+    guess = classify_sentence(sentence)
+    assert guess is not None and guess.sub_event_type == expected
+
+
+def test_a_thwarted_raid_is_not_disrupted_weapons_use() -> None:
+    guess = classify_sentence("Police thwarted a planned raid on the bank and shot dead two robbers.")
+    assert guess is None or guess.sub_event_type != "Disrupted weapons use"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a crowd's acts against people, with an aside or in the passive
+        ("Angry residents roughed up two county officials at the market in Kakamega.", "Mob violence"),
+        ("The chief was chased away by an angry crowd at the polling centre.", "Mob violence"),
+        (
+            "Party supporters, led by a local councillor, attacked two journalists outside the hall.",
+            "Mob violence",
+        ),
+        # a crowd lighting bonfires or forcing its way in
+        (
+            "Youths lit bonfires on the main street of Kisumu, demanding the release of their leader.",
+            "Violent demonstration",
+        ),
+        ("Hundreds of voters tried to storm the tallying centre in Bungoma.", "Violent demonstration"),
+        # beatings by the forces
+        ("Police officers flogged traders who were out after the curfew.", "Attack"),
+        ("Soldiers allegedly broke the limbs of three hawkers at the border post.", "Attack"),
+    ],
+)
+def test_crowd_and_force_vocabulary(sentence: str, expected: str) -> None:
+    guess = classify_sentence(sentence)
+    assert guess is not None and guess.sub_event_type == expected
+
+
+def test_a_burglary_attempt_is_no_demonstration() -> None:
+    guess = classify_sentence("A burglar attempted to break into a house in the estate at night.")
+    assert guess is None or guess.sub_event_type != "Violent demonstration"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The interior ministry implemented a nightly curfew in the three northern districts.",
+        "Authorities declared a two-week lockdown on the port city.",
+        "The regional governor decided to impose a ban on motorbikes along the border.",
+    ],
+)
+def test_emergency_measures_are_a_change_to_activity(sentence: str) -> None:
+    guess = classify_sentence(sentence)
+    assert guess is not None and guess.sub_event_type == "Change to group/activity"
+
+
+@pytest.mark.parametrize(
+    ("report", "expected"),
+    [
+        # an attack on property alone is looting/property destruction ...
+        (
+            "Gunmen raided a hamlet near Tera and burned the granaries. No casualties were reported.",
+            LOOTING,
+        ),
+        ("Militants attacked a quarry site near Mandera and destroyed two excavators.", LOOTING),
+        # ... but not when people are killed, hurt, taken or threatened
+        ("Gunmen raided a hamlet near Tera, burned the granaries and shot dead a herder.", "Attack"),
+        (
+            "Militants attacked a quarry site near Mandera, tied up the guards and destroyed two excavators.",
+            "Attack",
+        ),
+    ],
+)
+def test_an_attack_on_property_alone_is_looting(report: str, expected: str) -> None:
+    guess = classify_text(report)
+    assert guess is not None and guess.sub_event_type == expected
+
+
+def test_property_only_leaves_other_types() -> None:
+    assert event_types.property_only("Armed clash", "Rebels burned the barracks.") == "Armed clash"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Hundreds of farmers gathered outside the depot in Litein, Kericho, demanding higher prices.",
+        "Opposition supporters held anti-government demos in the capital on Monday.",
+    ],
+)
+def test_more_ways_to_say_protest(sentence: str) -> None:
+    guess = classify_sentence(sentence)
+    assert guess is not None and guess.sub_event_type == "Peaceful protest"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a device that went off while being made or planted was a disrupted weapons use
+        (
+            "Two militants died when the bomb they were assembling exploded near Fafi.",
+            "Disrupted weapons use",
+        ),
+        (
+            "A man was killed while planting an explosive device on the road to Mandera.",
+            "Disrupted weapons use",
+        ),
+        ("Engineers located two mines on the track and destroyed them.", "Disrupted weapons use"),
+        # weapons seized in a fight that killed: the fight is the event
+        ("Troops killed four militants in the forest and seized their weapons.", "Armed clash"),
+        # property destroyed, burnt, emptied or stripped
+        ("Unknown men destroyed a chapel's water borehole near Voi.", LOOTING),
+        ("Soldiers burned a herders' camp near the border.", LOOTING),
+        ("Gunmen stopped a bus and stripped the passengers of their belongings.", LOOTING),
+        ("Militants emptied the village grain store overnight.", LOOTING),
+    ],
+)
+def test_premature_detonations_and_property(sentence: str, expected: str) -> None:
+    guess = classify_sentence(sentence)
+    assert guess is not None and guess.sub_event_type == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Raiders struck a homestead near Kapedo (Tiaty), injuring two herders.",
+        "A witness said police assaulted him at a roadblock near Busia.",
+        "Three farmers were killed in a suspected revenge attack near Baragoi.",
+        "A gang armed with clubs fatally assaulted a watchman in Kisumu.",
+        "Bandits attacked Kamuge and Nadome villages at dawn.",
+    ],
+)
+def test_more_attack_wordings(sentence: str) -> None:
+    guess = classify_sentence(sentence)
+    assert guess is not None and guess.sub_event_type == "Attack"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Youths armed with sticks and stones blocked a minister from entering the hall in Kitui.",
+            "Mob violence",
+        ),
+        ("A hawker was dragged along the street by two policemen in Eldoret.", "Attack"),
+        ("A trader was burnt with a hot iron by a soldier at the barracks gate.", "Attack"),
+        ("Police officers caned voters who were jumping the queue at the polling station.", "Attack"),
+        ("Armed herders shoot and injure a police officer near the ranch.", "Armed clash"),
+        ("Gunmen assaulted a police officer outside his home in Bura.", "Armed clash"),
+    ],
+)
+def test_crowds_armed_with_sticks_and_beatings_by_the_forces(sentence: str, expected: str) -> None:
+    guess = classify_text(sentence)
+    assert guess is not None and guess.sub_event_type == expected
+
+
+def test_homes_lost_in_a_house_fire_are_no_property_destruction() -> None:
+    assert (
+        classify_sentence("Three homes were destroyed when fire swept through the estate overnight.") is None
+    )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Elders of the two clans signed a reconciliation in Marsabit after months of feuding.", "Agreement"),
+        ("The rebels and a government delegation reached a final agreement in the oasis town.", "Agreement"),
+        ("The two governments signed a memorandum of understanding on the disputed islands.", "Agreement"),
+        # a plea deal or a business contract is no agreement between parties to a conflict
+        ("The defendant reached a plea agreement with prosecutors on Monday.", None),
+        ("The county signed a contract agreement with a road builder.", None),
+    ],
+)
+def test_agreements_between_parties_to_a_conflict(sentence: str, expected: str | None) -> None:
+    guess = classify_sentence(sentence)
+    assert (guess.sub_event_type if guess else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The ministry will deploy 4,000 police officers to the northern counties before the vote.", None),
+        (
+            "The government deployed 4,000 police officers to the northern counties before the vote.",
+            "Change to group/activity",
+        ),
+        (
+            "A joint unit of soldiers and gendarmes was stationed in Bardai to guard the border.",
+            "Change to group/activity",
+        ),
+        # deployed after a shooting: the shooting is the story
+        ("Extra officers were deployed to the estate after the shooting.", "Attack"),
+    ],
+)
+def test_deployments_are_a_change_to_activity(sentence: str, expected: str | None) -> None:
+    guess = classify_sentence(sentence)
+    assert (guess.sub_event_type if guess else None) == expected

@@ -337,3 +337,14 @@ def test_when_sources_disagree_the_lowest_toll_is_kept(pipeline: Pipeline) -> No
     )
     (event,) = _events(pipeline, text)
     assert event.killed is not None and (event.killed.low, event.killed.high) == (1, 1)
+
+
+def test_a_protests_grievance_is_not_background(pipeline: Pipeline) -> None:
+    text = "Hundreds of nurses took to the streets of Nakuru to protest unpaid allowances since March."
+    (event,) = _events(pipeline, text)
+    assert event.sub_event_type == "Peaceful protest"
+
+
+def test_a_wave_of_protests_is_still_background(pipeline: Pipeline) -> None:
+    text = "A wave of protests has shaken the region in recent months, analysts said."
+    assert _events(pipeline, text) == []
