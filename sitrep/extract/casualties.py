@@ -8,6 +8,8 @@ Counts are found sentence by sentence with regular expressions in a few shapes:
   "wounding several others", "leaving two dead";
 * tolls: "the death toll rose to 12", "12 deaths", "bodies of 4 people were found";
 * zero: "no one was hurt", "no injuries were reported", "without casualties";
+* withdrawn: a count the report dismisses, refutes or could not verify counts nothing
+  (:mod:`sitrep.extract.casualty_doubt`);
 * shootings: "four people were shot, one fatally" gives killed 1, and the people
   shot minus the people killed are counted as injured (a derived mention whose span
   is the "were shot" phrase).
@@ -23,6 +25,7 @@ Quantities become ``(low, high)`` ranges (``high`` None = open):
   (12), "no one" / "no injuries" (0);
 * "at least 30" (30, None); "more than 30", "over 30" (31, None); "more than a dozen"
   (13, None); "nearly/almost 30" (27, 29); "up to 30" (1, 30); "fewer than 30" (1, 29);
+  "between 6 and 13", "from 6 to 13" (6, 13);
 * "several" (2, 9); "a few", "a handful" (2, 5); "a couple of" (2, 3); "dozens"
   (24, None); "scores of" (40, None); "hundreds" (200, 999); "thousands" (2000, None);
   "many", "numerous", "multiple" (2, None); an unquantified plural ("wounded troops")
@@ -37,6 +40,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sitrep.caseless import CaselessPattern, lowered
+from sitrep.extract.casualty_combine import SELF_INFLICTED, combine_counts, victim_group
+from sitrep.extract.casualty_doubt import withdrawn
 from sitrep.extract.casualty_patterns import (
     _ACTIVE_NEXT,
     _AFTER_A_COUNT,
@@ -73,6 +78,7 @@ from sitrep.extract.casualty_patterns import (
     _SHOT_DIES,
     _SHOT_N_DEAD,
     _SUBJECT,
+    _SUBJECT_GAP,
     _THE_OBJECT,
     _THE_ONE,
     _TO_DEATH,
@@ -88,7 +94,14 @@ from sitrep.extract.hedging import hedge_cue
 from sitrep.model import Article, CountMention
 from sitrep.text import sentences
 
-__all__ = ["UNREST_SUB_TYPES", "combine_counts", "find_counts", "grievance_counts", "parse_quantity"]
+__all__ = [
+    "UNREST_SUB_TYPES",
+    "combine_counts",
+    "find_counts",
+    "grievance_counts",
+    "parse_quantity",
+    "victim_group",
+]
 
 logger = logging.getLogger(__name__)
 
@@ -100,11 +113,12 @@ _VERB_BEFORE = re.compile(
     r"\b(?:kill(?:ing|ed)|wound(?:ing|ed)|injur(?:ing|ed)|shoot(?:ing)?|shot|leaving|left)\s+$", re.IGNORECASE
 )
 _NEW_CLAUSE = re.compile(r"\s+(?:\w+\s+)?(?:were|was|are|is|have|has|had)\b", re.IGNORECASE)
+_APPOSITIVE = re.compile(r",\s*an?\s", re.IGNORECASE)  # a last list item after a comma, with "a"
 _SUBSET = re.compile(r"\bof\s+the\s+(?:wounded|injured|victims)\b", re.IGNORECASE)
-_SELF = re.compile(r"\b(?:himself|herself|own\s+life)\b", re.IGNORECASE)
 # the patterns that run faster searched in the lower-cased text (measured; the others are left as they are)
 _SUBJECT_FAST = CaselessPattern(_SUBJECT)
 _OBJECT_FAST = CaselessPattern(_OBJECT)
+_SUBJECT_GAP_FAST = CaselessPattern(_SUBJECT_GAP)
 _THE_OBJECT_FAST = CaselessPattern(_THE_OBJECT)
 _HIM_FAST = CaselessPattern(_HIM)
 _NOUN_COUNT_FAST = CaselessPattern(_NOUN_COUNT)
@@ -169,6 +183,9 @@ def _scan(text: str, start: int, end: int) -> list[_Hit]:
         if m.group("noun"):
             quantity, first = _listed_before(text, start, first, quantity)
         add(m, _verb_kind(m), quantity, 3, start_at=first)
+    for m in _SUBJECT_GAP_FAST.finditer(text, start, end):
+        if _passive(m) or not _transitive(m):
+            add(m, _verb_kind(m), _quantity(m), 2)
     for m in _OBJECT_FAST.finditer(text, start, end):
         if _INTENT.search(text, max(0, m.start() - 25), m.start()):
             continue  # "threatened to kill two people"
@@ -204,7 +221,9 @@ def _scan(text: str, start: int, end: int) -> list[_Hit]:
     for m in _AGE_OBJECT_FAST.finditer(text, start, end) if "year" in low else ():
         if not _INTENT.search(text, max(0, m.start() - 25), m.start()):
             add(m, "killed" if m.group("ak") else "injured" if m.group("ai") else "shot", (1, 1), 3)
-    for m in _POSSESSIVE_FAST.finditer(text, start, end) if _any(low, " his ", " her ", " their ") else ():
+    for m in (
+        _POSSESSIVE_FAST.finditer(text, start, end) if _any(low, " his ", " her ", " their ", " its ") else ()
+    ):
         if _INTENT.search(text, max(0, m.start() - 25), m.start()):
             continue
         kind = "killed" if m.group("ak") else "injured" if m.group("ai") else "shot"
@@ -309,6 +328,8 @@ def _and_more(text: str, pos: int, end: int, first: _Range | None) -> tuple[_Ran
     while (m := _AND_MORE.match(text, pos, end)) is not None:
         if _NEW_CLAUSE.match(text, m.end()):
             break  # "..., six militants were also killed": the subject of a new clause
+        if _APPOSITIVE.match(m.group(0)) and _AND_MORE.match(text, m.end(), end) is None:
+            break  # "killing their guard, a police officer": the same person, named again
         extra = _victims(m)
         low = (low or 0) + (extra[0] or 0)
         high = None if high is None or extra[1] is None else high + extra[1]
@@ -336,7 +357,10 @@ def _bare_subject_ok(text: str, m: re.Match[str]) -> bool:
     if num.lower() in ("a", "an", "no"):
         return False
     before = text[max(0, m.start() - 12) : m.start()]
-    if _NOT_A_SUBJECT.search(before) and not _AFTER_A_COUNT.search(before):
+    # a number word after a comma starts a clause ("one escaped, one was executed"); a digit there is
+    # an age ("Lee, 24, was shot")
+    clause = num.isalpha() and m.group("mod") is None and before.rstrip().endswith(",")
+    if _NOT_A_SUBJECT.search(before) and not _AFTER_A_COUNT.search(before) and not clause:
         return False
     after = text[m.end("num") : m.end("num") + 3]
     return not after.startswith(",")
@@ -369,14 +393,18 @@ def find_counts(article: Article) -> list[CountMention]:
         if low is None
         else (_CASUALTY_WORD_LOWER, _WEAK_FORMS_LOWER, low)
     )
-    for sent in sentences(text):
+    spans = sentences(text)
+    for k, sent in enumerate(spans):
         if (
             gate.search(gated, sent.start, sent.end) is None
             and weak.search(gated, sent.start, sent.end) is None
         ):
             continue  # no casualty word, or one only in forms that state no count: no count here
         bounds = (sent.start, sent.end)
+        following = (spans[k + 1].start, spans[k + 1].end) if k + 1 < len(spans) else None
         for hit in _select(_scan(text, sent.start, sent.end)):
+            if withdrawn(text, hit.start, hit.end, bounds, following):
+                continue  # "... dismissed reports that 14 were killed", "this could not be verified"
             hedged = hedge_cue(text, hit.start, hit.end, bounds=bounds) is not None
             mention = CountMention(article.span(hit.start, hit.end), hit.kind, hit.low, hit.high, hedged)
             (shot if hit.kind == "shot" else out).append(mention)
@@ -430,9 +458,9 @@ def _shot_minus_killed(shot: list[CountMention], counts: list[CountMention]) -> 
     total_low, total_high = combine_counts(shot, "shot")
     # the attacker's own death is no victim among the people shot, unless the people shot
     # include someone who shot himself ("the boy had shot himself" ... "fatally shot himself")
-    self_shot = any(_SELF.search(c.span.text) for c in shot)
+    self_shot = any(SELF_INFLICTED.search(c.span.text) for c in shot)
     killed_low, killed_high = combine_counts(
-        [c for c in counts if self_shot or not _SELF.search(c.span.text)], "killed"
+        [c for c in counts if self_shot or not SELF_INFLICTED.search(c.span.text)], "killed"
     )
     if total_low is None:
         return None
@@ -447,108 +475,3 @@ def _shot_minus_killed(shot: list[CountMention], counts: list[CountMention]) -> 
     if killed_low is None:
         return CountMention(best.span, "injured", total_low, total_high, best.hedged)
     return None
-
-
-def combine_counts(mentions: Sequence[CountMention], kind: str) -> tuple[int | None, int | None]:
-    """One incident's ``(low, high)`` count of ``kind`` from several mentions, without double counting.
-
-    Sentences that repeat the same victims are never summed; counts of different victim
-    groups (security forces, armed groups, civilians: "killed seven soldiers ... 19
-    militants were killed") are. Within one group the rule is:
-
-    1. only the mentions of ``kind``; if some are not hedged, the hedged ones are ignored;
-    2. with exact counts: the largest exact count ``n`` wins; it is widened upward by
-       ranges lying wholly above it: their high bound becomes the high bound (None when
-       open), so 3 with "at least 10" gives (3, None); ranges containing ``n`` or lying
-       below it are ignored (the exact count wins);
-    3. with only ranges: fold them in order of their low bound, intersecting
-       overlapping ranges and keeping the larger one when they are disjoint;
-    4. no mention: ``(None, None)``;
-    Across groups the group totals are summed, unless a count of people in general is
-    larger ("three people were killed: two soldiers and a civilian" stays 3).
-    5. an attacker who killed himself ("before he killed himself", "took his own life") is
-       one more death beside the victims, however often it is repeated.
-    """
-    relevant = [m for m in mentions if m.kind == kind and (m.low is not None or m.high is not None)]
-    if not relevant:
-        return None, None
-    if kind == "killed":
-        others = [m for m in relevant if not _SELF.search(m.span.text)]
-        if others and len(others) < len(relevant):  # the attacker who killed himself is one more
-            o_low, o_high = combine_counts(others, kind)
-            return (None if o_low is None else o_low + 1), (None if o_high is None else o_high + 1)
-    groups: dict[str, list[CountMention]] = {}
-    for m in relevant:
-        groups.setdefault(_victim_group(m.span.text), []).append(m)
-    specific = [g for g in groups if g != "people"]
-    if len(specific) < 2:
-        return _combine_same(relevant)
-    # a group only said to have lost "some" ("attackers had been killed") adds no number
-    parts = [p for p in (_combine_same(groups[g]) for g in specific) if p != (1, None)] or [(1, None)]
-    low = sum(p[0] or 0 for p in parts)
-    high = None if any(p[1] is None for p in parts) else sum(p[1] or 0 for p in parts)
-    if "people" in groups:  # "three people were killed: two soldiers and a civilian"
-        g_low, g_high = _combine_same(groups["people"])
-        if g_low is not None and g_low > low:
-            return g_low, g_high
-    return low, high
-
-
-#: Victim groups: counts of different groups in one incident are different people.
-_GROUPS = (
-    (
-        "forces",
-        re.compile(
-            r"soldier|troop|army|military|police|officer|policem|gendarm|guard|security|servicem|trooper"
-            r"|personnel|recruit|cadet|\bKDF\b|\bdeputies\b|\bdeputy\b",
-            re.IGNORECASE,
-        ),
-    ),
-    (
-        "armed",
-        re.compile(
-            r"militant|fighter|insurgent|rebel|jihadist|attacker|assailant|gunm[ae]n|bandit|raider|terrorist"
-            r"|extremist|militia|\bBH\b",
-            re.IGNORECASE,
-        ),
-    ),
-    (
-        "civilians",
-        re.compile(
-            r"civilian|villager|resident|farmer|herder|pastoralist|child|student|pupil|teacher|worker|trader"
-            r"|passenger|pilgrim|worshipp?er|fisherm[ae]n|miner|driver|journalist|shopper|customer|bystander",
-            re.IGNORECASE,
-        ),
-    ),
-)
-
-
-def _victim_group(span_text: str) -> str:
-    """The victim group a count names ("forces", "armed", "civilians"), else "people" (or mixed)."""
-    found = {name for name, pattern in _GROUPS if pattern.search(span_text)}
-    return found.pop() if len(found) == 1 else "people"
-
-
-def _combine_same(relevant: list[CountMention]) -> tuple[int | None, int | None]:
-    """Rules 1-3 of :func:`combine_counts` over mentions of one victim group."""
-    firm = [m for m in relevant if not m.hedged]
-    if firm:
-        relevant = firm
-    exact = [m.exact for m in relevant if m.exact is not None]
-    ranges = [(m.low or 0, m.high) for m in relevant if m.exact is None]
-    if exact:
-        n = max(exact)
-        high: int | None = n
-        for low, r_high in ranges:
-            if low > n:
-                high = None if r_high is None or high is None else max(high, r_high)
-        return n, high
-    ranges.sort(key=lambda r: (r[0], r[1] if r[1] is not None else 10**9))
-    cur_low, cur_high = ranges[0]
-    for low, r_high in ranges[1:]:
-        if cur_high is None or low <= cur_high:  # overlapping: intersect
-            cur_low = max(cur_low, low)
-            cur_high = r_high if cur_high is None else (cur_high if r_high is None else min(cur_high, r_high))
-        else:  # disjoint: the larger range wins
-            cur_low, cur_high = low, r_high
-    return cur_low, cur_high

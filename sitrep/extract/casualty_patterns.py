@@ -20,7 +20,7 @@ _KILLED = (
     r"|(?:fatally|mortally)\s+(?:shot|stabbed|wounded|injured|struck|hit|assaulted|attacked|beaten)"
     r"|(?:stabbed|beaten|burned|burnt|hacked|shot|crushed|stoned|clubbed|tortured)\s+to\s+death"
     r"|killed|slain|murdered|assassinated|lynched|dead|died|dies|die"
-    r"|executed|massacred|beheaded|gunned\s+down|(?:found|pronounced|confirmed|declared|left)\s+dead"
+    r"|executed|massacred|beheaded|decapitated|gunned\s+down|(?:found|pronounced|confirmed|declared|left)\s+dead"
     r"|lost\s+(?:their|his|her)\s+lives?|perished|passed\s+away"
     r"|succumbed(?:\s+to\s+(?:(?:his|her|their|the)\s+)?(?:[\w-]+\s+){0,2}?(?:injuries|wounds))?"
     r"|(?:suffer(?:ed|ing)|sustain(?:ed|ing))\s+(?:an?\s+)?(?:fatal|deadly|mortal)\s+(?:[\w-]+\s+){0,2}?(?:wounds?|injur(?:y|ies))"
@@ -54,7 +54,7 @@ _ACT_KILLED = (
     r"(?:fatally|mortally)\s+(?:shoot(?:ing|s)?|shot|stabb(?:ed|ing)|wound(?:ed|ing)|assault(?:ed|ing)|beat(?:ing)?)"
     r"|lynch(?:ed|es|ing)?|assassinat(?:ed|ing|es)"
     r"|(?:stoned|beat|beaten|hacked|burned|burnt|clubbed|shot|stabbed|tortured)\s+to\s+death"
-    r"|(?:shot|shooting)\s+(?:and\s+kill(?:ed|ing)|dead)|kill(?:ed|ing|s)?|slew|slaying|murder(?:ed|ing|s)?|execut(?:ed|ing)|massacr(?:ed|ing)|behead(?:ed|ing)"
+    r"|(?:shot|shooting)\s+(?:and\s+kill(?:ed|ing)|dead)|kill(?:ed|ing|s)?|slew|slaying|murder(?:ed|ing|s)?|execut(?:ed|ing)|massacr(?:ed|ing)|behead(?:ed|ing)|decapitat(?:ed|ing)"
     r"|claim(?:ed|ing)\s+the\s+li(?:fe|ves)\s+of|took\s+the\s+li(?:fe|ves)\s+of|gunn(?:ed|ing)\s+down"
 )
 _ACT_INJURED = r"wound(?:ed|ing|s)?|injur(?:ed|ing|es)|hurt(?:ing|s)?|maim(?:ed|ing)|graz(?:ed|ing)"
@@ -82,15 +82,38 @@ _BARE_END = (
 )
 
 _F = re.IGNORECASE
+# quotation marks around a victim noun: "killed two 'spies'"
+_OPEN_Q = "['‘\"“]{0,2}"
+_CLOSE_Q = "['’\"”]{0,2}"
 _SUBJECT = re.compile(
-    rf"{_NUM}(?:\s+{_MODS}(?P<noun>{_PERSON})"
+    rf"{_NUM}(?:\s+{_MODS}{_OPEN_Q}(?P<noun>{_PERSON}){_CLOSE_Q}"
     r"(?-i:\s+(?:in|from)\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+)?(?=\s+(?:were|was|are|have|had)\b))?"
     r"(?:\s+(?:of|from)\s+(?:the\s+|an?\s+)?(?:[\w'’-]+\s+){0,2}?[\w'’-]+(?=\s+(?:were|was|are|is|had|have|died)\b))?"
     rf"(?:,?\s+aged\s+\d{{1,3}}|,\s+\d{{1,3}}(?=,))?(?:\s*\([^)]{{0,40}}\))?(?:\s*,[^,.;]{{1,60}},)?|(?P<bare>))"
     rf"(?P<aux>{_AUX})\s+{_VERB}",
     _F,
 )
-_OBJECT = re.compile(rf"{_ACT}\s+{_NUM}(?:\s+{_MODS}(?P<noun>{_PERSON})\b|{_BARE_END})", _F)
+# A subject whose noun is followed by a relative clause or a phrase before its verb: "two men who stole
+# a motorbike were lynched", "a teacher at the village school, was shot dead", "five policemen escorting a
+# bus have been killed". The words between state no casualty, no number and start no new clause.
+_GAP_WORD = (
+    r"(?!(?:and|but|or|where|when|while|whereas|after|before|because|as|then|including|said|says|told"
+    r"|one|two|three|four|five|six|seven|eight|nine|ten|dozens|several)\b)"
+    r"(?![\w'’.-]*(?:kill|dead|die|death|wound|injur|hurt|shot|shoot|fatal|slain|murder|lynch|execut|stab))"
+    r"[a-z][\w'’.-]*"
+)
+_SUBJECT_GAP = re.compile(
+    rf"{_NUM}\s+{_MODS}(?P<noun>{_PERSON})\s+"
+    r"(?:who|whom|that|of|from|at|in|on|with|near|along|aboard|inside|outside|belonging\s+to"
+    r"|(?!(?:including|during|according|following|morning|evening|something|nothing)\b)[a-z]+ing"
+    r"|(?:suspected|accused|released|used|known|identified|arrested|detained|held|involved|deployed|posted"
+    r"|stationed|employed|travel(?:l)?ed|wanted|believed|thought)\b)"
+    rf"(?:\s+{_GAP_WORD}){{1,10}}?,?(?P<aux>{_AUX})\s+{_VERB}",
+    _F,
+)
+_OBJECT = re.compile(
+    rf"{_ACT}\s+{_NUM}(?:\s+{_MODS}{_OPEN_Q}(?P<noun>{_PERSON})\b{_CLOSE_Q}|{_BARE_END})", _F
+)
 # "beat a shopkeeper to death", "shot two guards to death": the victims of an active verb, then "to death"
 _TO_DEATH = re.compile(
     r"\b(?:beat(?:s|ing)?|tortur(?:ed|ing)|stabb(?:ed|ing)|hack(?:ed|ing)|ston(?:ed|ing)|burn(?:ed|t|ing)"
@@ -172,7 +195,7 @@ _NAMED = re.compile(
 _SMALL = r"two|three|four|five|six|seven|eight|nine|ten|\d{1,2}"
 # "killed his wife", "shot her two sons": a possessive object (one person, or the number given).
 _POSSESSIVE = re.compile(
-    rf"{_ACT}\s+(?:his|her|their)\s+(?:(?P<num>{_SMALL})\s+)?{_MODS}(?P<noun>{_PERSON})\b", _F
+    rf"{_ACT}\s+(?:his|her|their|its)\s+(?:(?P<num>{_SMALL})\s+)?{_MODS}(?P<noun>{_PERSON})\b", _F
 )
 # "... and two children", ", her mother and her sister": more victims of the same verb.
 _LIST_MODS = rf"(?:(?!{_STOP}\b|\w+(?:ing|ed)\b|(?:{_SMALL})\b)[\w'’-]+\s+){{0,2}}?"
@@ -194,7 +217,7 @@ _NAME_SUBJECT = re.compile(
 )
 _PERSON_SINGULAR_RE = re.compile(rf"{_PERSON_SINGULAR}", _F)
 _THE_ONE = re.compile(
-    rf"\b(?P<noun>{_PERSON_SINGULAR})\b"
+    rf"\b(?P<noun>{_PERSON_SINGULAR})\b{_CLOSE_Q}"
     r"(?-i:\s+(?:in|from)\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+)?)?"  # "a baby in Indiana died"
     rf"(?:\s*,[^,.;]{{1,60}},)?(?P<who>\s+who)?(?P<aux>{_AUX})\s+{_VERB}",
     _F,
@@ -266,7 +289,7 @@ _TRANSITIVE = frozenset(
 # A sentence without one of these stems states no casualty count: skip it (speed).
 _CASUALTY_WORD = re.compile(
     r"kill|dead|die|death|wound|injur|hurt|shot|fatal|slain|slay|slew|toll|gunn|turn\w*\s+the\s+\w+\s+on"
-    r"|casualt|bodies|lives|massacr|execut|behead|stabb|beaten|burn|perish|recover|harm|treated|suffer"
+    r"|casualt|bodies|lives|massacr|execut|behead|decapitat|stabb|beaten|burn|perish|recover|harm|treated|suffer"
     r"|sustain|maim|claim|took|struck|hit\s+by|gunfire|passed\s+away|graz|lynch|body|succumb|assault|tortur"
     r"|stoned|feared|assassin|condition",
     _F,

@@ -63,9 +63,14 @@ _MODIFIER = _trie_regex(
         "at most", "only", "just", "another", "an additional", "a further", "a total of", "all",
     ]
 )  # fmt: skip
+# the lower end of a range given as two numbers: "between 6 and 13 soldiers", "from two to five people"
+_LOWER_END = (
+    r"(?:between\s+(?:\d{1,4}|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+few|several)"
+    r"(?![\w-]))\s+and|from\s+(?:\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten)\s+to)"
+)
 #: A quantity: optional modifier (group ``mod``) and the number itself (group ``num``).
 _NUM = (
-    rf"(?<![\w$£€#,:/-])(?<![\d.]\.)(?<!\bform\s)(?:(?P<mod>{_MODIFIER})\s+)?(?P<num>{_CORE})(?![\w%])"
+    rf"(?<![\w$£€#,:/-])(?<![\d.]\.)(?<!\bform\s)(?:(?P<mod>{_MODIFIER}|{_LOWER_END})\s+)?(?P<num>{_CORE})(?![\w%])"
     r"(?!-year|\s*[-–]\s*years?|[.,:/]\d|\s*(?:percent|per\s+cent|million|billion|years?\s+old|[ap]\.?m\b"
     r"|o'clock|times\b|rounds\b|shots\b|bullets\b|minutes\b|hours\b))"
 )
@@ -93,7 +98,8 @@ _P = (
     "|rider|manager|executive|defender|warden|reservist|returnee|superior|schoolboy|schoolgirl|schoolchild"
     "|waitress|waiter|bartender|cabbie|security officer|rioter|looter|terrorist|foreigner|butcher|widow"
     "|convict|recruiter|aspirant|conservationist|investigator|photojournalist|chemist|collector|councilman"
-    "|councilwoman|IDP"
+    "|councilwoman|IDP|assistant|associate|aide|bodyguard|companion|accomplice|cameraman|gangster|thug|warrior"
+    "|courier|watchman|caretaker|herdboy|elderly man|elderly woman"
 )
 _P_IRREGULAR_PLURAL = {
     "man": "men", "woman": "women", "child": "children", "baby": "babies", "spy": "spies", "thief": "thieves",
@@ -104,6 +110,8 @@ _P_IRREGULAR_PLURAL = {
     "businessman": "businessmen", "businesswoman": "businesswomen",
     "guardsman": "guardsmen", "headman": "headmen",
     "councilman": "councilmen", "councilwoman": "councilwomen",
+    "cameraman": "cameramen", "watchman": "watchmen",
+    "elderly man": "elderly men", "elderly woman": "elderly women",
 }  # fmt: skip
 _SINGULARS = [*_P.split("|"), "wife", "passer-by", "passerby", "deputy", "airman"]
 _PLURALS = [_P_IRREGULAR_PLURAL.get(w, w + "s") for w in _P.split("|")] + [
@@ -152,6 +160,11 @@ def parse_quantity(num: str, mod: str | None = None) -> _Range | None:
     low, high = base
     m = " ".join((mod or "").lower().split())
     exact = low == high
+    if m.startswith(("between ", "from ")):  # "between 6 and 13": the range from the lower end
+        lower = parse_quantity(m.split(" ", 1)[1].rsplit(" ", 1)[0])
+        if lower is not None and lower[0] is not None and low is not None and lower[0] <= low:
+            return lower[0], high
+        return low, high
     if m == "at least":
         return low, None
     if m in ("more than", "over", "upwards of"):

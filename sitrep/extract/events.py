@@ -21,7 +21,8 @@ from typing import TypeVar
 
 from sitrep.extract.armed_sides import clash_or_attack
 from sitrep.extract.blame import find_blame
-from sitrep.extract.casualties import combine_counts, find_counts, grievance_counts
+from sitrep.extract.casualties import find_counts, grievance_counts
+from sitrep.extract.casualty_combine import incident_count
 from sitrep.extract.event_types import Trigger, find_triggers, is_mishap, property_only, yields_to_attack
 from sitrep.extract.gazetteer import Gazetteer
 from sitrep.extract.hedging import is_hedged
@@ -280,13 +281,6 @@ def _fallback_trigger(article: Article, sents: list[_Sentence], classifier: Type
     return True
 
 
-#: a report that says its sources give different figures
-_CONFLICTING = re.compile(
-    r"\b(?:conflicting|contradictory|differing)\s+(?:reports?|figures|accounts|sources|numbers|fatalities|tolls?)"
-    r"|\b(?:one|another|other|some|a\s+second|different)\s+sources?\s+(?:indicates?|says?|said|reports?|reported"
-    r"|suggests?|suggested|puts?|put|claims?|claimed)\b",
-    re.IGNORECASE,
-)
 #: the score of a trigger read from a casualty count alone (weaker than any rule's)
 COUNT_TRIGGER_SCORE = 0.3
 _ACCIDENTAL = re.compile(
@@ -628,21 +622,8 @@ def _article_place(article: Article) -> list[PlaceMention]:
 
 
 def _pick_count(counts: list[CountMention], kind: str, inc: _Incident) -> CountMention | None:
-    """The incident's count of one kind as a CountMention spanning its most informative source.
-
-    When the report says its sources disagree ("conflicting reports", "one source says"), the
-    lowest exact figure is kept, the most conservative one (ACLED's rule); otherwise the counts are
-    combined as repeats of one toll (:func:`sitrep.extract.casualties.combine_counts`)."""
-    of_kind = [c for c in counts if c.kind == kind]
-    if not of_kind:
-        return None
-    low, high = combine_counts(of_kind, kind)
-    exact = {c.exact for c in of_kind if c.exact is not None}
-    if len(exact) > 1 and any(_CONFLICTING.search(s.span.text) for s in inc.sentences):
-        low = high = min(exact)
-    # the span: the mention that states the combined value, else the first one
-    src = next((c for c in of_kind if (c.low, c.high) == (low, high)), of_kind[0])
-    return CountMention(span=src.span, kind=kind, low=low, high=high, hedged=src.hedged)
+    """The incident's count of one kind (:func:`sitrep.extract.casualty_combine.incident_count`)."""
+    return incident_count(counts, kind, [s.span.text for s in inc.sentences])
 
 
 def _unique(items: list[T], key: Callable[[T], Hashable]) -> list[T]:

@@ -45,8 +45,8 @@ HEDGE_CUES: tuple[str, ...] = (
     r"allegedly",
     r"alleged",
     r"according\s+to",
-    r"claimed(?!\s+(?:responsibility|credit|the\s+lives?|(?:\w+\s+)?lives?))",
-    r"claims?\s+that",
+    # a side's own claim ("the rebels claim 40 dead", "claiming to have killed 90"), not a claim of an attack
+    r"claim(?:s|ed|ing)?(?!\s+(?:responsibility|credit|the\s+lives?|(?:\w+\s+)?lives?|ownership))",
     r"(?<!as\s)(?<!if\s)(?<!where\s)(?<!whenever\s)(?<!wherever\s)possible(?!\s+(?:to|for))",
     r"possibly",
     r"may\s+have",

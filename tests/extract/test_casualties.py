@@ -400,3 +400,61 @@ def test_victim_groups(text: str, killed: tuple[int | None, int | None]) -> None
 )
 def test_headline_tolls_wounds_and_a_place_between_victim_and_verb(text: str, expected: Counts) -> None:
     assert _combined(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a relative clause or a phrase between the victims and their verb
+        ("Three men who robbed a grocery in Tamsk were beaten and lynched by a crowd.", [("killed", 3, 3)]),
+        ("A nurse at the district clinic, was shot dead on her way home.", [("killed", 1, 1)]),
+        ("Four rangers escorting a supply truck have been killed near the river.", [("killed", 4, 4)]),
+        ("A trader released on bail last week is lynched in Doro market.", [("killed", 1, 1)]),
+        # a victim noun in quotation marks
+        ("The rebels say they killed 3 'informers' near the well.", [("killed", 3, 3)]),
+        ("A suspected 'smuggler' was shot dead at the checkpoint.", [("killed", 1, 1)]),
+        # a number word after a comma starts a clause; a digit there is an age
+        ("Two herders were seized. One managed to flee, one was executed in the bush.", [("killed", 1, 1)]),
+        # the lower end of a range of two numbers
+        ("Between 4 and 9 guards were killed at the depot.", [("killed", 4, 9)]),
+        ("Accounts ranging from two to five deaths were given.", [("killed", 2, 5)]),
+        # more person nouns in victim lists; an appositive is the same person
+        ("Gunmen shot dead a village elder and his bodyguard at the gate.", [("killed", 2, 2)]),
+        ("A bomb hit the bus, killing three soldiers and a cameraman.", [("killed", 4, 4)]),
+        (
+            "Raiders seized two traders after killing their bodyguard, a retired policeman.",
+            [("killed", 1, 1)],
+        ),
+        ("The men killed two guards, a driver and a clerk.", [("killed", 4, 4)]),
+        ("The gang decapitated two farmers near the ridge.", [("killed", 2, 2)]),
+    ],
+)
+def test_gapped_subjects_quoted_nouns_ranges_and_lists(
+    text: str, expected: list[tuple[str, int | None, int | None]]
+) -> None:
+    assert _kinds(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The governor dismissed reports that 12 people were shot dead in the raid.",
+        "An early report said a guard was killed, but this was later refuted by the army.",
+        "The militia said eight soldiers were killed. The claim could not be independently verified.",
+        "According to the rebels, 20 troops died, however, this could not be verified.",
+    ],
+)
+def test_a_dismissed_refuted_or_unverified_count_is_withdrawn(text: str) -> None:
+    assert [c for c in _counts(text) if c.kind == "killed"] == []
+
+
+def test_a_denial_of_something_else_keeps_the_count() -> None:
+    text = "Two guards were killed at the gate, though the ministry denied the attack was planned."
+    assert _kinds(text) == [("killed", 2, 2)]
+    assert _kinds("A man who shot two people was denied bail on Monday.") == [("injured", 2, 2)]
+
+
+def test_a_sides_own_claim_yields_to_the_reported_toll() -> None:
+    text = "A roadside bomb killed 6 soldiers near Dara. The rebels claim 20 fatalities."
+    assert _combined(text)["killed"] == (6, 6)
+    assert _combined("The rebels claim to have killed 20 soldiers near Dara.")["killed"] == (20, 20)

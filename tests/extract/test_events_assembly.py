@@ -348,3 +348,26 @@ def test_a_protests_grievance_is_not_background(pipeline: Pipeline) -> None:
 def test_a_wave_of_protests_is_still_background(pipeline: Pipeline) -> None:
     text = "A wave of protests has shaken the region in recent months, analysts said."
     assert _events(pipeline, text) == []
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "The Daily Courier reports 7 dead.",
+        "One report said that seven people were killed.",
+        "The rebels claimed to have killed seven soldiers.",
+    ],
+)
+def test_a_second_report_or_a_claim_gives_way_to_the_lowest_toll(pipeline: Pipeline, second: str) -> None:
+    text = f"On Thursday, gunmen attacked a police post near Lodwar, killing at least four officers. {second}"
+    (event,) = _events(pipeline, text)
+    assert event.killed is not None and event.killed.low == 4
+
+
+def test_disagreeing_sources_keep_each_groups_lowest_toll(pipeline: Pipeline) -> None:
+    text = (
+        "On Thursday, rebels attacked an army base near Lodwar: 30 soldiers were killed, and some reports"
+        " indicate that 12 attackers were also killed."
+    )
+    (event,) = _events(pipeline, text)
+    assert event.killed is not None and event.killed.low == 42

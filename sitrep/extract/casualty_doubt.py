@@ -1,0 +1,46 @@
+"""Counts a report withdraws: a figure it says was dismissed, refuted or could not be verified.
+
+ACLED codes no fatalities from such a figure, and neither do careful readers of the news:
+
+* dismissed before the count: "the governor dismissed reports that 14 people were shot dead";
+* refuted or unverified after it, in the same sentence or at the start of the next one: "a
+  report said two people were killed, but this was later refuted", "Rebels claimed ten soldiers
+  were killed. The claim could not be independently verified."
+
+Denials of something else ("the army denied the casualty", "the man was denied bail") withdraw
+nothing: the refuting clause must be about the report itself (this, it, the claim, the report ...).
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["withdrawn"]
+
+_DISMISSED_BEFORE = re.compile(
+    r"\b(?:dismiss(?:ed|es|ing)?|refut(?:ed|es|ing)|reject(?:ed|s|ing)?|den(?:ied|ies|y|ying)|rubbish(?:ed|es))"
+    r"\s+(?:\w+\s+){0,2}?(?:reports?|claims?|allegations?|rumou?rs?|suggestions?)\s+(?:that|of)\b[^;]*$",
+    re.IGNORECASE,
+)
+_WITHDRAWN = (
+    r"\b(?:this|that|it|which|the\s+(?:information|claims?|reports?|statement|figures?|toll|account|news)"
+    r"|these\s+(?:claims|reports|figures))\s+(?:\w+\s+)?"
+    r"(?:could\s+not\s+(?:yet\s+)?be\s+(?:independently\s+)?(?:verified|confirmed)"
+    r"|(?:was|were|has\s+been|have\s+been)\s+(?:later\s+|since\s+|subsequently\s+)?(?:refuted|denied|retracted"
+    r"|disproved|dismissed))\b"
+)
+_WITHDRAWN_AFTER = re.compile(r"[^;]*?" + _WITHDRAWN, re.IGNORECASE)
+_WITHDRAWN_NEXT = re.compile(r"\s*(?:however,?\s+|but\s+)?" + _WITHDRAWN, re.IGNORECASE)
+
+
+def withdrawn(
+    text: str, start: int, end: int, sentence: tuple[int, int], following: tuple[int, int] | None
+) -> bool:
+    """True when the report withdraws the count at ``text[start:end]``: dismissed before it in its
+    ``sentence``, or refuted / unverified after it there or at the start of the ``following`` one."""
+    s_start, s_end = sentence
+    if _DISMISSED_BEFORE.search(text, s_start, start):
+        return True
+    if _WITHDRAWN_AFTER.match(text, end, s_end):
+        return True
+    return following is not None and _WITHDRAWN_NEXT.match(text, following[0], following[1]) is not None
