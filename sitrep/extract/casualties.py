@@ -113,6 +113,9 @@ _VERB_BEFORE = re.compile(
     r"\b(?:kill(?:ing|ed)|wound(?:ing|ed)|injur(?:ing|ed)|shoot(?:ing)?|shot|leaving|left)\s+$", re.IGNORECASE
 )
 _NEW_CLAUSE = re.compile(r"\s+(?:\w+\s+)?(?:were|was|are|is|have|has|had)\b", re.IGNORECASE)
+_NONE_OF = re.compile(
+    r"\b(?:none|neither|not\s+(?:one|any))\s+of\s+(?:the\s+|these\s+|those\s+)?(?:other\s+)?$", re.I
+)
 _APPOSITIVE = re.compile(r",\s*an?\s", re.IGNORECASE)  # a last list item after a comma, with "a"
 _SUBSET = re.compile(r"\bof\s+the\s+(?:wounded|injured|victims)\b", re.IGNORECASE)
 # the patterns that run faster searched in the lower-cased text (measured; the others are left as they are)
@@ -179,12 +182,16 @@ def _scan(text: str, start: int, end: int) -> list[_Hit]:
             continue
         if not _passive(m) and _transitive(m) and _ACTIVE_NEXT.match(text, m.end()):
             continue  # "two men shot a woman": the number counts the shooters
+        if _NONE_OF.search(text, max(start, m.start() - 30), m.start()):
+            continue  # "none of the other eight people were hurt"
         quantity, first = _quantity(m), m.start()
         if m.group("noun"):
             quantity, first = _listed_before(text, start, first, quantity)
         add(m, _verb_kind(m), quantity, 3, start_at=first)
     for m in _SUBJECT_GAP_FAST.finditer(text, start, end):
-        if _passive(m) or not _transitive(m):
+        if (_passive(m) or not _transitive(m)) and not _NONE_OF.search(
+            text, max(start, m.start() - 30), m.start()
+        ):
             add(m, _verb_kind(m), _quantity(m), 2)
     for m in _OBJECT_FAST.finditer(text, start, end):
         if _INTENT.search(text, max(0, m.start() - 25), m.start()):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from sitrep.model import CountMention
+from sitrep.model import CountMention, Span
 
 __all__ = ["SELF_INFLICTED", "combine_counts", "incident_count", "victim_group"]
 
@@ -124,45 +124,70 @@ def _combine_same(relevant: list[CountMention]) -> tuple[int | None, int | None]
 
 
 def incident_count(
-    counts: Sequence[CountMention], kind: str, sentences: Sequence[str]
+    counts: Sequence[CountMention], kind: str, sentences: Sequence[Span]
 ) -> CountMention | None:
     """An incident's count of one kind as a CountMention spanning its most informative source.
 
-    When the incident's ``sentences`` say its sources disagree ("conflicting reports", "one source
-    says", "The Courier reports 7 dead", "the rebels claim to have killed 20"), the lowest figure of
-    each victim group is kept, the most conservative one (ACLED's rule); otherwise the counts are
-    combined as repeats of one toll (:func:`combine_counts`)."""
+    The counts are combined as repeats of one toll (:func:`combine_counts`), unless they give
+    different figures and the incident's ``sentences`` say why (ACLED's conservative rule):
+
+    * the sources disagree ("conflicting reports", "one source says"): the lowest figure of each
+      victim group is kept;
+    * a sentence quotes a second report or a side's own claim ("The Courier reports 7 dead", "the
+      rebels claim to have killed 20"): its toll and the rest of the report's are two accounts, and
+      the lower one is kept.
+    """
     of_kind = [c for c in counts if c.kind == kind]
     if not of_kind:
         return None
-    if any(_CONFLICTING.search(s) for s in sentences):
-        of_kind = _lowest_figures(of_kind)
+    if len({f for c in of_kind if (f := _figure(c)) is not None}) > 1:
+        if any(_CONFLICTING.search(s.text) for s in sentences):
+            of_kind = _lowest_figures(of_kind)
+        elif second := [s for s in sentences if _SECOND_ACCOUNT.search(s.text)]:
+            of_kind = _lower_account(of_kind, second, kind)
     low, high = combine_counts(of_kind, kind)
     # the span: the mention that states the combined value, else the first one
     src = next((c for c in of_kind if (c.low, c.high) == (low, high)), of_kind[0])
     return CountMention(span=src.span, kind=kind, low=low, high=high, hedged=src.hedged)
 
 
-#: a report that says its sources give different figures: in so many words, or by quoting a second
-#: report ("one report said", "The Daily Star reports four dead") or a side's own claim of its toll
-#: ("the rebels claimed to have killed 50")
+#: a report that says its sources give different figures
 _CONFLICTING = re.compile(
     r"\b(?:conflicting|contradictory|differing)\s+(?:reports?|figures|accounts|sources|numbers|fatalities|tolls?)"
     r"|\b(?:one|another|other|some|a\s+second|different)\s+(?:sources?|reports?)\s+(?:indicates?|says?|said"
-    r"|reports?|reported|suggests?|suggested|puts?|put|claims?|claimed)\b"
-    r"|(?-i:\b[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})\s+(?:reports|claims)\s+(?:that\s+)?(?:\d|(?:one|two|three|four"
-    r"|five|six|seven|eight|nine|ten)\b)"
+    r"|reports?|reported|suggests?|suggested|puts?|put|claims?|claimed)\b",
+    re.IGNORECASE,
+)
+#: a second account of the toll: a named report's own figure ("The Daily Star reports four dead") or a
+#: side's claim of what it killed ("the rebels claimed to have killed 50")
+_SECOND_ACCOUNT = re.compile(
+    r"(?-i:\b[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})\s+(?:reports|claims)\s+(?:\d|(?:one|two|three|four|five|six"
+    r"|seven|eight|nine|ten)\b)"
     r"|\bclaim(?:s|ed|ing)?\s+(?:that\s+)?(?:to\s+have|they\s+(?:have|had)|its\s+\w+\s+(?:have|had)?)\s*killed\b",
     re.IGNORECASE,
 )
 
 
+def _lower_account(counts: list[CountMention], second: Sequence[Span], kind: str) -> list[CountMention]:
+    """The counts of the lower of two accounts: those in the ``second`` account's sentences, or the
+    rest (each combined as one toll)."""
+    inside = [c for c in counts if any(s.start <= c.span.start < s.end for s in second)]
+    outside = [c for c in counts if c not in inside]
+    if not inside or not outside:
+        return counts
+    low_in, low_out = combine_counts(inside, kind)[0], combine_counts(outside, kind)[0]
+    return inside if low_in is not None and low_out is not None and low_in < low_out else outside
+
+
 def _figure(c: CountMention) -> int | None:
-    """The figure a count gives: its exact value, or the floor of an "at least" count (not 1: an
-    unquantified plural is no figure)."""
+    """The figure a count gives: its exact value, or the floor of an "at least" count (a vague one,
+    "multiple", "dozens", gives no figure)."""
     if c.exact is not None:
         return c.exact
-    return c.low if c.low is not None and c.low > 1 and c.high is None else None
+    return c.low if c.high is None and _AT_LEAST.search(c.span.text) else None
+
+
+_AT_LEAST = re.compile(r"\bat\s+least\b", re.IGNORECASE)
 
 
 def _lowest_figures(counts: list[CountMention]) -> list[CountMention]:

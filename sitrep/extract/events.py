@@ -623,7 +623,7 @@ def _article_place(article: Article) -> list[PlaceMention]:
 
 def _pick_count(counts: list[CountMention], kind: str, inc: _Incident) -> CountMention | None:
     """The incident's count of one kind (:func:`sitrep.extract.casualty_combine.incident_count`)."""
-    return incident_count(counts, kind, [s.span.text for s in inc.sentences])
+    return incident_count(counts, kind, [s.span for s in inc.sentences])
 
 
 def _unique(items: list[T], key: Callable[[T], Hashable]) -> list[T]:

@@ -458,3 +458,8 @@ def test_a_sides_own_claim_yields_to_the_reported_toll() -> None:
     text = "A roadside bomb killed 6 soldiers near Dara. The rebels claim 20 fatalities."
     assert _combined(text)["killed"] == (6, 6)
     assert _combined("The rebels claim to have killed 20 soldiers near Dara.")["killed"] == (20, 20)
+
+
+def test_none_of_the_others_is_no_count() -> None:
+    text = "A guard was wounded. None of the other six people inside the bank were injured."
+    assert _kinds(text) == [("injured", 1, 1)]

@@ -371,3 +371,12 @@ def test_disagreeing_sources_keep_each_groups_lowest_toll(pipeline: Pipeline) ->
     )
     (event,) = _events(pipeline, text)
     assert event.killed is not None and event.killed.low == 42
+
+
+def test_a_named_report_of_the_same_toll_is_no_second_account(pipeline: Pipeline) -> None:
+    text = (
+        "Four people were shot at a wedding party in Fresno on Friday. The Valley Courier reports that two"
+        " men and two women were wounded. One person sustained life-threatening injuries."
+    )
+    (event,) = _events(pipeline, text)
+    assert event.injured is not None and event.injured.low == 4
