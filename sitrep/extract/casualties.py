@@ -270,8 +270,13 @@ def _scan(text: str, start: int, end: int) -> list[_Hit]:
             if pattern is _THE_ONE and m.group("who") and not _passive(m) and _transitive(m):
                 continue  # "the man who shot ...": the shooter, not a victim
             add(m, _verb_kind(m), (2, 2) if pattern is _PAIR else (1, 1), 1 if pattern is _PAIR else 0)
+    dies_at: set[int] = set()
     for m in _SHOT_DIES_FAST.finditer(text, start, end) if _any(low, " dies", " died") else ():
-        add(m, "killed", (1, 1), 2)
+        if m.group(0)[:3].lower() == "one":  # "one of two men shot ... dies": the death only, beside the shot
+            add(m, "killed", (1, 1), 2, start_at=m.end() - len(m.group(0).split()[-1]))
+        else:
+            dies_at.add(m.start())
+            add(m, "killed", (1, 1), 2)
     for m in _AND_DIED.finditer(text, start, end) if _AND_DIED_GATE.search(low) else ():
         add(m, "killed", (1, 1), 4)  # over the clause's own "was shot": the same person
     for m in _SHOOTING_DEATH.finditer(text, start, end) if "death" in low else ():
@@ -285,6 +290,8 @@ def _scan(text: str, start: int, end: int) -> list[_Hit]:
         add(m, "killed" if m.group("ak") else "injured", (1, None), 0)
     for m in _PLURAL_SUBJECT_FAST.finditer(text, start, end) if _any(low, " were ", " been ") else ():
         add(m, _verb_kind(m), (1, None), 0)
+    if dies_at:  # "Man wounded in shooting dies": the victim who died is not also injured
+        hits = [h for h in hits if h.kind != "injured" or h.start not in dies_at]
     for m in _ZERO.finditer(text, start, end):
         if m.group("c"):
             add(m, "killed", (0, 0), 5)

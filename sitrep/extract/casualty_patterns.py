@@ -224,8 +224,12 @@ _THE_ONE = re.compile(
 )
 # "Girl shot at party dies", "the boy who accidentally shot himself has died": one person shot
 # who then died.
+# Also one of several victims, a victim wounded another way, or shot after a phrase: "One of two men shot
+# Monday dies", "Man wounded in shooting dies", "Boy on life support after being shot dies".
 _SHOT_DIES = re.compile(
-    rf"\b{_PERSON_SINGULAR}\s+(?:who\s+(?:was\s+|had\s+been\s+)?(?:\w+ly\s+)?)?shot\b[^.;:]{{0,60}}?\b(?:dies|died|has\s+died|later\s+died)\b",
+    rf"\b(?:{_PERSON_SINGULAR}|one\s+of\s+(?:the\s+)?(?:{_SMALL})\s+{_PERSON_PLURAL})\s+"
+    r"(?:who\s+(?:was\s+|had\s+been\s+)?(?:\w+ly\s+)?|[^.;:]{0,30}?\bafter\s+being\s+)?"
+    r"(?:shot|wounded|stabbed)\b[^.;:]{0,60}?\b(?:dies|died|has\s+died|later\s+died)\b",
     _F,
 )
 # "The boy was taken off life support and passed away", "X, 20, was shot twice and died": the
@@ -249,7 +253,7 @@ _DEATH_OF = re.compile(
 # "an accidental shooting death": one death, with no count and no "of"
 _SHOOTING_DEATH = re.compile(r"\b(?:shooting|gunshot|stabbing)\s+death\b(?!\s+of\b)", _F)
 _REFLEXIVE = re.compile(
-    r"\b(?:(?P<k>kill(?:ed|s)|shot\s+and\s+killed|fatally\s+shot)\s+(?:himself|herself)"
+    r"\b(?:(?P<k>kill(?:ed|s)|shot\s+and\s+killed|fatally\s+shoot(?:s|ing)?|fatally\s+shot)\s+(?:himself|herself)"
     r"|(?P<k3>took|taking)\s+(?:his|her)\s+own\s+life"
     r"|(?P<k2>shot)\s+(?:himself|herself)\s+to\s+death|(?P<s>shot|shoots|wounded|injured)\s+(?:himself|herself|self)"
     r"|(?P<k4>turn(?:ed|ing|s)?\s+the\s+(?:gun|weapon|rifle|shotgun|pistol|handgun)\s+on\s+(?:himself|herself)))\b",

@@ -463,3 +463,18 @@ def test_a_sides_own_claim_yields_to_the_reported_toll() -> None:
 def test_none_of_the_others_is_no_count() -> None:
     text = "A guard was wounded. None of the other six people inside the bank were injured."
     assert _kinds(text) == [("injured", 1, 1)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Girl on life support after being shot in the neck dies", [("killed", 1, 1)]),
+        ("Woman wounded in Tuesday shooting dies", [("killed", 1, 1)]),
+        ("One of three men shot outside a bar dies", [("injured", 2, 2), ("killed", 1, 1)]),
+        ("A 5-year-old boy fatally shoots himself at home", [("killed", 1, 1)]),
+    ],
+)
+def test_a_victim_wounded_who_then_died(
+    text: str, expected: list[tuple[str, int | None, int | None]]
+) -> None:
+    assert _kinds(text) == expected
