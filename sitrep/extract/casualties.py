@@ -424,8 +424,8 @@ def find_counts(article: Article) -> list[CountMention]:
             (shot if hit.kind == "shot" else out).append(mention)
     if shot:
         derived = _shot_minus_killed(shot, out)
-        if derived is not None:
-            out.append(derived)
+        if derived:
+            out.extend(derived)
             out.sort(key=lambda c: c.span.start)
     return out
 
@@ -468,7 +468,10 @@ def grievance_counts(text: str, counts: Sequence[CountMention], sub_event_type: 
     return out
 
 
-def _shot_minus_killed(shot: list[CountMention], counts: list[CountMention]) -> CountMention | None:
+def _shot_minus_killed(shot: list[CountMention], counts: list[CountMention]) -> list[CountMention]:
+    """The injured derived from the people shot, at the span of each mention that states the largest
+    number shot (a headline's "Boy shot" and the story's "a boy was shot in the leg": an incident
+    that leaves the headline out still has the count)."""
     total_low, total_high = combine_counts(shot, "shot")
     # the attacker's own death is no victim among the people shot, unless the people shot
     # include someone who shot himself ("the boy had shot himself" ... "fatally shot himself")
@@ -477,15 +480,16 @@ def _shot_minus_killed(shot: list[CountMention], counts: list[CountMention]) -> 
         [c for c in counts if self_shot or not SELF_INFLICTED.search(c.span.text)], "killed"
     )
     if total_low is None:
-        return None
-    best = max(shot, key=lambda c: (c.low or 0, -c.span.start))
+        return []
+    most = max(c.low or 0 for c in shot)
+    spans = [c for c in shot if (c.low or 0) == most]
     if total_high is not None and total_low == total_high:
         if killed_low is not None and killed_low != killed_high:
-            return None  # killed is vague: the difference is unknown
+            return []  # killed is vague: the difference is unknown
         injured = total_low - (killed_low or 0)
         if injured <= 0:
-            return None
-        return CountMention(best.span, "injured", injured, injured, best.hedged)
+            return []
+        return [CountMention(c.span, "injured", injured, injured, c.hedged) for c in spans]
     if killed_low is None:
-        return CountMention(best.span, "injured", total_low, total_high, best.hedged)
-    return None
+        return [CountMention(c.span, "injured", total_low, total_high, c.hedged) for c in spans]
+    return []

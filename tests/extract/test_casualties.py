@@ -478,3 +478,10 @@ def test_a_victim_wounded_who_then_died(
     text: str, expected: list[tuple[str, int | None, int | None]]
 ) -> None:
     assert _kinds(text) == expected
+
+
+def test_the_injured_derived_from_the_people_shot_sit_at_each_mention_of_them() -> None:
+    text = "Girl shot in Elm Park\nA girl was shot in the arm on Sunday in Elm Park, police said."
+    derived = [c for c in _counts(text) if c.kind == "injured"]
+    assert [(c.low, c.high) for c in derived] == [(1, 1), (1, 1)]
+    assert [c.span.text for c in derived] == ["Girl shot", "A girl was shot"]
