@@ -579,7 +579,13 @@ def assemble_events(
         places = sorted(inc.places, key=lambda p: (_specificity(p), not p.is_event_location))
         if not places and inc.primary:
             places = _article_place(article)
-        counts = grievance_counts(article.clean_text, [c for s in inc.sentences for c in s.counts], sub)
+        own = [c for s in inc.sentences for c in s.counts]
+        if inc.primary:  # a kind of count only the headline gives is the primary incident's too
+            headline = [
+                c for s in sents if s.span.end <= block_end and s not in inc.sentences for c in s.counts
+            ]
+            own += [c for c in headline if all(o.kind != c.kind for o in own)]
+        counts = grievance_counts(article.clean_text, own, sub)
         mention = EventMention(
             id=f"{article.id}#{n}",
             article_id=article.id,

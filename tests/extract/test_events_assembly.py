@@ -380,3 +380,14 @@ def test_a_named_report_of_the_same_toll_is_no_second_account(pipeline: Pipeline
     )
     (event,) = _events(pipeline, text)
     assert event.injured is not None and event.injured.low == 4
+
+
+def test_a_count_only_the_headline_gives_is_the_primary_incidents(pipeline: Pipeline) -> None:
+    title = "Teen killed in Houston shooting"
+    text = (
+        f"{title}\n\nDallas police are investigating a shooting on Friday night outside a restaurant on Main"
+        " Street. Officers found the victim in the parking lot."
+    )
+    article = Article(id="t", text=text, title=title, published=dt.date(2024, 3, 16))
+    (event,) = pipeline.analyse(article).events
+    assert event.killed is not None and (event.killed.low, event.killed.high) == (1, 1)
