@@ -596,7 +596,7 @@ def assemble_events(
             date=inc.date,
             places=places,
             killed=_pick_count(counts, "killed", inc),
-            injured=_pick_count(counts, "injured", inc),
+            injured=_pick_count(_same_victim_hurt(counts), "injured", inc),
             weapons=_unique([w for s in inc.sentences for w in s.weapons], key=lambda w: w.weapon),
             actors=_unique([a for s in inc.sentences for a in s.actors], key=lambda a: (a.name, a.role)),
             blame=[b for s in inc.sentences for b in s.blame] + inc.extra_blame,
@@ -630,6 +630,25 @@ def _article_place(article: Article) -> list[PlaceMention]:
 def _pick_count(counts: list[CountMention], kind: str, inc: _Incident) -> CountMention | None:
     """The incident's count of one kind (:func:`sitrep.extract.casualty_combine.incident_count`)."""
     return incident_count(counts, kind, [s.span for s in inc.sentences])
+
+
+# the one victim named again: a pronoun, a name, or "the" + a singular noun
+_ONE_KNOWN = re.compile(
+    r"(?:he|she|his|her|(?-i:[A-Z][a-z]+(?:\s+[A-Z][a-z'’-]+){1,2})(?:,[^,]{1,40},)?)\s", re.IGNORECASE
+)
+
+
+def _same_victim_hurt(counts: list[CountMention]) -> list[CountMention]:
+    """Without the injured counts that name the one victim killed again: when one person is killed
+    and the only injured counts are of one person named by a pronoun or a name ("X was shot ... and
+    died"; "she was critically injured"), the injured person is the one who died."""
+    killed = [c for c in counts if c.kind == "killed"]
+    hurt = [c for c in counts if c.kind == "injured"]
+    if not killed or not hurt or any(c.exact != 1 for c in killed + hurt):
+        return counts
+    if all(_ONE_KNOWN.match(c.span.text) for c in hurt):
+        return [c for c in counts if c.kind != "injured"]
+    return counts
 
 
 def _unique(items: list[T], key: Callable[[T], Hashable]) -> list[T]:

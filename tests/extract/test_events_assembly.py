@@ -391,3 +391,16 @@ def test_a_count_only_the_headline_gives_is_the_primary_incidents(pipeline: Pipe
     article = Article(id="t", text=text, title=title, published=dt.date(2024, 3, 16))
     (event,) = pipeline.analyse(article).events
     assert event.killed is not None and (event.killed.low, event.killed.high) == (1, 1)
+
+
+def test_the_one_victim_hurt_then_dead_is_killed_not_also_injured(pipeline: Pipeline) -> None:
+    text = (
+        "A 4-year-old boy who was shot at a home in Dayton on Tuesday has died. He was critically injured"
+        " when a handgun left on a table went off, police said."
+    )
+    (event,) = _events(pipeline, text)
+    assert event.killed is not None and event.killed.exact == 1
+    assert event.injured is None
+    other = "A man was killed in Dayton on Tuesday and a woman was injured, police said."
+    (event,) = _events(pipeline, other)
+    assert event.injured is not None and event.injured.exact == 1
