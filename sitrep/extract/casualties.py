@@ -56,6 +56,8 @@ from sitrep.extract.casualty_patterns import (
     _DEATH_OF,
     _FATALLY,
     _FOUND_WOUNDED,
+    _GROUP_OBJECT,
+    _GROUP_SUBJECT,
     _HIM,
     _INTENT,
     _LEAVING,
@@ -115,6 +117,10 @@ _VERB_BEFORE = re.compile(
 _NEW_CLAUSE = re.compile(r"\s+(?:\w+\s+)?(?:were|was|are|is|have|has|had)\b", re.IGNORECASE)
 _NONE_OF = re.compile(
     r"\b(?:none|neither|not\s+(?:one|any))\s+of\s+(?:the\s+|these\s+|those\s+)?(?:other\s+)?$", re.I
+)
+# a number then a capitalised word: the gate of the group-name patterns
+_DIGIT_OR_WORD_CAP = re.compile(
+    r"\b(?i:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+ty)\s+(?:al[- ])?[A-Z]"
 )
 _APPOSITIVE = re.compile(r",\s*an?\s", re.IGNORECASE)  # a last list item after a comma, with "a"
 _SUBSET = re.compile(r"\bof\s+the\s+(?:wounded|injured|victims)\b", re.IGNORECASE)
@@ -188,6 +194,12 @@ def _scan(text: str, start: int, end: int) -> list[_Hit]:
         if m.group("noun"):
             quantity, first = _listed_before(text, start, first, quantity)
         add(m, _verb_kind(m), quantity, 3, start_at=first)
+    for m in _GROUP_SUBJECT.finditer(text, start, end) if _DIGIT_OR_WORD_CAP.search(text, start, end) else ():
+        if _passive(m) or not _transitive(m):
+            quantity, first = _listed_before(text, start, m.start(), _quantity(m))
+            add(m, _verb_kind(m), quantity, 2, start_at=first)
+    for m in _GROUP_OBJECT.finditer(text, start, end) if _DIGIT_OR_WORD_CAP.search(text, start, end) else ():
+        add(m, "killed" if m.group("ak") else "injured" if m.group("ai") else "shot", _quantity(m), 2)
     for m in _SUBJECT_GAP_FAST.finditer(text, start, end):
         if (_passive(m) or not _transitive(m)) and not _NONE_OF.search(
             text, max(start, m.start() - 30), m.start()
@@ -215,7 +227,9 @@ def _scan(text: str, start: int, end: int) -> list[_Hit]:
         add(m, "killed", (1, 1), 1)
     for m in _CODED_AS.finditer(text, start, end) if " coded " in low else ():
         add(m, "killed", (int(m.group("num")), int(m.group("num"))), 5)
-    of_someones = _any(low, " of his ", " of her ", " of their ", " of its ")
+    of_someones = _any(
+        low, " of his ", " of her ", " of their ", " of its ", " of the ", " of these ", " of those "
+    )
     for m in _N_OF_HIS.finditer(text, start, end) if of_someones else ():
         add(m, "killed" if m.group("ak") else "injured" if m.group("ai") else "shot", _quantity(m), 4)
     for m in _TOLL_RANGE.finditer(text, start, end) if "rang" in low or "var" in low else ():
@@ -269,7 +283,7 @@ def _scan(text: str, start: int, end: int) -> list[_Hit]:
                 continue
             if pattern is _THE_ONE and m.group("who") and not _passive(m) and _transitive(m):
                 continue  # "the man who shot ...": the shooter, not a victim
-            add(m, _verb_kind(m), (2, 2) if pattern is _PAIR else (1, 1), 1 if pattern is _PAIR else 0)
+            add(m, _verb_kind(m), (2, 2) if pattern is _PAIR else (1, 1), 3 if pattern is _PAIR else 0)
     dies_at: set[int] = set()
     for m in _SHOT_DIES_FAST.finditer(text, start, end) if _any(low, " dies", " died") else ():
         if m.group(0)[:3].lower() == "one":  # "one of two men shot ... dies": the death only, beside the shot

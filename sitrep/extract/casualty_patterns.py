@@ -111,6 +111,14 @@ _SUBJECT_GAP = re.compile(
     rf"(?:\s+{_GAP_WORD}){{1,10}}?,?(?P<aux>{_AUX})\s+{_VERB}",
     _F,
 )
+# A capitalised group name right after a number is a noun for its members: "seven Pokot were killed",
+# "killed four al Shabaab after a shootout" (never a day or a month: "killed two Monday").
+_GROUP_NAME = (
+    r"(?-i:(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|August"
+    r"|September|October|November|December)(?:al[- ])?[A-Z][\w'’-]+)(?:\s+(?-i:[A-Z][\w'’-]+))?"
+)
+_GROUP_SUBJECT = re.compile(rf"{_NUM}\s+(?P<noun>{_GROUP_NAME})(?P<aux>{_AUX})\s+{_VERB}", _F)
+_GROUP_OBJECT = re.compile(rf"{_ACT}\s+{_NUM}\s+(?P<noun>{_GROUP_NAME}){_BARE_END}", _F)
 _OBJECT = re.compile(
     rf"{_ACT}\s+{_NUM}(?:\s+{_MODS}{_OPEN_Q}(?P<noun>{_PERSON})\b{_CLOSE_Q}|{_BARE_END})", _F
 )
@@ -155,7 +163,9 @@ _CODED_AS = re.compile(
     _F,
 )
 # "shot dead two of his colleagues": victims counted among someone's people
-_N_OF_HIS = re.compile(rf"{_ACT}\s+{_NUM}\s+of\s+(?:his|her|their|its)\s+{_MODS}(?P<noun>{_PERSON})\b", _F)
+_N_OF_HIS = re.compile(
+    rf"{_ACT}\s+{_NUM}\s+of\s+(?:his|her|their|its|the|these|those)\s+{_MODS}(?P<noun>{_PERSON})\b", _F
+)
 # "Reports on fatalities range from 8 to 13": the lowest to the highest
 _TOLL_RANGE = re.compile(
     r"\b(?:fatalities|deaths|death\s+toll|the\s+dead)\s+(?:\w+\s+)?(?:range|ranged|ranging|vary|varied)\s+"

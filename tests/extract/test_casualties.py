@@ -485,3 +485,20 @@ def test_the_injured_derived_from_the_people_shot_sit_at_each_mention_of_them() 
     derived = [c for c in _counts(text) if c.kind == "injured"]
     assert [(c.low, c.high) for c in derived] == [(1, 1), (1, 1)]
     assert [c.span.text for c in derived] == ["Girl shot", "A girl was shot"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Rebels raided the post; the guard and a driver were killed in the fighting.", [("killed", 2, 2)]),
+        ("Guards fired back, shooting dead three of the robbers.", [("killed", 3, 3)]),
+        ("At least nine Turkana were killed in the raid.", [("killed", 9, None)]),
+        ("Troops killed five al Qaeda after an ambush.", [("killed", 5, 5)]),
+        ("Two soldiers and one KDF were killed.", [("killed", 3, 3)]),
+        ("The gunmen killed two Saturday in the market.", [("killed", 2, 2)]),
+    ],
+)
+def test_pairs_of_the_group_and_group_names(
+    text: str, expected: list[tuple[str, int | None, int | None]]
+) -> None:
+    assert _kinds(text) == expected
