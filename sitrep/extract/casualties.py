@@ -41,7 +41,7 @@ from dataclasses import dataclass
 
 from sitrep.caseless import CaselessPattern, lowered
 from sitrep.extract.casualty_combine import SELF_INFLICTED, combine_counts, victim_group
-from sitrep.extract.casualty_doubt import withdrawn
+from sitrep.extract.casualty_doubt import DOUBT_WORD, withdrawn
 from sitrep.extract.casualty_patterns import (
     _ACTIVE_NEXT,
     _AFTER_A_COUNT,
@@ -109,6 +109,7 @@ logger = logging.getLogger(__name__)
 
 _CASUALTY_WORD_LOWER = re.compile(_CASUALTY_WORD.pattern)  # for lower-cased text: no IGNORECASE cost
 _WEAK_FORMS_LOWER = re.compile(_WEAK_CASUALTY_FORMS.pattern)
+_DOUBT_WORD_LOWER = re.compile(DOUBT_WORD.pattern)
 _DIGIT = re.compile(r"\d")
 _HE_SHE = re.compile(r"\b(?:he|she)\b")
 _VERB_BEFORE = re.compile(
@@ -194,17 +195,6 @@ def _scan(text: str, start: int, end: int) -> list[_Hit]:
         if m.group("noun"):
             quantity, first = _listed_before(text, start, first, quantity)
         add(m, _verb_kind(m), quantity, 3, start_at=first)
-    for m in _GROUP_SUBJECT.finditer(text, start, end) if _DIGIT_OR_WORD_CAP.search(text, start, end) else ():
-        if _passive(m) or not _transitive(m):
-            quantity, first = _listed_before(text, start, m.start(), _quantity(m))
-            add(m, _verb_kind(m), quantity, 2, start_at=first)
-    for m in _GROUP_OBJECT.finditer(text, start, end) if _DIGIT_OR_WORD_CAP.search(text, start, end) else ():
-        add(m, "killed" if m.group("ak") else "injured" if m.group("ai") else "shot", _quantity(m), 2)
-    for m in _SUBJECT_GAP_FAST.finditer(text, start, end):
-        if (_passive(m) or not _transitive(m)) and not _NONE_OF.search(
-            text, max(start, m.start() - 30), m.start()
-        ):
-            add(m, _verb_kind(m), _quantity(m), 2)
     for m in _OBJECT_FAST.finditer(text, start, end):
         if _INTENT.search(text, max(0, m.start() - 25), m.start()):
             continue  # "threatened to kill two people"
@@ -306,6 +296,21 @@ def _scan(text: str, start: int, end: int) -> list[_Hit]:
         add(m, _verb_kind(m), (1, None), 0)
     if dies_at:  # "Man wounded in shooting dies": the victim who died is not also injured
         hits = [h for h in hits if h.kind != "injured" or h.start not in dies_at]
+    if not any(
+        h.priority > 0 for h in hits
+    ):  # rarer shapes, tried only where no firm count was found (speed)
+        group = _DIGIT_OR_WORD_CAP.search(text, start, end) is not None
+        for m in _GROUP_SUBJECT.finditer(text, start, end) if group else ():
+            if _passive(m) or not _transitive(m):
+                quantity, first = _listed_before(text, start, m.start(), _quantity(m))
+                add(m, _verb_kind(m), quantity, 2, start_at=first)
+        for m in _GROUP_OBJECT.finditer(text, start, end) if group else ():
+            add(m, "killed" if m.group("ak") else "injured" if m.group("ai") else "shot", _quantity(m), 2)
+        for m in _SUBJECT_GAP_FAST.finditer(text, start, end):
+            if (_passive(m) or not _transitive(m)) and not _NONE_OF.search(
+                text, max(start, m.start() - 30), m.start()
+            ):
+                add(m, _verb_kind(m), _quantity(m), 2)
     for m in _ZERO.finditer(text, start, end):
         if m.group("c"):
             add(m, "killed", (0, 0), 5)
@@ -416,10 +421,10 @@ def find_counts(article: Article) -> list[CountMention]:
     out: list[CountMention] = []
     shot: list[CountMention] = []
     low = lowered(text)  # cached; None when lower-casing would shift offsets
-    gate, weak, gated = (
-        (_CASUALTY_WORD, _WEAK_CASUALTY_FORMS, text)
+    gate, weak, doubt_word, gated = (
+        (_CASUALTY_WORD, _WEAK_CASUALTY_FORMS, DOUBT_WORD, text)
         if low is None
-        else (_CASUALTY_WORD_LOWER, _WEAK_FORMS_LOWER, low)
+        else (_CASUALTY_WORD_LOWER, _WEAK_FORMS_LOWER, _DOUBT_WORD_LOWER, low)
     )
     spans = sentences(text)
     for k, sent in enumerate(spans):
@@ -430,8 +435,9 @@ def find_counts(article: Article) -> list[CountMention]:
             continue  # no casualty word, or one only in forms that state no count: no count here
         bounds = (sent.start, sent.end)
         following = (spans[k + 1].start, spans[k + 1].end) if k + 1 < len(spans) else None
+        doubt = doubt_word.search(gated, sent.start, following[1] if following else sent.end) is not None
         for hit in _select(_scan(text, sent.start, sent.end)):
-            if withdrawn(text, hit.start, hit.end, bounds, following):
+            if doubt and withdrawn(text, hit.start, hit.end, bounds, following):
                 continue  # "... dismissed reports that 14 were killed", "this could not be verified"
             hedged = hedge_cue(text, hit.start, hit.end, bounds=bounds) is not None
             mention = CountMention(article.span(hit.start, hit.end), hit.kind, hit.low, hit.high, hedged)

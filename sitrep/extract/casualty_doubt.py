@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["withdrawn"]
+__all__ = ["DOUBT_WORD", "withdrawn"]
 
 _DISMISSED_BEFORE = re.compile(
     r"\b(?:dismiss(?:ed|es|ing)?|refut(?:ed|es|ing)|reject(?:ed|s|ing)?|den(?:ied|ies|y|ying)|rubbish(?:ed|es))"
@@ -31,6 +31,12 @@ _WITHDRAWN = (
 )
 _WITHDRAWN_AFTER = re.compile(r"[^;]*?" + _WITHDRAWN, re.IGNORECASE)
 _WITHDRAWN_NEXT = re.compile(r"\s*(?:however,?\s+|but\s+)?" + _WITHDRAWN, re.IGNORECASE)
+
+
+#: the words any withdrawal needs: a sentence (and the next) without one withdraws nothing (speed)
+DOUBT_WORD = re.compile(
+    r"verif|confirm|refut|deni|deny|retract|disprov|dismiss|reject|rubbish", re.IGNORECASE
+)
 
 
 def withdrawn(
