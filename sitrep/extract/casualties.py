@@ -41,7 +41,7 @@ from dataclasses import dataclass
 
 from sitrep.caseless import CaselessPattern, lowered
 from sitrep.extract.casualty_combine import SELF_INFLICTED, combine_counts, victim_group
-from sitrep.extract.casualty_doubt import DOUBT_WORD, withdrawn
+from sitrep.extract.casualty_doubt import DOUBT_WORD, elsewhere_in_time, withdrawn
 from sitrep.extract.casualty_patterns import (
     _ACTIVE_NEXT,
     _AFTER_A_COUNT,
@@ -437,6 +437,8 @@ def find_counts(article: Article) -> list[CountMention]:
         following = (spans[k + 1].start, spans[k + 1].end) if k + 1 < len(spans) else None
         doubt = doubt_word.search(gated, sent.start, following[1] if following else sent.end) is not None
         for hit in _select(_scan(text, sent.start, sent.end)):
+            if elsewhere_in_time(text, hit.start, hit.end, bounds):
+                continue  # "A year earlier, a guard was shot dead", "... killed there last month"
             if doubt and withdrawn(text, hit.start, hit.end, bounds, following):
                 continue  # "... dismissed reports that 14 were killed", "this could not be verified"
             hedged = hedge_cue(text, hit.start, hit.end, bounds=bounds) is not None

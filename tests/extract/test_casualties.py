@@ -502,3 +502,20 @@ def test_pairs_of_the_group_and_group_names(
     text: str, expected: list[tuple[str, int | None, int | None]]
 ) -> None:
     assert _kinds(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Parents protested at the school gate. A few days before, a wall collapsed killing six pupils.",
+        "The bar reopened on Friday. A year earlier, a bouncer was shot dead at the door.",
+        "At least five children have been shot in the city this year.",
+        "Two guards were killed at the same depot last year.",
+    ],
+)
+def test_counts_of_an_earlier_incident_or_a_period_are_left_out(text: str) -> None:
+    assert [c for c in _counts(text) if c.kind == "killed" or c.kind == "injured"] == []
+
+
+def test_a_count_reported_a_week_later_is_kept() -> None:
+    assert _kinds("A boy who died in Flint last week had found a loaded gun.") == [("killed", 1, 1)]
