@@ -320,4 +320,8 @@ _WEAK_CASUALTY_FORMS = re.compile(
 _NOT_A_SUBJECT = re.compile(r"(?:,|\d,?\s+and|\bage[sd]?|\bto|\bby|\bfrom|\d)\s*$", _F)
 # ... unless the comma follows another count's verb: "Several injured, 1 dead"
 _AFTER_A_COUNT = re.compile(r"\b(?:injured|wounded|hurt|dead|killed|shot|(?!aged\b)\w+ed)\s*,\s*$", _F)
-_INTENT = re.compile(r"\b(?:to|would|could|will|might|plotting|plotted|planned|almost|nearly)\s+$", _F)
+_INTENT = re.compile(
+    r"\b(?:to|would|could|will|might|plotting|plotted|planned|almost|nearly"
+    r"|(?:would|could|might|may)\s+(?:\w+ly\s+)?have)\s+$",  # "it could easily have killed her"
+    _F,
+)

@@ -519,3 +519,8 @@ def test_counts_of_an_earlier_incident_or_a_period_are_left_out(text: str) -> No
 
 def test_a_count_reported_a_week_later_is_kept() -> None:
     assert _kinds("A boy who died in Flint last week had found a loaded gun.") == [("killed", 1, 1)]
+
+
+def test_what_could_have_happened_is_no_count() -> None:
+    assert _kinds("It could easily have killed her, the officer said.") == []
+    assert _kinds("A ricochet might have killed two people in the queue.") == []
