@@ -123,6 +123,7 @@ _NONE_OF = re.compile(
 _DIGIT_OR_WORD_CAP = re.compile(
     r"\b(?i:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+ty)\s+(?:al[- ])?[A-Z]"
 )
+_PREDICATE = re.compile(r"\b(?:being|be)\s+$", re.IGNORECASE)
 _APPOSITIVE = re.compile(r",\s*an?\s", re.IGNORECASE)  # a last list item after a comma, with "a"
 _SUBSET = re.compile(r"\bof\s+the\s+(?:wounded|injured|victims)\b", re.IGNORECASE)
 # the patterns that run faster searched in the lower-cased text (measured; the others are left as they are)
@@ -191,6 +192,8 @@ def _scan(text: str, start: int, end: int) -> list[_Hit]:
             continue  # "two men shot a woman": the number counts the shooters
         if _NONE_OF.search(text, max(start, m.start() - 30), m.start()):
             continue  # "none of the other eight people were hurt"
+        if _PREDICATE.search(text, max(start, m.start() - 12), m.start()):
+            continue  # "a man suspected of being a thief was lynched": the subject is the man
         quantity, first = _quantity(m), m.start()
         if m.group("noun"):
             quantity, first = _listed_before(text, start, first, quantity)

@@ -524,3 +524,10 @@ def test_a_count_reported_a_week_later_is_kept() -> None:
 def test_what_could_have_happened_is_no_count() -> None:
     assert _kinds("It could easily have killed her, the officer said.") == []
     assert _kinds("A ricochet might have killed two people in the queue.") == []
+
+
+def test_a_predicate_noun_is_not_the_subject() -> None:
+    found = _counts("A man suspected of being a poacher was lynched by villagers.")
+    assert [(c.kind, c.low, c.span.text) for c in found] == [
+        ("killed", 1, "A man suspected of being a poacher was lynched")
+    ]
