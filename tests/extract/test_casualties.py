@@ -509,11 +509,10 @@ def test_pairs_of_the_group_and_group_names(
     [
         "Parents protested at the school gate. A few days before, a wall collapsed killing six pupils.",
         "The bar reopened on Friday. A year earlier, a bouncer was shot dead at the door.",
-        "At least five children have been shot in the city this year.",
-        "Two guards were killed at the same depot last year.",
+        "The depot reopened. Two weeks earlier, gunmen had shot dead two guards there.",
     ],
 )
-def test_counts_of_an_earlier_incident_or_a_period_are_left_out(text: str) -> None:
+def test_counts_of_an_earlier_incident_are_left_out(text: str) -> None:
     assert [c for c in _counts(text) if c.kind == "killed" or c.kind == "injured"] == []
 
 
