@@ -123,6 +123,7 @@ _NONE_OF = re.compile(
 _DIGIT_OR_WORD_CAP = re.compile(
     r"\b(?i:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+ty)\s+(?:al[- ])?[A-Z]"
 )
+_NO_BEFORE = re.compile(r"\bno\s+$", re.IGNORECASE)
 _PREDICATE = re.compile(r"\b(?:being|be)\s+$", re.IGNORECASE)
 _APPOSITIVE = re.compile(r",\s*an?\s", re.IGNORECASE)  # a last list item after a comma, with "a"
 _SUBSET = re.compile(r"\bof\s+the\s+(?:wounded|injured|victims)\b", re.IGNORECASE)
@@ -393,6 +394,8 @@ def _bare_subject_ok(text: str, m: re.Match[str]) -> bool:
     if num.lower() in ("a", "an", "no"):
         return False
     before = text[max(0, m.start() - 12) : m.start()]
+    if _NO_BEFORE.search(before):
+        return False  # "no one has been shot"
     # a number word after a comma starts a clause ("one escaped, one was executed"); a digit there is
     # an age ("Lee, 24, was shot")
     clause = num.isalpha() and m.group("mod") is None and before.rstrip().endswith(",")

@@ -530,3 +530,7 @@ def test_a_predicate_noun_is_not_the_subject() -> None:
     assert [(c.kind, c.low, c.span.text) for c in found] == [
         ("killed", 1, "A man suspected of being a poacher was lynched")
     ]
+
+
+def test_no_one_shot_is_zero_not_one() -> None:
+    assert _kinds("Police said no one has been shot so far.") == [("injured", 0, 0)]
