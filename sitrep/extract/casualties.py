@@ -110,6 +110,7 @@ logger = logging.getLogger(__name__)
 _CASUALTY_WORD_LOWER = re.compile(_CASUALTY_WORD.pattern)  # for lower-cased text: no IGNORECASE cost
 _WEAK_FORMS_LOWER = re.compile(_WEAK_CASUALTY_FORMS.pattern)
 _DOUBT_WORD_LOWER = re.compile(DOUBT_WORD.pattern)
+_BACK_WORD = re.compile(r"earlier|before|prior|previous", re.IGNORECASE)  # the cues of an earlier incident
 _DIGIT = re.compile(r"\d")
 _HE_SHE = re.compile(r"\b(?:he|she)\b")
 _VERB_BEFORE = re.compile(
@@ -442,9 +443,10 @@ def find_counts(article: Article) -> list[CountMention]:
         bounds = (sent.start, sent.end)
         following = (spans[k + 1].start, spans[k + 1].end) if k + 1 < len(spans) else None
         doubt = doubt_word.search(gated, sent.start, following[1] if following else sent.end) is not None
+        back = _BACK_WORD.search(gated, sent.start, sent.end) is not None
         for hit in _select(_scan(text, sent.start, sent.end)):
-            if elsewhere_in_time(text, hit.start, hit.end, bounds):
-                continue  # "A year earlier, a guard was shot dead", "... killed there last month"
+            if back and elsewhere_in_time(text, hit.start, hit.end, bounds):
+                continue  # "A year earlier, a guard was shot dead"
             if doubt and withdrawn(text, hit.start, hit.end, bounds, following):
                 continue  # "... dismissed reports that 14 were killed", "this could not be verified"
             hedged = hedge_cue(text, hit.start, hit.end, bounds=bounds) is not None
