@@ -36,12 +36,17 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sitrep.caseless import CaselessPattern, lowered
 from sitrep.extract.casualty_combine import SELF_INFLICTED, combine_counts, victim_group
-from sitrep.extract.casualty_doubt import DOUBT_WORD, elsewhere_in_time, withdrawn
+from sitrep.extract.casualty_doubt import (
+    DOUBT_WORD,
+    UNREST_SUB_TYPES,
+    elsewhere_in_time,
+    grievance_counts,
+    withdrawn,
+)
 from sitrep.extract.casualty_patterns import (
     _ACTIVE_NEXT,
     _AFTER_A_COUNT,
@@ -457,44 +462,6 @@ def find_counts(article: Article) -> list[CountMention]:
         if derived:
             out.extend(derived)
             out.sort(key=lambda c: c.span.start)
-    return out
-
-
-#: the sub-event types of crowds and demonstrations, whose reports often name the deaths they are about
-UNREST_SUB_TYPES = frozenset(
-    {
-        "Peaceful protest",
-        "Protest with intervention",
-        "Excessive force against protesters",
-        "Violent demonstration",
-        "Mob violence",
-        "Looting/property destruction",
-    }
-)
-# a death or injury a crowd protests: "demonstrated after police shot a man", "over the death of a girl"
-_GRIEVANCE = re.compile(
-    r"\b(?:after|following|over|against|protest(?:ed|ing|s)?|(?:demand(?:ed|ing)?\s+)?justice\s+for"
-    r"|in\s+response\s+to|in\s+retaliation\s+for|(?:burial|funeral|memory)\s+of|mourn(?:ed|ing)?"
-    r"|accused\s+of|suspected\s+(?:of|to\s+have)|(?:who|which|that)\s+had|had\s+(?:\w+ly\s+)?\w+ed)\b"
-    r"[^.;:]{0,100}$",
-    re.IGNORECASE,
-)
-
-
-def grievance_counts(text: str, counts: Sequence[CountMention], sub_event_type: str) -> list[CountMention]:
-    """The counts of a crowd's own incident: a demonstration or mob's report often states the death
-    it is about ("protested after police killed a man", "over the death of a student"), which is
-    another incident; such counts, after a cue of cause in their sentence, are left out. Other
-    incident types keep all their counts."""
-    if sub_event_type not in UNREST_SUB_TYPES:
-        return list(counts)
-    out = []
-    for c in counts:
-        start = max(0, c.span.start - 140)
-        head = text[start : c.span.start]
-        head = head[max(head.rfind(". "), head.rfind("\n")) + 1 :]  # this sentence only
-        if not _GRIEVANCE.search(head):
-            out.append(c)
     return out
 
 
