@@ -7,6 +7,7 @@ import hashlib
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
+from typing import Literal
 
 from sitrep.geo import PLACE_SPECIFICITY, distance_km
 from sitrep.model import (
@@ -40,19 +41,25 @@ def event_id_for(anchor: EventMention) -> str:
     return "ev-" + hashlib.sha1(anchor.id.encode("utf-8")).hexdigest()[:10]
 
 
-def combine_source_counts(counts: Sequence[CountMention]) -> tuple[int | None, int | None]:
+def combine_source_counts(
+    counts: Sequence[CountMention], *, tie: Literal["lowest", "highest"] = "lowest"
+) -> tuple[int | None, int | None]:
     """One (low, high) from several sources' counts of the same victims.
 
     Sources that give an exact number outvote vague ones: the exact value most
-    sources give wins (the lowest on a tie, ACLED's conservative practice). With
-    only vague counts, overlapping ranges are intersected; otherwise the widest
-    lower bound is kept with an open top.
+    sources give wins. On a tie, ``tie="lowest"`` keeps the lowest (ACLED's
+    conservative practice, used for deaths) and ``tie="highest"`` the highest (used
+    for the injured: an early report often lists only the victims taken to one
+    hospital; a victim who later died is taken out by the deaths anyway). With only
+    vague counts, overlapping ranges are intersected; otherwise the widest lower
+    bound is kept with an open top.
     """
     exact = [c.exact for c in counts if c.exact is not None]
     if exact:
         tally = Counter(exact)
         top = max(tally.values())
-        value = min(v for v, n in tally.items() if n == top)
+        tied = [v for v, n in tally.items() if n == top]
+        value = max(tied) if tie == "highest" else min(tied)
         return value, value
     lows = [c.low for c in counts if c.low is not None]
     highs = [c.high for c in counts if c.high is not None]
@@ -149,7 +156,9 @@ def merge_cluster(cluster: Cluster, articles: Mapping[str, Article]) -> Event:
     place, place_name = _best_place(mentions)
     killed = combine_source_counts([m.killed for m in mentions if m.killed is not None])
     injured = _still_injured(
-        mentions, killed, combine_source_counts([m.injured for m in mentions if m.injured is not None])
+        mentions,
+        killed,
+        combine_source_counts([m.injured for m in mentions if m.injured is not None], tie="highest"),
     )
 
     weapons = sorted({w.weapon for m in mentions for w in m.weapons})

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from sitrep.model import (
+    Article,
     CountMention,
     DateMention,
     DatePrecision,
@@ -13,6 +14,7 @@ from sitrep.model import (
     PlaceMention,
     Span,
 )
+from sitrep.pipeline import Pipeline
 from sitrep.resolve.merge import combine_source_counts
 from sitrep.resolve.similarity import PairContext, score_pair
 
@@ -99,3 +101,21 @@ def test_source_counts_exact_beats_vague_and_majority_wins() -> None:
     assert combine_source_counts([four, six, six]) == (6, 6)
     assert combine_source_counts([four, six]) == (4, 4)  # a tie keeps the lowest, as ACLED does
     assert combine_source_counts([several]) == (2, 9)
+
+
+def test_a_tie_between_injured_figures_keeps_the_highest() -> None:
+    two, three = CountMention(span(), "injured", 2, 2), CountMention(span(), "injured", 3, 3)
+    assert combine_source_counts([two, three], tie="highest") == (3, 3)
+    assert combine_source_counts([two, three, two], tie="highest") == (2, 2)  # the majority still wins
+
+
+def test_two_reports_of_one_shooting_keep_the_higher_injured_figure(pipeline: Pipeline) -> None:
+    tail = "outside a bar on Elm Street in Dayton, Ohio, early Saturday, police said."
+    first = f"Two people were wounded when a gunman opened fire {tail} Officers arrested Darnell Okafor, 24."
+    later = f"Three people were wounded when a gunman opened fire {tail} Darnell Okafor, 24, was arrested."
+    day = dt.date(2024, 3, 10)
+    _, events = pipeline.run(
+        [Article(id="a", text=first, published=day), Article(id="b", text=later, published=day)]
+    )
+    (event,) = events
+    assert event.injured == 3 and event.killed in (None, 0)
