@@ -120,20 +120,28 @@ def _best_date(
 
 
 def _best_place(mentions: Sequence[EventMention]) -> tuple[Place | None, str | None]:
-    """The most specific place that most sources agree with (within 25 km or by containment)."""
-    places = [(m.place.place, m.place.name) for m in mentions if m.place is not None and m.place.place]
-    if not places:
+    """The most specific place that most sources agree with (within 25 km or by containment); among
+    equals, the one resolved with the most confidence (a small namesake far from the rest is more
+    often a misread name: "Parker", "Jones")."""
+    found = [
+        (m.place.place, m.place.name, m.place.score)
+        for m in mentions
+        if m.place is not None and m.place.place
+    ]
+    if not found:
         return None, None
 
     def support(p: Place) -> int:
         return sum(
             1
-            for q, _ in places
+            for q, _, _ in found
             if distance_km(p.latitude, p.longitude, q.latitude, q.longitude) <= 25
             or (q.country == p.country and q.feature in ("country", "admin1"))
         )
 
-    place, name = min(places, key=lambda pn: (-support(pn[0]), PLACE_SPECIFICITY.get(pn[0].feature, 5)))
+    place, name, _ = min(
+        found, key=lambda pns: (-support(pns[0]), PLACE_SPECIFICITY.get(pns[0].feature, 5), -pns[2])
+    )
     return place, name
 
 
