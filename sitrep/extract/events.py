@@ -464,16 +464,13 @@ def assemble_events(
             getattr(sent, name).extend(bucket)
 
     block_end = headline_block_end(article)
-    story = [s for s in sents if not _BACKGROUND.search(s.span.text)]
     incidents = _group(gazetteer, sents, block_end) or _group(gazetteer, sents)
-    if not incidents and classifier is not None and fallback_trigger(article, story, classifier):
-        incidents = _group(gazetteer, sents)
-    if (
-        not incidents
-        and classifier is not None
-        and count_trigger([s for s in story if s.span.end > block_end], classifier)
-    ):
-        incidents = _group(gazetteer, sents)
+    if not incidents and classifier is not None:  # no rule found one: the fallbacks read the story
+        story = [s for s in sents if not _BACKGROUND.search(s.span.text)]
+        if fallback_trigger(article, story, classifier):
+            incidents = _group(gazetteer, sents)
+        if not incidents and count_trigger([s for s in story if s.span.end > block_end], classifier):
+            incidents = _group(gazetteer, sents)
     _attach_stray_blame(incidents, sents)
     events: list[EventMention] = []
     bests = [_sub_type(inc) for inc in incidents]
