@@ -21,6 +21,8 @@ Tuesday"                                  before publication ("last <weekday>" o
 "today", "tonight", "this morning",       publication day (a night that ended     DAY
 "overnight"                               before publication)
 "3 days ago"                              publication day - 3                     DAY
+"New Year's Eve", "on Christmas",         its most recent occurrence on or        DAY
+"Thanksgiving night", "Memorial Day"      before publication (see ``holidays``)
 "last week", "this week", "2 weeks ago",  Monday of that week                     WEEK
 "last weekend"
 "this month", "earlier this month",       first day of that month                 MONTH
@@ -49,6 +51,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from sitrep.extract.holidays import HOLIDAY_ANCHOR, HOLIDAY_PATTERN, resolve_holiday
 from sitrep.model import Article, DateMention, DatePrecision, Span
 from sitrep.text import match_windows
 
@@ -349,6 +352,8 @@ _PATTERNS: tuple[tuple[re.Pattern[str], _Resolver, re.Pattern[str]], ...] = (
         _relative,
         _G_RELATIVE,
     ),
+    # New Year's Eve, on Christmas, Thanksgiving night, Memorial Day (sitrep.extract.holidays)
+    (HOLIDAY_PATTERN, resolve_holiday, HOLIDAY_ANCHOR),
     # on Friday, Friday night, last Tuesday, early Sunday, Tuesday's attack
     (
         re.compile(
@@ -389,9 +394,43 @@ def _is_future(text: str, start: int) -> bool:
     return _FUTURE.search(lookback) is not None
 
 
+#: a page's own publication stamp: "Posted: Thursday, August 6, 2015", "Created: 08/09/2014 5:14 AM"
+_STAMP_BEFORE = re.compile(
+    r"\b(?:posted|updated|published|created|modified|last\s+updated?)\s*(?:on|at)?\s*:?\s*\(?\s*(?:\w+day,?\s*)?$",
+    re.IGNORECASE,
+)
+_STAMP_REACH = (
+    1500  # characters from the top of the text where a stamp is the page's own (not a related story's)
+)
+
+
 def find_dates(article: Article) -> list[DateMention]:
-    """The date expressions of ``article``, resolved against its publication date, in text order."""
+    """The date expressions of ``article``, resolved against its publication date, in text order.
+
+    When the page stamps itself ("Posted: Aug. 9, 2014", "Created: 08/09/2014") more than a day
+    before the publication date it came with (often a crawl or archive date), relative dates
+    ("Saturday", "last week") are resolved against the stamp instead."""
     text, pub = article.clean_text, article.published
+    found = _scan(text, pub)
+    if pub is not None:
+        stamps = [
+            f.date
+            for f in found
+            if f.start < _STAMP_REACH
+            and not f.relative
+            and f.precision == DatePrecision.DAY
+            and _STAMP_BEFORE.search(text, max(0, f.start - 40), f.start)
+        ]
+        if stamps and min(stamps) < pub - dt.timedelta(days=1):
+            logger.debug(
+                "article %s: dates resolved against its stamp %s, not %s", article.id, min(stamps), pub
+            )
+            found = _scan(text, min(stamps))
+    return [DateMention(article.span(f.start, f.end), f.date, f.precision, f.relative) for f in found]
+
+
+def _scan(text: str, pub: dt.date | None) -> list[_Found]:
+    """Every date expression of ``text`` resolved against ``pub``, in text order."""
     taken: list[tuple[int, int]] = []
     found: list[_Found] = []
     windows: dict[re.Pattern[str], list[tuple[int, int]]] = {}
@@ -418,7 +457,7 @@ def find_dates(article: Article) -> list[DateMention]:
                 start = lead.end()
             found.append(_Found(start, end, date, precision, relative))
     found.sort(key=lambda f: f.start)
-    return [DateMention(article.span(f.start, f.end), f.date, f.precision, f.relative) for f in found]
+    return found
 
 
 def best_event_date(

@@ -64,7 +64,8 @@ _AFTER_CUE = re.compile(
     r"\b(?:arrest(?:ed|s)?|charged|booked|jailed|surrender(?:ed)?|turned\s+(?:himself|herself|themselves)\s+in"
     r"|arraign(?:ed|ment)|indicted|sentenced|convicted|pleaded|pleads|testified|laid\s+to\s+rest|buried"
     r"|identified|named|released|ruled|resumed|reopened|closed"
-    r"|investigat(?:e|ed|ing)|search(?:ed|ing)|looking\s+for|remain(?:ed|s)?|died|dies|passed(?:\s+away)?"
+    r"|investigat(?:e|ed|ing)|search(?:ed|ing)|looking\s+for|remain(?:ed|s)?|recover(?:ing|ed|s)?|condition"
+    r"|died|dies|passed(?:\s+away)?"
     r"|succumbed|posted|updated|published|issued|filed|appeared|extradited|received|asking|asked|addressed"
     r"|spoke|speaking|interviewed|questioned|held|mourned|mourn|honou?red|remembered)\b",
     re.IGNORECASE,

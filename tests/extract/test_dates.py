@@ -311,3 +311,53 @@ def test_a_day_and_month_heading_is_not_the_month_and_the_next_count(text: str, 
 
 def test_a_month_and_day_still_read_as_such() -> None:
     assert _one("Police said on Mar. 7 that two men were held.")[1] == dt.date(SATURDAY.year, 3, 7)
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # a report two days into the new year: the Eve of the year before
+        ("A girl was shot on New Year's Eve at a party.", dt.date(2017, 1, 2), dt.date(2016, 12, 31)),
+        ("Two men were hurt Thanksgiving night.", dt.date(2015, 11, 28), dt.date(2015, 11, 26)),
+        ("A man died on Christmas after a fight.", dt.date(2016, 12, 27), dt.date(2016, 12, 25)),
+        ("Shots rang out on Halloween night.", dt.date(2016, 11, 1), dt.date(2016, 10, 31)),
+        ("He was killed on Memorial Day.", dt.date(2016, 6, 2), dt.date(2016, 5, 30)),
+        ("The crash happened on Easter Sunday.", dt.date(2016, 4, 5), dt.date(2016, 3, 27)),
+        ("Fireworks and gunfire on the Fourth of July.", dt.date(2016, 7, 6), dt.date(2016, 7, 4)),
+    ],
+)
+def test_named_days_resolve_to_their_last_occurrence(
+    text: str, published: dt.date, expected: dt.date
+) -> None:
+    _, date, precision, relative = _one(text, published)
+    assert (date, precision, relative) == (expected, DatePrecision.DAY, True)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Christmas shopping was slow in the mall.",
+        "A Halloween party drew a crowd.",
+        "Police added patrols over the Memorial Day weekend.",
+    ],
+)
+def test_a_season_named_after_a_day_is_no_date(text: str) -> None:
+    assert _dates(text, dt.date(2016, 12, 1)) == []
+
+
+def test_relative_dates_follow_the_pages_own_stamp_when_the_given_date_is_later() -> None:
+    # archived pages often come with the crawl date; the page's "Created:" stamp is its own
+    text = "Updated: 08/10/2014 4:26 PM Created: 08/09/2014 5:14 AM\nNine people were hurt early Saturday."
+    found = _dates(text, dt.date(2017, 1, 28))
+    assert ("early Saturday", dt.date(2014, 8, 9), DatePrecision.DAY, True) in found
+
+
+def test_a_stamp_on_or_a_day_before_the_given_date_changes_nothing() -> None:
+    text = "Posted: Friday, December 27, 2019\nA man was shot Thursday."
+    assert ("Thursday", dt.date(2019, 12, 26), DatePrecision.DAY, True) in _dates(text)
+
+
+def test_a_stamp_deep_in_the_page_is_another_storys() -> None:
+    filler = "Residents described a quiet street where nothing like this had happened before. " * 25
+    text = f"A man was shot Thursday.\n{filler}\nRelated: Posted: March 3, 2018 - an older story"
+    assert ("Thursday", dt.date(2019, 12, 26), DatePrecision.DAY, True) in _dates(text)

@@ -34,6 +34,8 @@ def _role(sentence: str, date_text: str) -> DateRole:
         ("Three men were wounded at a vigil Wednesday evening.", "Wednesday evening", DateRole.INCIDENT),
         ("Posted: Tuesday, March 12, 2024 4:10 PM EDT", "Tuesday, March 12, 2024", DateRole.AFTER),
         ("The weather on Tuesday was mild.", "Tuesday", DateRole.PLAIN),
+        ("The boy is recovering Wednesday after he was hit in the leg.", "Wednesday", DateRole.AFTER),
+        ("The clerk was in stable condition Thursday, police said.", "Thursday", DateRole.AFTER),
     ],
 )
 def test_the_words_next_to_a_date_tell_its_role(sentence: str, date_text: str, role: DateRole) -> None:
