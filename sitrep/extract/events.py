@@ -38,6 +38,7 @@ from sitrep.extract.incident_dates import (
     is_reporting,
 )
 from sitrep.extract.incident_fallbacks import count_trigger, fallback_trigger, headline_block_end
+from sitrep.extract.place_focus import refocus
 from sitrep.extract.type_classifier import TypeClassifier, refine_types
 from sitrep.extract.unrest_types import unrest_type
 from sitrep.extract.weapons import find_weapons
@@ -482,6 +483,8 @@ def assemble_events(
         places = sorted(inc.places, key=lambda p: (_specificity(p), not p.is_event_location))
         if not places and inc.primary:
             places = _article_place(article)
+        elif inc.primary:
+            places = refocus(places, article.places)
         own = [c for s in inc.sentences for c in s.counts]
         if inc.primary:  # a kind of count only the headline gives is the primary incident's too
             headline = [
