@@ -23,6 +23,7 @@ from sitrep.resolve.cluster import (
     strong_evidence,
 )
 from sitrep.resolve.similarity import PRIOR, WEIGHTS
+from sitrep.resolve.sources import source_name
 
 
 def _article_clusters(articles: list[Article], settings: Settings) -> dict[str, str]:
@@ -60,7 +61,7 @@ def diagnose(articles: list[Article], gold: dict[str, str]) -> dict[str, Any]:
     published = {a.id: a.published for a in articles}
     mentions = [m for a in articles for m in a.events]
     cands = candidate_pairs(mentions, published, text, settings)
-    scorer = PairScorer(mentions, published, text, settings)
+    scorer = PairScorer(mentions, published, text, settings, {a.id: source_name(a) for a in articles})
     primary = {m.article_id: i for i, m in enumerate(mentions) if m.primary}
     pred = _article_clusters(articles, settings)
     cluster_of = {m.id: n for n, c in enumerate(cluster_mentions(articles, settings)) for m in c.mentions}

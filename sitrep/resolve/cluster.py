@@ -29,6 +29,7 @@ from sitrep.config import Settings
 from sitrep.model import Article, EventMention
 from sitrep.resolve.candidates import grid_cells, neighbour_pairs
 from sitrep.resolve.similarity import MatchScore, PairContext, score_pair
+from sitrep.resolve.sources import source_name
 from sitrep.resolve.text import TextIndex
 
 __all__ = ["Cluster", "PairScorer", "TextIndex", "candidate_pairs", "cluster_mentions", "strong_evidence"]
@@ -121,8 +122,10 @@ class PairScorer:
         published: dict[str, dt.date | None],
         text: TextIndex,
         settings: Settings,
+        sources: dict[str, str] | None = None,
     ) -> None:
         self.mentions, self.published, self.text, self.settings = mentions, published, text, settings
+        self.sources = sources or {}
         self.cache: dict[tuple[int, int], MatchScore] = {}
 
     def __call__(self, i: int, j: int) -> MatchScore:
@@ -135,6 +138,7 @@ class PairScorer:
                 shared_names=self.text.shared_names(a.article_id, b.article_id),
                 published_days=(pa - pb).days if pa and pb else None,
                 neighbour_ranks=self.text.neighbour_rank(a.article_id, b.article_id),
+                same_source=_same_source(self.sources, a.article_id, b.article_id),
             )
             self.cache[key] = score_pair(
                 a,
@@ -144,6 +148,11 @@ class PairScorer:
                 context=ctx,
             )
         return self.cache[key]
+
+
+def _same_source(sources: dict[str, str], a: str, b: str) -> bool | None:
+    sa, sb = sources.get(a), sources.get(b)
+    return None if sa is None or sb is None else sa == sb
 
 
 def strong_evidence(s: MatchScore) -> bool:
@@ -176,7 +185,7 @@ def cluster_mentions(
         ),
     )
     rank = {i: r for r, i in enumerate(order)}
-    scorer = PairScorer(mentions, published, text, settings)
+    scorer = PairScorer(mentions, published, text, settings, {a.id: source_name(a) for a in articles})
     scored = []
     settled = {mid for group in fixed for mid in group}
     pairs = candidate_pairs(mentions, published, text, settings, settled=settled)

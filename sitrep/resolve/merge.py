@@ -20,20 +20,11 @@ from sitrep.model import (
     Place,
 )
 from sitrep.resolve.cluster import Cluster
+from sitrep.resolve.sources import source_name
 
 __all__ = ["combine_source_counts", "event_id_for", "merge_cluster", "source_name"]
 
 _PRECISION_ORDER = list(DatePrecision)
-
-
-def source_name(article: Article) -> str:
-    """The name a source is shown under: its outlet, else its URL's host, else its id."""
-    if article.outlet:
-        return article.outlet
-    if article.url and "//" in article.url:
-        host = article.url.split("//", 1)[1].split("/", 1)[0]
-        return host.removeprefix("www.")
-    return f"article {article.id}"
 
 
 def event_id_for(anchor: EventMention) -> str:

@@ -119,3 +119,12 @@ def test_two_reports_of_one_shooting_keep_the_higher_injured_figure(pipeline: Pi
     )
     (event,) = events
     assert event.injured == 3 and event.killed in (None, 0)
+
+
+def test_two_pages_of_one_outlet_count_for_less() -> None:
+    # one outlet's pages share house wording that inflates their text similarity
+    other = score_pair(mention("a"), mention("b"), 0.3, context=PairContext(same_source=False))
+    same = score_pair(mention("a"), mention("b"), 0.3, context=PairContext(same_source=True))
+    assert same.score < other.score
+    assert any(r.startswith("source=same") for r in same.reasons)
+    assert not any(r.startswith("source=same") for r in other.reasons)
