@@ -66,6 +66,9 @@ WEIGHTS: dict[str, float] = {
     "published=4-7 days": -0.2,
     "published=8-30 days": -0.6,
     "published=30+ days": -1.9,
+    # ... when both reports give the same incident day: a later report (charges, a trial) that states
+    # the day of the incident it follows up
+    "published=30+ days, same day stated": 2.0,
     # the incident dates the two reports give
     "date=same day": 2.7,
     "date=compatible": 2.0,
@@ -94,6 +97,7 @@ WEIGHTS: dict[str, float] = {
     "source=same": -0.7,
 }
 
+_FOLLOW_UP = "published=30+ days, same day stated"
 _VETO_DAYS = 10**6  # two exact dates this far apart are a hard veto
 
 
@@ -277,7 +281,10 @@ def pair_levels(
             (rank_level(*context.neighbour_ranks), "ranks {} / {}".format(*context.neighbour_ranks))
         )
     if context.published_days is not None:
-        levels.append((published_level(context.published_days), f"{abs(context.published_days)} days"))
+        published = published_level(context.published_days)
+        if published == "published=30+ days" and level == "date=same day":
+            published = _FOLLOW_UP  # a follow-up that states the incident's day
+        levels.append((published, f"{abs(context.published_days)} days"))
     if context.same_source:
         levels.append(("source=same", "both from one outlet"))
     names_a = {x.name for x in a.actors if x.kind.value not in ("generic", "media")}

@@ -128,3 +128,13 @@ def test_two_pages_of_one_outlet_count_for_less() -> None:
     assert same.score < other.score
     assert any(r.startswith("source=same") for r in same.reasons)
     assert not any(r.startswith("source=same") for r in other.reasons)
+
+
+def test_a_follow_up_months_later_that_states_the_same_day_is_no_stranger() -> None:
+    # charges or a trial months later: the report states the day of the incident it follows up
+    months_later = PairContext(published_days=85)
+    same_day = score_pair(mention("a"), mention("b"), 0.2, context=months_later)
+    no_date = score_pair(mention("a"), mention("b", day=None), 0.2, context=months_later)
+    assert any(r.startswith("published=30+ days, same day stated") for r in same_day.reasons)
+    assert any(r.startswith("published=30+ days:") for r in no_date.reasons)
+    assert same_day.score >= 0.5
