@@ -55,7 +55,7 @@ from sitrep.extract.holidays import HOLIDAY_ANCHOR, HOLIDAY_PATTERN, resolve_hol
 from sitrep.model import Article, DateMention, DatePrecision, Span
 from sitrep.text import match_windows
 
-__all__ = ["best_event_date", "find_dates"]
+__all__ = ["STAMP_BEFORE", "best_event_date", "find_dates"]
 
 logger = logging.getLogger(__name__)
 
@@ -394,8 +394,8 @@ def _is_future(text: str, start: int) -> bool:
     return _FUTURE.search(lookback) is not None
 
 
-#: a page's own publication stamp: "Posted: Thursday, August 6, 2015", "Created: 08/09/2014 5:14 AM"
-_STAMP_BEFORE = re.compile(
+#: what precedes a page's publication stamp: "Posted: Thursday, August 6, 2015", "Created: 08/09/2014"
+STAMP_BEFORE = re.compile(
     r"\b(?:posted|updated|published|created|modified|last\s+updated?)\s*(?:on|at)?\s*:?\s*\(?\s*(?:\w+day,?\s*)?$",
     re.IGNORECASE,
 )
@@ -419,7 +419,7 @@ def find_dates(article: Article) -> list[DateMention]:
             if f.start < _STAMP_REACH
             and not f.relative
             and f.precision == DatePrecision.DAY
-            and _STAMP_BEFORE.search(text, max(0, f.start - 40), f.start)
+            and STAMP_BEFORE.search(text, max(0, f.start - 40), f.start)
         ]
         if stamps and min(stamps) < pub - dt.timedelta(days=1):
             logger.debug(

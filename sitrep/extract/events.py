@@ -14,7 +14,6 @@ from __future__ import annotations
 import bisect
 import logging
 import re
-from collections import Counter
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TypeVar
@@ -38,7 +37,7 @@ from sitrep.extract.incident_dates import (
     is_reporting,
 )
 from sitrep.extract.incident_fallbacks import count_trigger, fallback_trigger, headline_block_end
-from sitrep.extract.place_focus import refocus
+from sitrep.extract.place_focus import most_named, refocus
 from sitrep.extract.type_classifier import TypeClassifier, refine_types
 from sitrep.extract.unrest_types import unrest_type
 from sitrep.extract.weapons import find_weapons
@@ -51,7 +50,6 @@ from sitrep.model import (
     DateMention,
     DatePrecision,
     EventMention,
-    Place,
     PlaceMention,
     Span,
     WeaponMention,
@@ -518,19 +516,9 @@ def _article_place(article: Article) -> list[PlaceMention]:
 
     That is the place most often named as an event location, else the fine place the article
     names most often (at least twice: "Chicago police", "a Chicago hospital"), the first on ties."""
-    fine = [p for p in article.places if p.place is not None and _is_fine(p)]
-    for pool, least in (([p for p in fine if p.is_event_location], 1), (fine, 2)):
-        first: dict[Place, PlaceMention] = {}
-        counts: Counter[Place] = Counter()
-        for p in pool:
-            assert p.place is not None
-            first.setdefault(p.place, p)
-            counts[p.place] += 1
-        if counts:
-            best = max(counts, key=lambda pl: counts[pl])  # first seen wins ties
-            if counts[best] >= least:
-                return [first[best]]
-    return []
+    located = [p for p in article.places if p.is_event_location]
+    best = most_named(located) or most_named(article.places, 2)
+    return [best] if best is not None else []
 
 
 def _pick_count(counts: list[CountMention], kind: str, inc: _Incident) -> CountMention | None:

@@ -13,6 +13,7 @@ from enum import IntEnum
 from functools import lru_cache
 
 from sitrep.caseless import CaselessPattern
+from sitrep.extract.dates import STAMP_BEFORE
 from sitrep.extract.event_types import Trigger
 from sitrep.model import DateMention, DatePrecision, Span
 
@@ -83,7 +84,6 @@ _AFTER_NOUN = re.compile(
     re.IGNORECASE,
 )
 _NOUN_HANDICAP = 15  # characters a noun cue counts as farther than a verb cue
-_STAMP_BEFORE = re.compile(r"(?:posted|updated|published|modified|last\s+update)\s*(?:on|at)?\s*:?\s*$", re.I)
 _STAMP_AFTER = re.compile(
     r"^,?\s*(?:at\s+)?\d{1,2}:\d\d\s*(?:[ap]\.?m\.?)?\s*(?:[ECMP][SD]T|ET|GMT|UTC)\b", re.IGNORECASE
 )
@@ -117,7 +117,7 @@ def date_role(date: DateMention, sentence: Span) -> DateRole:
     before = text[max(0, lo - _CUE_REACH) : max(0, lo)]
     after = text[hi : hi + _CUE_REACH]
     if (
-        _STAMP_BEFORE.search(before[-30:])
+        STAMP_BEFORE.search(before[-30:])
         or _STAMP_AFTER.match(after)
         or (before.rstrip().endswith("(") and _DATELINE_AFTER.match(after))
     ):

@@ -16,7 +16,7 @@ from collections import Counter
 from sitrep.geo import FINE_FEATURES
 from sitrep.model import Place, PlaceMention
 
-__all__ = ["refocus"]
+__all__ = ["most_named", "refocus"]
 
 _LEAST = 2  # mentions of the focus city needed
 
@@ -25,21 +25,33 @@ def _region(place: Place) -> tuple[str | None, str | None]:
     return place.country, place.admin1
 
 
+def most_named(pool: list[PlaceMention], least: int = 1) -> PlaceMention | None:
+    """The first mention of the fine place (city, district, site) ``pool`` names most often, the first
+    seen on ties, when it is named at least ``least`` times; else None."""
+    first: dict[Place, PlaceMention] = {}
+    counts: Counter[Place] = Counter()
+    for p in pool:
+        if p.place is not None and p.place.feature in FINE_FEATURES:
+            first.setdefault(p.place, p)
+            counts[p.place] += 1
+    if not counts:
+        return None
+    best = max(counts, key=counts.__getitem__)  # first seen wins ties
+    return first[best] if counts[best] >= least else None
+
+
 def refocus(places: list[PlaceMention], article_places: list[PlaceMention]) -> list[PlaceMention]:
     """``places`` (an incident's, best first) with the article's focus city first when the best place
     is alone in its region (see the module docstring); unchanged otherwise."""
     if not places or places[0].place is None:
         return places
-    fine = [p for p in article_places if p.place is not None and p.place.feature in FINE_FEATURES]
-    counts: Counter[Place] = Counter(p.place for p in fine if p.place is not None)
-    if not counts:
+    focus = most_named(article_places, _LEAST)
+    if focus is None or focus.place is None:
         return places
-    focus, n = counts.most_common(1)[0]  # first seen wins ties
     best = places[0].place
-    if n < _LEAST or _region(best) == _region(focus):
+    if _region(best) == _region(focus.place):
         return places
     named = [p.place for p in article_places if p.place is not None]
     if sum(_region(pl) == _region(best) for pl in named) > 1:  # not alone: the region is named again
         return places
-    first = next(p for p in fine if p.place == focus)
-    return [first, *(p for p in places if p.place != focus)]
+    return [focus, *(p for p in places if p.place != focus.place)]
